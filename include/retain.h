@@ -1,0 +1,210 @@
+/*
+ * retain.h - exact customer-retention figures.
+ *
+ * The library computes and formats; it never prints on its own, never exits
+ * and never touches the locale.  Every function reports through its return
+ * value (enum rt_status, RT_OK on success) and writes results through
+ * out-parameters or a caller-given FILE *.
+ *
+ * Ownership: no function in this header allocates memory.  Every buffer and
+ * struct passed in belongs to the caller, and every pointer the library
+ * returns (names, messages) points to static storage that lives as long as
+ * the program.
+ *
+ * Numbers are exact.  Counts are whole numbers from 0 to RT_COUNT_MAX.  Rates
+ * are percentages computed with integer arithmetic from the exact ratio and
+ * rounded half away from zero, so they match a spreadsheet's ROUND applied
+ * to the exact value; no binary floating point is involved.
+ */
+#ifndef RETAIN_H
+#define RETAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define RT_VERSION_MAJOR  0
+#define RT_VERSION_MINOR  1
+#define RT_VERSION_PATCH  0
+#define RT_VERSION_STRING "0.1.0"
+
+/* The largest count accepted anywhere: 2^63 - 1. */
+#define RT_COUNT_MAX UINT64_C(9223372036854775807)
+
+/* Digits after the decimal point of a rate: 0 to RT_PRECISION_MAX. */
+#define RT_PRECISION_MAX     12
+#define RT_PRECISION_DEFAULT 2
+
+/* Enough for any rate, count or warning the library formats, with its NUL. */
+#define RT_RATE_TEXT_SIZE    64
+#define RT_NUMBER_TEXT_SIZE  24
+#define RT_WARNING_TEXT_SIZE 256
+
+/* What went wrong.  rt_status_text() describes each one in a phrase. */
+enum rt_status {
+    RT_OK = 0,
+    RT_ERR_EMPTY,      /* a number's text is empty */
+    RT_ERR_SPACE,      /* white space in or around a number */
+    RT_ERR_PLUS,       /* a leading '+' */
+    RT_ERR_NEGATIVE,   /* a leading '-' */
+    RT_ERR_SEPARATOR,  /* thousands separators: 1,000 1_000 1'000 */
+    RT_ERR_FRACTION,   /* a decimal point or comma: 1.5 1,5 */
+    RT_ERR_EXPONENT,   /* exponent notation: 1e3 */
+    RT_ERR_HEX,        /* a hexadecimal prefix: 0x10 */
+    RT_ERR_NOT_NUMBER, /* anything else that is not digits */
+    RT_ERR_RANGE,      /* above RT_COUNT_MAX */
+    RT_ERR_ZERO_START, /* start is 0: no rate is defined */
+    RT_ERR_PRECISION,  /* precision above RT_PRECISION_MAX */
+    RT_ERR_BUFFER,     /* the caller's buffer is too small */
+    RT_ERR_IO,         /* writing to a FILE * failed */
+    RT_ERR_NOMEM       /* out of memory */
+};
+
+/* A short phrase for a status, e.g. "not a whole number".  Never NULL. */
+const char *rt_status_text(enum rt_status status);
+
+/*
+ * Parses a count strictly: decimal digits only, nothing before or after, at
+ * most RT_COUNT_MAX.  Leading zeros are allowed.  `text` need not be
+ * NUL-terminated; `len` bytes are read.  On success stores the value in
+ * *out and returns RT_OK; otherwise leaves *out alone and returns the first
+ * applicable RT_ERR_* of EMPTY .. RANGE, naming what is wrong.
+ */
+enum rt_status rt_count_parse(const char *text, size_t len, uint64_t *out);
+
+/*
+ * When a count was refused only for a '+', surrounding spaces or thousands
+ * separators, writes the digits the user probably meant ("1,000" -> "1000")
+ * to buf and returns true.  Returns false when no such reading exists or buf
+ * is too small.
+ */
+bool rt_count_suggest(const char *text, size_t len, char *buf, size_t size);
+
+/*
+ * An exact signed whole number of magnitude up to 2^64 - 1: wide enough for
+ * retained (end - new) and lost (start - retained) for every accepted
+ * input, even inconsistent ones.  Zero is never negative.
+ */
+struct rt_wide {
+    bool negative;
+    uint64_t magnitude;
+};
+
+/* Writes `value` in decimal to buf (at least RT_NUMBER_TEXT_SIZE bytes). */
+void rt_wide_format(struct rt_wide value, char buf[RT_NUMBER_TEXT_SIZE]);
+
+/*
+ * Writes (num / den) * 100, rounded half away from zero to `precision`
+ * digits after the point, to buf, e.g. "66.67" or "-5.00".  A value that
+ * rounds to zero is written without a sign.  Returns RT_ERR_ZERO_START when
+ * den is 0, RT_ERR_PRECISION when precision is above RT_PRECISION_MAX and
+ * RT_ERR_BUFFER when size is too small (RT_RATE_TEXT_SIZE always does).
+ */
+enum rt_status rt_percent_format(struct rt_wide num, uint64_t den,
+                                 unsigned precision, char *buf, size_t size);
+
+/* The counts of one period.  new_customers counts only when has_new. */
+struct rt_counts {
+    uint64_t start;
+    uint64_t end;
+    uint64_t new_customers;
+    bool has_new;
+};
+
+/* A rate, formatted; known is false where the inputs do not define it. */
+struct rt_rate {
+    bool known;
+    char text[RT_RATE_TEXT_SIZE];
+};
+
+/* Inputs that cannot all be true; the figures are still computed. */
+enum rt_warning {
+    RT_WARN_NEW_ABOVE_END = 1u << 0,       /* N > E: retained < 0 */
+    RT_WARN_RETAINED_ABOVE_START = 1u << 1 /* E - N > S */
+};
+#define RT_WARNING_KINDS 2
+
+/*
+ * Everything retain reports about one period.  retained, lost, the
+ * retention rate and the churn rate are known only when counts.has_new;
+ * the simple rates are always known.  warnings is a set of enum rt_warning
+ * bits.
+ */
+struct rt_figures {
+    struct rt_counts counts;
+    unsigned precision;
+    struct rt_wide retained;
+    struct rt_wide lost;
+    struct rt_rate retention_rate;
+    struct rt_rate churn_rate;
+    struct rt_rate simple_retention_rate;
+    struct rt_rate simple_churn_rate;
+    unsigned warnings;
+};
+
+/*
+ * Computes every figure of `counts` with `precision` digits after the
+ * point.  Returns RT_ERR_RANGE when a count is above RT_COUNT_MAX,
+ * RT_ERR_ZERO_START when start is 0 and RT_ERR_PRECISION when precision is
+ * above RT_PRECISION_MAX; *out is then unspecified.  Inconsistent counts
+ * are not an error: they set bits in out->warnings.
+ */
+enum rt_status rt_figures_compute(const struct rt_counts *counts,
+                                  unsigned precision, struct rt_figures *out);
+
+/*
+ * Describes one warning of `figures` with its numbers, in ASCII, without a
+ * prefix, e.g. "new (250) is greater than end (200): ...".  buf should hold
+ * RT_WARNING_TEXT_SIZE bytes; longer text is cut short.  Returns the length
+ * written.
+ */
+size_t rt_warning_text(const struct rt_figures *figures,
+                       enum rt_warning warning, char *buf, size_t size);
+
+/* The figures retain reports, in the order of every output format. */
+enum rt_field {
+    RT_FIELD_START,
+    RT_FIELD_END,
+    RT_FIELD_NEW,
+    RT_FIELD_RETAINED,
+    RT_FIELD_LOST,
+    RT_FIELD_RETENTION_RATE,
+    RT_FIELD_CHURN_RATE,
+    RT_FIELD_SIMPLE_RETENTION_RATE,
+    RT_FIELD_SIMPLE_CHURN_RATE,
+    RT_FIELD_WARNINGS,
+    RT_FIELD_COUNT
+};
+
+/* The field's name in JSON, CSV and TSV, e.g. "retention_rate". */
+const char *rt_field_name(enum rt_field field);
+
+/* Looks up a field by its exact name; returns false when there is none. */
+bool rt_field_lookup(const char *name, enum rt_field *out);
+
+/*
+ * Writes the value of `field` as it appears in CSV: digits, a rate, or the
+ * warnings joined with "; ".  Returns false and writes "" when the figure is
+ * unknown (no new count given); warnings are always known (maybe "").
+ * Output longer than size is cut short; RT_WARNING_TEXT_SIZE *
+ * RT_WARNING_KINDS bytes always suffice.
+ */
+bool rt_field_value(const struct rt_figures *figures, enum rt_field field,
+                    char *buf, size_t size);
+
+/* Output formats. */
+enum rt_format { RT_FORMAT_TEXT, RT_FORMAT_JSON, RT_FORMAT_CSV, RT_FORMAT_TSV };
+
+/* Looks up a format by name ("text", "json", "csv", "tsv"). */
+bool rt_format_lookup(const char *name, enum rt_format *out);
+
+/*
+ * Writes `figures` to `out` in `format`: text for people (with the formulas
+ * and the numbers put in), one JSON object, or CSV/TSV with a header line
+ * unless `header` is false.  Returns RT_ERR_IO when writing failed.
+ */
+enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
+                               const struct rt_figures *figures, bool header);
+
+#endif

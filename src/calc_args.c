@@ -1,0 +1,205 @@
+/*
+ * calc_args.c - the core command's command line, read into a struct.
+ *
+ * A pure function of argv, so every option and error is unit-tested
+ * without running the program.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_diag.h"
+#include "cli_opt.h"
+#include "calc_args.h"
+
+enum calc_option_id {
+    OPT_START = 1,
+    OPT_END,
+    OPT_NEW,
+    OPT_PRECISION,
+    OPT_FORMAT,
+    OPT_NO_HEADER,
+    OPT_ONLY,
+    OPT_STRICT,
+    OPT_HELP,
+    OPT_VERSION
+};
+
+static const struct cli_option calc_options[] = {
+    {OPT_START, 's', "start", true, false},
+    {OPT_END, 'e', "end", true, false},
+    {OPT_NEW, 'n', "new", true, false},
+    {OPT_PRECISION, 'p', "precision", true, false},
+    {OPT_FORMAT, 'f', "format", true, false},
+    {OPT_NO_HEADER, 0, "no-header", false, false},
+    {OPT_ONLY, 0, "only", true, false},
+    {OPT_STRICT, 0, "strict", false, false},
+    {OPT_HELP, 'h', "help", false, true},
+    {OPT_VERSION, 'V', "version", false, true},
+};
+
+struct parse_state {
+    struct cli_parser parser;
+    struct calc_args *args;
+    char *error;
+    size_t error_size;
+    bool have_start;
+    bool have_end;
+};
+
+static enum calc_parse_result invalid_value(struct parse_state *state,
+                                            const char *problem)
+{
+    char label[64];
+
+    cli_option_label(state->parser.option, label, sizeof label);
+    snprintf(state->error, state->error_size, "option %s: %s", label, problem);
+    return CALC_PARSE_INVALID;
+}
+
+static enum calc_parse_result read_count(struct parse_state *state,
+                                         uint64_t *out)
+{
+    const char *text = state->parser.value;
+    enum rt_status status = rt_count_parse(text, strlen(text), out);
+    char problem[CLI_MESSAGE_SIZE];
+
+    if (status == RT_OK)
+        return CALC_PARSE_OK;
+    cli_describe_count_error(status, text, strlen(text), problem,
+                             sizeof problem);
+    return invalid_value(state, problem);
+}
+
+static enum calc_parse_result read_precision(struct parse_state *state)
+{
+    const char *text = state->parser.value;
+    char quoted[CLI_QUOTE_SIZE], problem[CLI_MESSAGE_SIZE];
+    uint64_t value = 0;
+
+    if (rt_count_parse(text, strlen(text), &value) == RT_OK &&
+        value <= RT_PRECISION_MAX) {
+        state->args->precision = (unsigned)value;
+        return CALC_PARSE_OK;
+    }
+    cli_quote(text, strlen(text), quoted, sizeof quoted);
+    snprintf(problem, sizeof problem,
+             "not a number of digits: %s (expected a whole number from 0 to "
+             "%d)",
+             quoted, RT_PRECISION_MAX);
+    return invalid_value(state, problem);
+}
+
+static enum calc_parse_result read_name(struct parse_state *state, int id)
+{
+    const char *text = state->parser.value;
+    char quoted[CLI_QUOTE_SIZE], problem[CLI_MESSAGE_SIZE];
+
+    if (id == OPT_FORMAT && rt_format_lookup(text, &state->args->format))
+        return CALC_PARSE_OK;
+    if (id == OPT_ONLY && rt_field_lookup(text, &state->args->only)) {
+        state->args->has_only = true;
+        return CALC_PARSE_OK;
+    }
+    cli_quote(text, strlen(text), quoted, sizeof quoted);
+    if (id == OPT_FORMAT)
+        snprintf(problem, sizeof problem,
+                 "unknown format: %s (expected text, json, csv or tsv)",
+                 quoted);
+    else
+        snprintf(problem, sizeof problem,
+                 "unknown field: %s (expected start, end, new, retained, "
+                 "lost, retention_rate, churn_rate, simple_retention_rate, "
+                 "simple_churn_rate or warnings)",
+                 quoted);
+    return invalid_value(state, problem);
+}
+
+static enum calc_parse_result apply_option(struct parse_state *state, int id)
+{
+    struct calc_args *args = state->args;
+
+    switch (id) {
+    case OPT_START:
+        state->have_start = true;
+        return read_count(state, &args->counts.start);
+    case OPT_END:
+        state->have_end = true;
+        return read_count(state, &args->counts.end);
+    case OPT_NEW:
+        args->counts.has_new = true;
+        return read_count(state, &args->counts.new_customers);
+    case OPT_PRECISION:
+        return read_precision(state);
+    case OPT_FORMAT:
+    case OPT_ONLY:
+        return read_name(state, id);
+    case OPT_NO_HEADER:
+        args->header = false;
+        return CALC_PARSE_OK;
+    case OPT_STRICT:
+        args->strict = true;
+        return CALC_PARSE_OK;
+    case OPT_HELP:
+        args->action = CALC_HELP;
+        return CALC_PARSE_OK;
+    default:
+        if (args->action == CALC_RUN)
+            args->action = CALC_VERSION;
+        return CALC_PARSE_OK;
+    }
+}
+
+static enum calc_parse_result usage(struct parse_state *state,
+                                    const char *message)
+{
+    snprintf(state->error, state->error_size, "%s", message);
+    return CALC_PARSE_USAGE;
+}
+
+/* Both counts must be there unless --help or --version ends the run. */
+static enum calc_parse_result check_required(struct parse_state *state)
+{
+    if (state->args->action != CALC_RUN)
+        return CALC_PARSE_OK;
+    if (!state->have_start)
+        return usage(state, "missing option -s/--start (customers at the "
+                            "start of the period)");
+    if (!state->have_end)
+        return usage(state, "missing option -e/--end (customers at the end "
+                            "of the period)");
+    return CALC_PARSE_OK;
+}
+
+enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
+                                       struct calc_args *args, char *error,
+                                       size_t error_size)
+{
+    struct parse_state state;
+    enum calc_parse_result result = CALC_PARSE_OK;
+    int id;
+
+    memset(args, 0, sizeof *args);
+    args->precision = RT_PRECISION_DEFAULT;
+    args->format = RT_FORMAT_TEXT;
+    args->header = true;
+    memset(&state, 0, sizeof state);
+    state.args = args;
+    state.error = error;
+    state.error_size = error_size;
+    cli_parser_init(&state.parser, argc, argv, first, calc_options,
+                    sizeof calc_options / sizeof calc_options[0]);
+    while (result == CALC_PARSE_OK && (id = cli_next(&state.parser)) != 0) {
+        if (id == CLI_ERROR)
+            return usage(&state, state.parser.error);
+        if (id == CLI_OPERAND) {
+            char quoted[CLI_QUOTE_SIZE], message[CLI_MESSAGE_SIZE];
+
+            cli_quote(state.parser.value, strlen(state.parser.value), quoted,
+                      sizeof quoted);
+            snprintf(message, sizeof message, "unexpected argument %s", quoted);
+            return usage(&state, message);
+        }
+        result = apply_option(&state, id);
+    }
+    return result == CALC_PARSE_OK ? check_required(&state) : result;
+}

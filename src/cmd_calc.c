@@ -1,0 +1,132 @@
+/*
+ * cmd_calc.c - the core command: parse, compute, print.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "calc_args.h"
+#include "cli_diag.h"
+#include "cmd_calc.h"
+
+const char calc_help_text[] =
+    "Usage: retain -s START -e END [-n NEW] [OPTION]...\n"
+    "\n"
+    "Compute customer retention and churn for one period, exactly.\n"
+    "\n"
+    "  retention rate = [(E - N) / S] x 100   churn rate = 100 - retention\n"
+    "  simple rate    = (E / S) x 100         retained = E - N\n"
+    "                                         lost = S - retained\n"
+    "\n"
+    "Counts:\n"
+    "  -s, --start=COUNT       customers at the start of the period (S)\n"
+    "  -e, --end=COUNT         customers at the end of the period (E)\n"
+    "  -n, --new=COUNT         new customers won during the period (N);\n"
+    "                          without it only the simple rates are known\n"
+    "  A COUNT is a whole number from 0 to 9223372036854775807, in digits\n"
+    "  only; S must be at least 1.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
+    "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
+    "                          (default 2), rounded half away from zero\n"
+    "      --no-header         csv and tsv: leave out the header line\n"
+    "      --only=FIELD        print FIELD alone: start, end, new, retained,\n"
+    "                          lost, retention_rate, churn_rate,\n"
+    "                          simple_retention_rate, simple_churn_rate or\n"
+    "                          warnings\n"
+    "      --strict            exit 1 when the counts contradict each other\n"
+    "  -h, --help              show this help and exit\n"
+    "  -V, --version           show the version and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  computed\n"
+    "  1  computed, but the counts contradict each other (N > E, or\n"
+    "     E - N > S) and --strict was given\n"
+    "  2  nothing computed: usage error or invalid input (such as S = 0)\n"
+    "  3  the output could not be written\n"
+    "\n"
+    "Examples:\n"
+    "  retain -s 1000 -e 900 -n 200\n"
+    "  retain -s 1000 -e 900 -n 200 --format json\n"
+    "  retain -s 1000 -e 900 -n 200 --only retention_rate\n"
+    "  retain -s 100 -e 99\n";
+
+static void report_warnings(const struct rt_figures *figures)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+    unsigned bit;
+
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
+        if (!(figures->warnings & bit))
+            continue;
+        rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
+        cli_warning("%s", text);
+    }
+}
+
+static int print_only(const struct rt_figures *figures, enum rt_field field)
+{
+    char value[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
+
+    if (!rt_field_value(figures, field, value, sizeof value)) {
+        cli_error("option --only: %s is unknown without -n/--new (the count "
+                  "of new customers)",
+                  rt_field_name(field));
+        return CLI_EXIT_USAGE;
+    }
+    puts(value);
+    return CLI_EXIT_OK;
+}
+
+static int compute_and_print(const struct calc_args *args)
+{
+    struct rt_figures figures;
+    enum rt_status status;
+    int exit_status;
+
+    status = rt_figures_compute(&args->counts, args->precision, &figures);
+    if (status == RT_ERR_ZERO_START) {
+        cli_error("option -s/--start: start is 0, so no rate is defined "
+                  "(expected at least 1 customer at the start)");
+        return CLI_EXIT_USAGE;
+    }
+    if (status != RT_OK) {
+        cli_error("%s", rt_status_text(status));
+        return CLI_EXIT_USAGE;
+    }
+    report_warnings(&figures);
+    exit_status =
+        args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT : CLI_EXIT_OK;
+    if (args->has_only) {
+        int only_status = print_only(&figures, args->only);
+        return only_status != CLI_EXIT_OK ? only_status : exit_status;
+    }
+    rt_emit_figures(stdout, args->format, &figures, args->header);
+    return exit_status;
+}
+
+int cmd_calc(int argc, char *const *argv, int first)
+{
+    struct calc_args args;
+    char error[CLI_MESSAGE_SIZE + 80];
+
+    switch (calc_parse_args(argc, argv, first, &args, error, sizeof error)) {
+    case CALC_PARSE_USAGE:
+        cli_usage_error("%s", error);
+        return CLI_EXIT_USAGE;
+    case CALC_PARSE_INVALID:
+        cli_error("%s", error);
+        return CLI_EXIT_USAGE;
+    case CALC_PARSE_OK:
+        break;
+    }
+    if (args.action == CALC_HELP) {
+        fputs(calc_help_text, stdout);
+        return cli_close_stdout(CLI_EXIT_OK);
+    }
+    if (args.action == CALC_VERSION) {
+        puts("retain " RT_VERSION_STRING);
+        return cli_close_stdout(CLI_EXIT_OK);
+    }
+    return cli_close_stdout(compute_and_print(&args));
+}

@@ -1,0 +1,98 @@
+/* run.c - see run.h. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "table.h"
+
+static void start_child(const char *const *args, FILE *in, FILE *err,
+                        int out_fd, const char *env, enum run_stdout where)
+{
+    char *argv[64];
+    size_t n = 0;
+
+    argv[n++] = (char *)RETAIN_BINARY;
+    while (args[n - 1] && n < 63) {
+        argv[n] = (char *)args[n - 1];
+        n++;
+    }
+    argv[n] = NULL;
+    if (env) {
+        char name[64];
+        const char *equals = strchr(env, '=');
+
+        snprintf(name, sizeof name, "%.*s", (int)(equals - env), env);
+        setenv(name, equals + 1, 1);
+    }
+    if (where == RUN_CLOSED_PIPE_SIGPIPE_IGNORED)
+        signal(SIGPIPE, SIG_IGN);
+    else
+        signal(SIGPIPE, SIG_DFL);
+    dup2(fileno(in), 0);
+    dup2(out_fd, 1);
+    dup2(fileno(err), 2);
+    execv(RETAIN_BINARY, argv);
+    _exit(127);
+}
+
+/* Opens what the child's stdout will be; for the pipes, the write end. */
+static int open_stdout(enum run_stdout where, FILE **capture)
+{
+    int fds[2];
+
+    *capture = NULL;
+    if (where == RUN_CAPTURE) {
+        *capture = tmpfile();
+        return *capture ? fileno(*capture) : -1;
+    }
+    if (where == RUN_DEV_FULL)
+        return open("/dev/full", O_WRONLY);
+    if (pipe(fds) != 0)
+        return -1;
+    close(fds[0]);
+    return fds[1];
+}
+
+int run_retain(const char *const *args, const char *stdin_text, const char *env,
+               enum run_stdout where, struct run_result *result)
+{
+    FILE *in = tmpfile(), *err = tmpfile(), *out = NULL;
+    int out_fd = open_stdout(where, &out), wait_status = 0;
+    pid_t pid;
+
+    memset(result, 0, sizeof *result);
+    if (!in || !err || out_fd < 0)
+        return -1;
+    if (stdin_text)
+        fputs(stdin_text, in);
+    fflush(in);
+    rewind(in);
+    pid = fork();
+    if (pid == 0)
+        start_child(args, in, err, out_fd, env, where);
+    if (!out)
+        close(out_fd);
+    if (pid < 0 || waitpid(pid, &wait_status, 0) < 0)
+        return -1;
+    result->status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status)
+                                            : 128 + WTERMSIG(wait_status);
+    result->out = out ? table_slurp(out) : calloc(1, 1);
+    result->out_len = result->out ? strlen(result->out) : 0;
+    result->err = table_slurp(err);
+    fclose(in);
+    fclose(err);
+    if (out)
+        fclose(out);
+    return 0;
+}
+
+void run_result_free(struct run_result *result)
+{
+    free(result->out);
+    free(result->err);
+}

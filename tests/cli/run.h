@@ -1,0 +1,34 @@
+/*
+ * run.h - runs the built retain binary for the CLI tests (POSIX only).
+ */
+#ifndef RETAIN_TEST_RUN_H
+#define RETAIN_TEST_RUN_H
+
+#include <stddef.h>
+
+/* Where the child's standard output goes. */
+enum run_stdout {
+    RUN_CAPTURE,     /* a temporary file, read back into out */
+    RUN_DEV_FULL,    /* /dev/full: every write fails */
+    RUN_CLOSED_PIPE, /* a pipe nobody reads: SIGPIPE kills the writer */
+    RUN_CLOSED_PIPE_SIGPIPE_IGNORED /* the same with SIGPIPE ignored: EPIPE */
+};
+
+struct run_result {
+    int status; /* exit status, or 128 + signal number */
+    char *out;  /* captured stdout, NUL-terminated; caller frees */
+    size_t out_len;
+    char *err; /* captured stderr; caller frees */
+};
+
+/*
+ * Runs the binary with args (NULL-terminated, without argv[0]), feeding it
+ * stdin_text, with the extra environment entry env ("NAME=value") when not
+ * NULL.  Returns 0, or -1 when the child could not be started.
+ */
+int run_retain(const char *const *args, const char *stdin_text, const char *env,
+               enum run_stdout where, struct run_result *result);
+
+void run_result_free(struct run_result *result);
+
+#endif

@@ -1,0 +1,200 @@
+/* test_calc_args.c - the core command's command line, read into a struct. */
+#include <stdio.h>
+#include <string.h>
+
+#include "calc_args.h"
+#include "table.h"
+
+struct args_case {
+    const char *name;
+    const char *argv[14];
+    enum calc_parse_result result;
+    const char *summary; /* the parsed struct, or the error message */
+};
+
+#define MAX      "9223372036854775807"
+#define EXPECTED "(expected a whole number from 0 to " MAX ")"
+
+static const struct args_case args_cases[] = {
+    {"short options",
+     {"-s", "1000", "-e", "900", "-n", "200"},
+     CALC_PARSE_OK,
+     "run s=1000 e=900 n=200 p=2 f=0 header strict=0 only=-"},
+    {"long options",
+     {"--start", "1000", "--end=900", "--new", "200"},
+     CALC_PARSE_OK,
+     "run s=1000 e=900 n=200 p=2 f=0 header strict=0 only=-"},
+    {"attached and reordered",
+     {"-n200", "-e900", "-s1000"},
+     CALC_PARSE_OK,
+     "run s=1000 e=900 n=200 p=2 f=0 header strict=0 only=-"},
+    {"no new",
+     {"-s", "100", "-e", "99"},
+     CALC_PARSE_OK,
+     "run s=100 e=99 n=- p=2 f=0 header strict=0 only=-"},
+    {"every output option",
+     {"-s1", "-e1", "-p", "0", "-f", "tsv", "--no-header", "--strict", "--only",
+      "churn_rate"},
+     CALC_PARSE_OK,
+     "run s=1 e=1 n=- p=0 f=3 noheader strict=1 only=6"},
+    {"largest",
+     {"-s", MAX, "-e", MAX, "-n", MAX},
+     CALC_PARSE_OK,
+     "run s=" MAX " e=" MAX " n=" MAX " p=2 f=0 header strict=0 only=-"},
+    {"precision 12",
+     {"-s1", "-e1", "-p12"},
+     CALC_PARSE_OK,
+     "run s=1 e=1 n=- p=12 f=0 header strict=0 only=-"},
+    {"help alone", {"--help"}, CALC_PARSE_OK, "help"},
+    {"help wins over version", {"-V", "-h"}, CALC_PARSE_OK, "help"},
+    {"version", {"-V"}, CALC_PARSE_OK, "version"},
+    {"help with bad value still fails",
+     {"-h", "-s", "x"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: not a whole number: 'x' " EXPECTED},
+    {"missing start",
+     {"-e", "1"},
+     CALC_PARSE_USAGE,
+     "missing option -s/--start (customers at the start of the period)"},
+    {"missing end",
+     {"-s", "1"},
+     CALC_PARSE_USAGE,
+     "missing option -e/--end (customers at the end of the period)"},
+    {"nothing",
+     {NULL},
+     CALC_PARSE_USAGE,
+     "missing option -s/--start (customers at the start of the period)"},
+    {"operand",
+     {"-s1", "-e1", "x"},
+     CALC_PARSE_USAGE,
+     "unexpected argument 'x'"},
+    {"operand after double dash",
+     {"-s1", "--", "-e1"},
+     CALC_PARSE_USAGE,
+     "unexpected argument '-e1'"},
+    {"repeated",
+     {"-s1", "-s2", "-e1"},
+     CALC_PARSE_USAGE,
+     "option -s/--start given more than once"},
+    {"unknown", {"--bogus"}, CALC_PARSE_USAGE, "unknown option '--bogus'"},
+    {"missing value",
+     {"-s1", "-e"},
+     CALC_PARSE_USAGE,
+     "option -e/--end needs a value"},
+    {"letters",
+     {"-s", "12x", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: not a whole number: '12x' " EXPECTED},
+    {"negative",
+     {"-s1", "-e", "-5"},
+     CALC_PARSE_INVALID,
+     "option -e/--end: a count cannot be negative: '-5' " EXPECTED},
+    {"fraction",
+     {"-s1", "-e1", "-n", "1.5"},
+     CALC_PARSE_INVALID,
+     "option -n/--new: not a whole number: '1.5' " EXPECTED},
+    {"exponent",
+     {"-s", "1e3", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: exponent notation is not allowed: '1e3' " EXPECTED},
+    {"hex",
+     {"-s", "0x10", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: only decimal digits are allowed: '0x10' " EXPECTED},
+    {"empty",
+     {"--start=", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: empty value: '' " EXPECTED},
+    {"too large",
+     {"-s", "99999999999999999999", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: too large: '99999999999999999999' (the largest "
+     "count is " MAX ")"},
+    {"2^63",
+     {"-s", "9223372036854775808", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: too large: '9223372036854775808' (the largest "
+     "count is " MAX ")"},
+    {"plus",
+     {"-s", "+5", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: a leading '+' is not allowed: '+5' (write 5)"},
+    {"spaces",
+     {"-s", " 5 ", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: white space is not allowed: ' 5 ' (write 5)"},
+    {"thousands",
+     {"-s", "1,000", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: thousands separators are not allowed: '1,000' "
+     "(write 1000)"},
+    {"control bytes quoted",
+     {"-s", "1\t\x1b", "-e1"},
+     CALC_PARSE_INVALID,
+     "option -s/--start: white space is not allowed: '1\\x09\\x1b' " EXPECTED},
+    {"precision 13",
+     {"-s1", "-e1", "-p13"},
+     CALC_PARSE_INVALID,
+     "option -p/--precision: not a number of digits: '13' (expected a whole "
+     "number from 0 to 12)"},
+    {"precision negative",
+     {"-s1", "-e1", "-p", "-1"},
+     CALC_PARSE_INVALID,
+     "option -p/--precision: not a number of digits: '-1' (expected a whole "
+     "number from 0 to 12)"},
+    {"format unknown",
+     {"-s1", "-e1", "-f", "xml"},
+     CALC_PARSE_INVALID,
+     "option -f/--format: unknown format: 'xml' (expected text, json, csv or "
+     "tsv)"},
+    {"only unknown",
+     {"-s1", "-e1", "--only", "rate"},
+     CALC_PARSE_INVALID,
+     "option --only: unknown field: 'rate' (expected start, end, new, "
+     "retained, lost, retention_rate, churn_rate, simple_retention_rate, "
+     "simple_churn_rate or warnings)"},
+};
+
+static void summarize(const struct calc_args *a, char *buf, size_t size)
+{
+    char n[32] = "-", only[8] = "-";
+
+    if (a->action != CALC_RUN) {
+        snprintf(buf, size, "%s", a->action == CALC_HELP ? "help" : "version");
+        return;
+    }
+    if (a->counts.has_new)
+        snprintf(n, sizeof n, "%llu",
+                 (unsigned long long)a->counts.new_customers);
+    if (a->has_only)
+        snprintf(only, sizeof only, "%d", (int)a->only);
+    snprintf(buf, size, "run s=%llu e=%llu n=%s p=%u f=%d %s strict=%d only=%s",
+             (unsigned long long)a->counts.start,
+             (unsigned long long)a->counts.end, n, a->precision, (int)a->format,
+             a->header ? "header" : "noheader", a->strict, only);
+}
+
+static void test_args(void **state)
+{
+    const struct args_case *c = *state;
+    char *argv[16] = {(char *)"retain"}, error[1024] = "", summary[256];
+    struct calc_args args;
+    int argc = 1;
+    enum calc_parse_result result;
+
+    while (c->argv[argc - 1])
+        argv[argc] = (char *)c->argv[argc - 1], argc++;
+    result = calc_parse_args(argc, argv, 1, &args, error, sizeof error);
+    if (result == CALC_PARSE_OK) {
+        summarize(&args, summary, sizeof summary);
+        assert_string_equal(summary, c->summary);
+    } else {
+        assert_string_equal(error, c->summary);
+    }
+    assert_int_equal(result, c->result);
+}
+
+int main(void)
+{
+    return TABLE_RUN("calc_args", args_cases, test_args);
+}

@@ -1,0 +1,190 @@
+/* test_emit.c - every output format, byte for byte, and the escaping. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "retain.h"
+#include "table.h"
+
+struct emit_case {
+    const char *name;
+    uint64_t s, e, n;
+    bool has_new;
+    enum rt_format format;
+    bool header;
+    const char *expected;
+};
+
+#define CSV_HEADER                                                             \
+    "start,end,new,retained,lost,retention_rate,churn_rate,"                   \
+    "simple_retention_rate,simple_churn_rate,warnings\n"
+
+static const struct emit_case emit_cases[] = {
+    {"json", 1000, 900, 200, true, RT_FORMAT_JSON, true,
+     "{\"start\":1000,\"end\":900,\"new\":200,\"retained\":700,\"lost\":300,"
+     "\"retention_rate\":70.00,\"churn_rate\":30.00,"
+     "\"simple_retention_rate\":90.00,\"simple_churn_rate\":10.00,"
+     "\"warnings\":[]}\n"},
+    {"json unknowns are null", 100, 99, 0, false, RT_FORMAT_JSON, true,
+     "{\"start\":100,\"end\":99,\"new\":null,\"retained\":null,\"lost\":null,"
+     "\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":99.00,\"simple_churn_rate\":1.00,"
+     "\"warnings\":[]}\n"},
+    {"json warning", 1000, 200, 250, true, RT_FORMAT_JSON, true,
+     "{\"start\":1000,\"end\":200,\"new\":250,\"retained\":-50,\"lost\":1050,"
+     "\"retention_rate\":-5.00,\"churn_rate\":105.00,"
+     "\"simple_retention_rate\":20.00,\"simple_churn_rate\":80.00,"
+     "\"warnings\":[\"new (250) is greater than end (200): retained = end - "
+     "new = -50, but no count of customers can be negative\"]}\n"},
+    {"csv", 1000, 900, 200, true, RT_FORMAT_CSV, true,
+     CSV_HEADER "1000,900,200,700,300,70.00,30.00,90.00,10.00,\n"},
+    {"csv without header", 1000, 900, 200, true, RT_FORMAT_CSV, false,
+     "1000,900,200,700,300,70.00,30.00,90.00,10.00,\n"},
+    {"csv unknowns empty", 100, 99, 0, false, RT_FORMAT_CSV, false,
+     "100,99,,,,,,99.00,1.00,\n"},
+    {"csv warning without comma unquoted", 500, 900, 100, true, RT_FORMAT_CSV,
+     false,
+     "500,900,100,800,-300,160.00,-60.00,180.00,-80.00,end - new (900 - "
+     "100 = 800) is greater than start (500): more customers retained than "
+     "there were at the start\n"},
+    {"tsv", 1000, 800, 200, true, RT_FORMAT_TSV, true,
+     "start\tend\tnew\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "1000\t800\t200\t600\t400\t60.00\t40.00\t80.00\t20.00\t\n"},
+    {"text", 1000, 900, 200, true, RT_FORMAT_TEXT, true,
+     "start (S)              1000\n"
+     "end (E)                900\n"
+     "new (N)                200\n"
+     "retained (E \xe2\x88\x92 N)       700\n"
+     "lost (S \xe2\x88\x92 retained)    300\n"
+     "retention rate         [(900 \xe2\x88\x92 200) \xc3\xb7 1000] \xc3\x97 "
+     "100 = 70.00%\n"
+     "churn rate             (300 \xc3\xb7 1000) \xc3\x97 100 = 30.00%\n"
+     "simple retention rate  (900 \xc3\xb7 1000) \xc3\x97 100 = 90.00%\n"
+     "simple churn rate      [(1000 \xe2\x88\x92 900) \xc3\xb7 1000] \xc3\x97 "
+     "100 = 10.00%\n"},
+    {"text simple only", 100, 99, 0, false, RT_FORMAT_TEXT, true,
+     "start (S)              100\n"
+     "end (E)                99\n"
+     "new (N)                not given\n"
+     "retained (E \xe2\x88\x92 N)       unknown\n"
+     "lost (S \xe2\x88\x92 retained)    unknown\n"
+     "retention rate         unknown (needs the count of new customers)\n"
+     "churn rate             unknown (needs the count of new customers)\n"
+     "simple retention rate  (99 \xc3\xb7 100) \xc3\x97 100 = 99.00%\n"
+     "simple churn rate      [(100 \xe2\x88\x92 99) \xc3\xb7 100] \xc3\x97 "
+     "100 = 1.00%\n"
+     "\n"
+     "The simple rate cannot tell 1 lost and 0 won from 21 lost and 20 won:\n"
+     "both go from 100 to 99. Give the count of new customers (N) for the\n"
+     "retention rate.\n"},
+};
+
+static void test_emit(void **state)
+{
+    const struct emit_case *c = *state;
+    struct rt_counts counts = {c->s, c->e, c->n, c->has_new};
+    struct rt_figures f;
+    FILE *out = tmpfile();
+    char *text;
+
+    assert_non_null(out);
+    assert_int_equal(rt_figures_compute(&counts, 2, &f), RT_OK);
+    assert_int_equal(rt_emit_figures(out, c->format, &f, c->header), RT_OK);
+    text = table_slurp(out);
+    assert_string_equal(text, c->expected);
+    free(text);
+    fclose(out);
+}
+
+struct escape_case {
+    const char *name;
+    const char *input;
+    size_t len;
+    const char *json, *csv, *tsv;
+    size_t raw_len; /* the csv and tsv lengths where they hold a NUL */
+};
+
+static const struct escape_case escape_cases[] = {
+    {"plain", "abc", 3, "\"abc\"", "abc", "abc"},
+    {"comma", "a,b", 3, "\"a,b\"", "\"a,b\"", "a,b"},
+    {"quote", "say \"hi\"", 8, "\"say \\\"hi\\\"\"", "\"say \"\"hi\"\"\"",
+     "say \"hi\""},
+    {"line break", "a\nb\rc", 5, "\"a\\nb\\rc\"", "\"a\nb\rc\"", "a b c"},
+    {"tab", "a\tb", 3, "\"a\\tb\"", "a\tb", "a b"},
+    {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\b"},
+    {"control and NUL", "\x01\0z", 3, "\"\\u0001\\u0000z\"", "\x01\0z",
+     "\x01\0z", 3},
+    {"invalid UTF-8 kept", "\xff\xfe", 2, "\"\xff\xfe\"", "\xff\xfe",
+     "\xff\xfe"},
+};
+
+static void expect_bytes(FILE *out, const char *expected, size_t len)
+{
+    char buf[64];
+
+    rewind(out);
+    assert_int_equal(fread(buf, 1, sizeof buf, out), len);
+    assert_memory_equal(buf, expected, len);
+}
+
+static void test_escape(void **state)
+{
+    const struct escape_case *c = *state;
+    size_t len = c->len;
+    FILE *json = tmpfile(), *csv = tmpfile(), *tsv = tmpfile();
+
+    assert_non_null(json);
+    assert_non_null(csv);
+    assert_non_null(tsv);
+    rt_json_write_string(json, c->input, len);
+    rt_delimited_write_field(csv, c->input, len, ',');
+    rt_delimited_write_field(tsv, c->input, len, '\t');
+    expect_bytes(json, c->json, strlen(c->json));
+    expect_bytes(csv, c->csv, c->raw_len ? c->raw_len : strlen(c->csv));
+    expect_bytes(tsv, c->tsv, c->raw_len ? c->raw_len : strlen(c->tsv));
+    fclose(json);
+    fclose(csv);
+    fclose(tsv);
+}
+
+static void test_format_names(void **state)
+{
+    enum rt_format format;
+
+    (void)state;
+    assert_true(rt_format_lookup("json", &format));
+    assert_int_equal(format, RT_FORMAT_JSON);
+    assert_true(rt_format_lookup("tsv", &format));
+    assert_int_equal(format, RT_FORMAT_TSV);
+    assert_false(rt_format_lookup("JSON", &format));
+    assert_false(rt_format_lookup("xml", &format));
+}
+
+static void test_write_error(void **state)
+{
+    struct rt_counts counts = {1000, 900, 200, true};
+    struct rt_figures f;
+    FILE *full = fopen("/dev/full", "w");
+
+    (void)state;
+    if (!full)
+        skip();
+    setvbuf(full, NULL, _IONBF, 0);
+    rt_figures_compute(&counts, 2, &f);
+    assert_int_equal(rt_emit_figures(full, RT_FORMAT_JSON, &f, true),
+                     RT_ERR_IO);
+    fclose(full);
+}
+
+int main(void)
+{
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(test_format_names),
+        cmocka_unit_test(test_write_error),
+    };
+
+    return TABLE_RUN("emit", emit_cases, test_emit) +
+           TABLE_RUN("escape", escape_cases, test_escape) +
+           cmocka_run_group_tests_name("emit edges", plain, NULL, NULL);
+}
