@@ -112,9 +112,13 @@ struct rt_counts {
     bool has_new;
 };
 
-/* A rate, formatted; known is false where the inputs do not define it. */
+/*
+ * A rate, formatted, with the length of its text; known is false where the
+ * inputs do not define it.
+ */
 struct rt_rate {
     bool known;
+    unsigned char len;
     char text[RT_RATE_TEXT_SIZE];
 };
 

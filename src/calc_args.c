@@ -9,6 +9,7 @@
 
 #include "cli_diag.h"
 #include "cli_opt.h"
+#include "cli_values.h"
 #include "calc_args.h"
 
 enum calc_option_id {
@@ -49,10 +50,8 @@ struct parse_state {
 static enum calc_parse_result invalid_value(struct parse_state *state,
                                             const char *problem)
 {
-    char label[64];
-
-    cli_option_label(state->parser.option, label, sizeof label);
-    snprintf(state->error, state->error_size, "option %s: %s", label, problem);
+    cli_option_problem(state->parser.option, problem, state->error,
+                       state->error_size);
     return CALC_PARSE_INVALID;
 }
 
@@ -61,57 +60,31 @@ static enum calc_parse_result read_count(struct parse_state *state,
 {
     const char *text = state->parser.value;
     enum rt_status status = rt_count_parse(text, strlen(text), out);
-    char problem[CLI_MESSAGE_SIZE];
+    char problem[RT_MESSAGE_SIZE];
 
     if (status == RT_OK)
         return CALC_PARSE_OK;
-    cli_describe_count_error(status, text, strlen(text), problem,
-                             sizeof problem);
+    rt_count_describe(status, text, strlen(text), problem, sizeof problem);
     return invalid_value(state, problem);
 }
 
-static enum calc_parse_result read_precision(struct parse_state *state)
+/* Reads the value of -p, -f or --only. */
+static enum calc_parse_result read_value(struct parse_state *state, int id)
 {
     const char *text = state->parser.value;
-    char quoted[CLI_QUOTE_SIZE], problem[CLI_MESSAGE_SIZE];
-    uint64_t value = 0;
+    struct calc_args *args = state->args;
+    char problem[RT_MESSAGE_SIZE];
+    bool ok;
 
-    if (rt_count_parse(text, strlen(text), &value) == RT_OK &&
-        value <= RT_PRECISION_MAX) {
-        state->args->precision = (unsigned)value;
-        return CALC_PARSE_OK;
-    }
-    cli_quote(text, strlen(text), quoted, sizeof quoted);
-    snprintf(problem, sizeof problem,
-             "not a number of digits: %s (expected a whole number from 0 to "
-             "%d)",
-             quoted, RT_PRECISION_MAX);
-    return invalid_value(state, problem);
-}
-
-static enum calc_parse_result read_name(struct parse_state *state, int id)
-{
-    const char *text = state->parser.value;
-    char quoted[CLI_QUOTE_SIZE], problem[CLI_MESSAGE_SIZE];
-
-    if (id == OPT_FORMAT && rt_format_lookup(text, &state->args->format))
-        return CALC_PARSE_OK;
-    if (id == OPT_ONLY && rt_field_lookup(text, &state->args->only)) {
-        state->args->has_only = true;
-        return CALC_PARSE_OK;
-    }
-    cli_quote(text, strlen(text), quoted, sizeof quoted);
-    if (id == OPT_FORMAT)
-        snprintf(problem, sizeof problem,
-                 "unknown format: %s (expected text, json, csv or tsv)",
-                 quoted);
+    if (id == OPT_PRECISION)
+        ok = cli_value_precision(text, &args->precision, problem,
+                                 sizeof problem);
+    else if (id == OPT_FORMAT)
+        ok = cli_value_format(text, &args->format, problem, sizeof problem);
     else
-        snprintf(problem, sizeof problem,
-                 "unknown field: %s (expected start, end, new, retained, "
-                 "lost, retention_rate, churn_rate, simple_retention_rate, "
-                 "simple_churn_rate or warnings)",
-                 quoted);
-    return invalid_value(state, problem);
+        ok = args->has_only =
+            cli_value_field(text, &args->only, problem, sizeof problem);
+    return ok ? CALC_PARSE_OK : invalid_value(state, problem);
 }
 
 static enum calc_parse_result apply_option(struct parse_state *state, int id)
@@ -129,10 +102,9 @@ static enum calc_parse_result apply_option(struct parse_state *state, int id)
         args->counts.has_new = true;
         return read_count(state, &args->counts.new_customers);
     case OPT_PRECISION:
-        return read_precision(state);
     case OPT_FORMAT:
     case OPT_ONLY:
-        return read_name(state, id);
+        return read_value(state, id);
     case OPT_NO_HEADER:
         args->header = false;
         return CALC_PARSE_OK;
@@ -192,10 +164,10 @@ enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
         if (id == CLI_ERROR)
             return usage(&state, state.parser.error);
         if (id == CLI_OPERAND) {
-            char quoted[CLI_QUOTE_SIZE], message[CLI_MESSAGE_SIZE];
+            char quoted[RT_QUOTE_SIZE], message[RT_MESSAGE_SIZE];
 
-            cli_quote(state.parser.value, strlen(state.parser.value), quoted,
-                      sizeof quoted);
+            rt_quote_value(state.parser.value, strlen(state.parser.value),
+                           quoted, sizeof quoted);
             snprintf(message, sizeof message, "unexpected argument %s", quoted);
             return usage(&state, message);
         }

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "describe.h"
 #include "retain.h"
 
 #if defined(__GNUC__)
@@ -26,10 +27,6 @@ enum cli_exit {
     CLI_EXIT_FAILURE = 3       /* output could not be written, or no memory */
 };
 
-/* A value quoted by cli_quote(), and a whole message, fit in these. */
-#define CLI_QUOTE_SIZE   300
-#define CLI_MESSAGE_SIZE 640
-
 /* "retain: MESSAGE" on stderr. */
 void cli_error(const char *format, ...) CLI_PRINTF(1, 2);
 
@@ -38,21 +35,6 @@ void cli_warning(const char *format, ...) CLI_PRINTF(1, 2);
 
 /* cli_error() followed by a line pointing at --help. */
 void cli_usage_error(const char *format, ...) CLI_PRINTF(1, 2);
-
-/*
- * Writes text for a message between quotes: bytes that are not printable
- * ASCII appear as \xHH, and a very long value is cut with "...", so a
- * message stays one readable line whatever the input held.
- */
-void cli_quote(const char *text, size_t len, char *buf, size_t size);
-
-/*
- * Describes why rt_count_parse() refused text, e.g. "not a whole number:
- * '12x' (expected a whole number from 0 to 9223372036854775807)", with a
- * suggested spelling where one is clear ("(write 1000)").
- */
-void cli_describe_count_error(enum rt_status status, const char *text,
-                              size_t len, char *buf, size_t size);
 
 /*
  * Flushes and closes stdout.  Returns `status` when that worked, and

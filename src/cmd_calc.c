@@ -108,7 +108,7 @@ static int compute_and_print(const struct calc_args *args)
 int cmd_calc(int argc, char *const *argv, int first)
 {
     struct calc_args args;
-    char error[CLI_MESSAGE_SIZE + 80];
+    char error[RT_MESSAGE_SIZE + 80];
 
     switch (calc_parse_args(argc, argv, first, &args, error, sizeof error)) {
     case CALC_PARSE_USAGE:

@@ -79,12 +79,24 @@ static enum rt_status classify(const char *text, size_t len)
     return RT_ERR_NOT_NUMBER;
 }
 
+/* 18 digits cannot exceed RT_COUNT_MAX; only the 19th needs a check. */
+#define SAFE_DIGITS 18
+
 enum rt_status rt_count_parse(const char *text, size_t len, uint64_t *out)
 {
     uint64_t value = 0;
     size_t i;
 
-    for (i = 0; i < len; i++) {
+    if (len == 0)
+        return RT_ERR_EMPTY;
+    for (i = 0; i < len && i < SAFE_DIGITS; i++) {
+        unsigned digit = (unsigned)(unsigned char)text[i] - '0';
+
+        if (digit > 9)
+            return classify(text, len);
+        value = value * 10 + digit;
+    }
+    for (; i < len; i++) {
         unsigned digit = (unsigned)(unsigned char)text[i] - '0';
 
         if (digit > 9)
@@ -98,8 +110,6 @@ enum rt_status rt_count_parse(const char *text, size_t len, uint64_t *out)
         }
         value = value * 10 + digit;
     }
-    if (len == 0)
-        return RT_ERR_EMPTY;
     *out = value;
     return RT_OK;
 }

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "emit.h"
-#include "escape.h"
 
 static const char *const format_names[] = {"text", "json", "csv", "tsv"};
 
@@ -19,82 +18,92 @@ bool rt_format_lookup(const char *name, enum rt_format *out)
     return false;
 }
 
-static void emit_json_warnings(FILE *out, const struct rt_figures *figures)
+void rt_emit_json_warnings(struct rt_sink *sink,
+                           const struct rt_figures *figures)
 {
     char text[RT_WARNING_TEXT_SIZE];
     unsigned bit;
     bool first = true;
 
-    putc('[', out);
+    rt_sink_put(sink, '[');
     for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
         if (!(figures->warnings & bit))
             continue;
         if (!first)
-            putc(',', out);
+            rt_sink_put(sink, ',');
         first = false;
-        rt_json_write_string(
-            out, text,
+        rt_sink_json_string(
+            sink, text,
             rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text));
     }
-    putc(']', out);
+    rt_sink_put(sink, ']');
 }
 
-static void emit_json(FILE *out, const struct rt_figures *figures)
+void rt_emit_json_fields(struct rt_sink *sink, const struct rt_figures *figures,
+                         enum rt_field first)
 {
     char value[RT_RATE_TEXT_SIZE];
     unsigned i;
 
-    putc('{', out);
-    for (i = 0; i < RT_FIELD_WARNINGS; i++) {
+    for (i = first; i < RT_FIELD_WARNINGS; i++) {
         bool known =
             rt_field_value(figures, (enum rt_field)i, value, sizeof value);
 
-        fprintf(out, "\"%s\":%s,", rt_field_name((enum rt_field)i),
-                known ? value : "null");
+        rt_sink_put(sink, '"');
+        rt_sink_puts(sink, rt_field_name((enum rt_field)i));
+        rt_sink_puts(sink, "\":");
+        rt_sink_puts(sink, known ? value : "null");
+        rt_sink_put(sink, ',');
     }
-    fprintf(out, "\"%s\":", rt_field_name(RT_FIELD_WARNINGS));
-    emit_json_warnings(out, figures);
-    fputs("}\n", out);
 }
 
-static void emit_delimited(FILE *out, const struct rt_figures *figures,
-                           char delimiter, bool header)
+static void emit_json(struct rt_sink *sink, const struct rt_figures *figures)
+{
+    rt_sink_put(sink, '{');
+    rt_emit_json_fields(sink, figures, RT_FIELD_START);
+    rt_sink_puts(sink, "\"warnings\":");
+    rt_emit_json_warnings(sink, figures);
+    rt_sink_puts(sink, "}\n");
+}
+
+static void emit_delimited(struct rt_sink *sink,
+                           const struct rt_figures *figures, char delimiter,
+                           bool header)
 {
     char value[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
     unsigned i;
 
     for (i = 0; header && i < RT_FIELD_COUNT; i++) {
         if (i > 0)
-            putc(delimiter, out);
-        fputs(rt_field_name((enum rt_field)i), out);
+            rt_sink_put(sink, delimiter);
+        rt_sink_puts(sink, rt_field_name((enum rt_field)i));
     }
     if (header)
-        putc('\n', out);
+        rt_sink_put(sink, '\n');
     for (i = 0; i < RT_FIELD_COUNT; i++) {
         if (i > 0)
-            putc(delimiter, out);
+            rt_sink_put(sink, delimiter);
         rt_field_value(figures, (enum rt_field)i, value, sizeof value);
-        rt_delimited_write_field(out, value, strlen(value), delimiter);
+        rt_sink_field(sink, value, strlen(value), delimiter);
     }
-    putc('\n', out);
+    rt_sink_put(sink, '\n');
 }
 
 enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
                                const struct rt_figures *figures, bool header)
 {
-    switch (format) {
-    case RT_FORMAT_TEXT:
+    struct rt_sink sink;
+
+    if (format == RT_FORMAT_TEXT) {
         rt_emit_text(out, figures);
-        break;
-    case RT_FORMAT_JSON:
-        emit_json(out, figures);
-        break;
-    case RT_FORMAT_CSV:
-        emit_delimited(out, figures, ',', header);
-        break;
-    case RT_FORMAT_TSV:
-        emit_delimited(out, figures, '\t', header);
-        break;
+        return ferror(out) ? RT_ERR_IO : RT_OK;
     }
-    return ferror(out) ? RT_ERR_IO : RT_OK;
+    rt_sink_init(&sink, out);
+    if (format == RT_FORMAT_JSON)
+        emit_json(&sink, figures);
+    else
+        emit_delimited(&sink, figures, format == RT_FORMAT_CSV ? ',' : '\t',
+                       header);
+    rt_sink_flush(&sink);
+    return sink.failed || ferror(out) ? RT_ERR_IO : RT_OK;
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "percent.h"
 #include "retain.h"
 
 static struct rt_wide wide_difference(uint64_t a, uint64_t b)
@@ -32,27 +33,45 @@ static struct rt_wide subtract_wide(uint64_t a, struct rt_wide w)
     return wide_difference(a, w.magnitude);
 }
 
-static enum rt_status set_rate(struct rt_rate *rate, struct rt_wide num,
+/*
+ * Sets a rate and its complement (retention and churn, or the simple
+ * pair): with one division where the numbers allow, as they do for every
+ * realistic count, otherwise each on its own.
+ */
+static enum rt_status set_pair(struct rt_rate *rate, struct rt_rate *other,
+                               struct rt_wide num, struct rt_wide other_num,
                                uint64_t den, unsigned precision)
 {
-    rate->known = true;
-    return rt_percent_format(num, den, precision, rate->text,
-                             sizeof rate->text);
+    enum rt_status status;
+
+    if (rt_rate_split(num, den, precision, rate, other))
+        return RT_OK;
+    status = rt_rate_set(rate, num, den, precision);
+    return status == RT_OK ? rt_rate_set(other, other_num, den, precision)
+                           : status;
 }
 
-static void clear_figures(struct rt_figures *out)
+/* Marks a rate that the counts do not define. */
+static void unknown_rate(struct rt_rate *rate)
 {
-    memset(out, 0, sizeof *out);
+    rate->known = false;
+    rate->len = 0;
+    rate->text[0] = '\0';
 }
 
+/*
+ * Every field is set on every path that returns RT_OK, and no more: batch
+ * calls this for each row, and clearing the whole struct first (mostly
+ * rate texts) showed up in its profile.
+ */
 enum rt_status rt_figures_compute(const struct rt_counts *counts,
                                   unsigned precision, struct rt_figures *out)
 {
-    struct rt_wide end = {false, counts->end};
+    static const struct rt_wide zero = {false, 0};
+    struct rt_wide end = {false, counts->end}, retained, lost;
     uint64_t start = counts->start;
     enum rt_status status;
 
-    clear_figures(out);
     if (counts->start > RT_COUNT_MAX || counts->end > RT_COUNT_MAX ||
         (counts->has_new && counts->new_customers > RT_COUNT_MAX))
         return RT_ERR_RANGE;
@@ -62,23 +81,25 @@ enum rt_status rt_figures_compute(const struct rt_counts *counts,
         return RT_ERR_ZERO_START;
     out->counts = *counts;
     out->precision = precision;
-    status = set_rate(&out->simple_retention_rate, end, start, precision);
-    if (status == RT_OK)
-        status =
-            set_rate(&out->simple_churn_rate,
-                     wide_difference(start, counts->end), start, precision);
-    if (status != RT_OK || !counts->has_new)
+    out->warnings = 0;
+    status = set_pair(&out->simple_retention_rate, &out->simple_churn_rate, end,
+                      wide_difference(start, counts->end), start, precision);
+    if (status != RT_OK || !counts->has_new) {
+        out->retained = out->lost = zero;
+        unknown_rate(&out->retention_rate);
+        unknown_rate(&out->churn_rate);
         return status;
-    out->retained = wide_difference(counts->end, counts->new_customers);
-    out->lost = subtract_wide(start, out->retained);
-    if (out->retained.negative)
-        out->warnings |= RT_WARN_NEW_ABOVE_END;
-    else if (out->retained.magnitude > start)
-        out->warnings |= RT_WARN_RETAINED_ABOVE_START;
-    status = set_rate(&out->retention_rate, out->retained, start, precision);
-    if (status == RT_OK)
-        status = set_rate(&out->churn_rate, out->lost, start, precision);
-    return status;
+    }
+    retained = wide_difference(counts->end, counts->new_customers);
+    lost = subtract_wide(start, retained);
+    out->retained = retained;
+    out->lost = lost;
+    if (retained.negative)
+        out->warnings = RT_WARN_NEW_ABOVE_END;
+    else if (retained.magnitude > start)
+        out->warnings = RT_WARN_RETAINED_ABOVE_START;
+    return set_pair(&out->retention_rate, &out->churn_rate, retained, lost,
+                    start, precision);
 }
 
 size_t rt_warning_text(const struct rt_figures *figures,

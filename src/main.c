@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli_diag.h"
+#include "cmd_batch.h"
 #include "cmd_calc.h"
 
 struct command {
@@ -17,6 +18,7 @@ struct command {
 
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
+    {"batch", cmd_batch},
     {NULL, NULL},
 };
 
@@ -40,7 +42,7 @@ int main(int argc, char **argv)
     command = find_command(argv[1]);
     if (command)
         return command->run(argc, argv, 2);
-    cli_quote(argv[1], strlen(argv[1]), quoted, sizeof quoted);
+    rt_quote_value(argv[1], strlen(argv[1]), quoted, sizeof quoted);
     cli_usage_error("unknown command %s", quoted);
     return CLI_EXIT_USAGE;
 }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "digits.h"
 #include "percent.h"
 
 /* Integer part (39) + fraction digits (14) + carry (1). */
@@ -123,27 +124,62 @@ enum rt_status rt_percent_long(bool negative, struct rt_u128 num,
     return place_point(negative, digits, len, precision, buf, size);
 }
 
+/*
+ * Writes q / 10^precision with its point, e.g. q = 7000, precision 2:
+ * "70.00", straight into buf: the length is known first, so the digits go
+ * in place from the right.
+ */
+static size_t write_scaled(bool negative, uint64_t q, unsigned precision,
+                           char *buf)
+{
+    size_t digits = rt_digits_count(q), whole, len;
+    bool sign = negative && q != 0;
+    char *p;
+    unsigned i;
+
+    whole = digits > precision ? digits - precision : 1;
+    len = sign + whole + (precision > 0) + precision;
+    p = buf + len;
+    *p = '\0';
+    for (i = 0; i + 1 < precision; i += 2) {
+        p -= 2;
+        rt_digits_pair(q % 100, p);
+        q /= 100;
+    }
+    if (i < precision) {
+        *--p = (char)('0' + q % 10);
+        q /= 10;
+    }
+    if (precision > 0)
+        *--p = '.';
+    rt_digits_backward(q, p);
+    if (sign)
+        buf[0] = '-';
+    return len;
+}
+
+/* q rounded half away from zero, given the remainder r of a division by d. */
+static uint64_t rounded(uint64_t q, uint64_t r, uint64_t d)
+{
+    return q + (r >= d - r);
+}
+
 enum rt_status rt_percent_u128(bool negative, struct rt_u128 num,
                                struct rt_u128 den, unsigned precision,
                                char *buf, size_t size)
 {
-    char digits[RT_U128_DIGITS + 1];
-    uint64_t scale, scaled, quot, rem;
+    uint64_t scale, scaled;
 
     if (precision > RT_PRECISION_MAX || num.hi != 0 || den.hi != 0 ||
-        den.lo == 0)
+        den.lo == 0 || size < RT_RATE_TEXT_SIZE)
         return rt_percent_long(negative, num, den, precision, buf, size);
     scale = powers_of_ten[precision + 2];
     if (num.lo > UINT64_MAX / scale)
         return rt_percent_long(negative, num, den, precision, buf, size);
     scaled = num.lo * scale;
-    quot = scaled / den.lo;
-    rem = scaled % den.lo;
-    if (rem >= den.lo - rem)
-        quot++;
-    return place_point(negative, digits,
-                       rt_u128_format(rt_u128_from(quot), digits), precision,
-                       buf, size);
+    write_scaled(negative, rounded(scaled / den.lo, scaled % den.lo, den.lo),
+                 precision, buf);
+    return RT_OK;
 }
 
 enum rt_status rt_percent_format(struct rt_wide num, uint64_t den,
@@ -151,4 +187,54 @@ enum rt_status rt_percent_format(struct rt_wide num, uint64_t den,
 {
     return rt_percent_u128(num.negative, rt_u128_from(num.magnitude),
                            rt_u128_from(den), precision, buf, size);
+}
+
+enum rt_status rt_rate_set(struct rt_rate *rate, struct rt_wide num,
+                           uint64_t den, unsigned precision)
+{
+    enum rt_status status =
+        rt_percent_format(num, den, precision, rate->text, sizeof rate->text);
+
+    rate->known = status == RT_OK;
+    rate->len = (unsigned char)(status == RT_OK ? strlen(rate->text) : 0);
+    return status;
+}
+
+/*
+ * With |num| * scale = q * den + r, the complement (den - num) * scale is
+ * (scale - q) * den - r when 0 <= num <= den, -((q - scale) * den + r)
+ * when num > den, and (scale + q) * den + r when num < 0: its quotient and
+ * remainder follow from q and r, without a second division.
+ */
+bool rt_rate_split(struct rt_wide num, uint64_t den, unsigned precision,
+                   struct rt_rate *rate, struct rt_rate *complement)
+{
+    uint64_t scale, scaled, q, r, cq, cr;
+    bool negative = num.negative && num.magnitude != 0, below;
+
+    if (precision > RT_PRECISION_MAX || den == 0)
+        return false;
+    scale = powers_of_ten[precision + 2];
+    if (num.magnitude > UINT64_MAX / scale)
+        return false;
+    scaled = num.magnitude * scale;
+    q = scaled / den;
+    r = scaled % den;
+    below = !negative && num.magnitude <= den;
+    if (negative) {
+        cq = scale + q;
+        cr = r;
+    } else if (below) {
+        cq = r == 0 ? scale - q : scale - q - 1;
+        cr = r == 0 ? 0 : den - r;
+    } else {
+        cq = q - scale;
+        cr = r;
+    }
+    rate->known = complement->known = true;
+    rate->len = (unsigned char)write_scaled(negative, rounded(q, r, den),
+                                            precision, rate->text);
+    complement->len = (unsigned char)write_scaled(
+        !negative && !below, rounded(cq, cr, den), precision, complement->text);
+    return true;
 }

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
 #include "retain.h"
+#include "sink.h"
 #include "table.h"
 
 struct emit_case {
@@ -101,22 +101,24 @@ struct escape_case {
     const char *name;
     const char *input;
     size_t len;
-    const char *json, *csv, *tsv;
+    const char *json, *csv, *tsv, *semicolon;
     size_t raw_len; /* the csv and tsv lengths where they hold a NUL */
 };
 
 static const struct escape_case escape_cases[] = {
-    {"plain", "abc", 3, "\"abc\"", "abc", "abc"},
-    {"comma", "a,b", 3, "\"a,b\"", "\"a,b\"", "a,b"},
+    {"plain", "abc", 3, "\"abc\"", "abc", "abc", "abc"},
+    {"comma", "a,b", 3, "\"a,b\"", "\"a,b\"", "a,b", "a,b"},
+    {"semicolon", "a;b", 3, "\"a;b\"", "a;b", "a;b", "\"a;b\""},
     {"quote", "say \"hi\"", 8, "\"say \\\"hi\\\"\"", "\"say \"\"hi\"\"\"",
-     "say \"hi\""},
-    {"line break", "a\nb\rc", 5, "\"a\\nb\\rc\"", "\"a\nb\rc\"", "a b c"},
-    {"tab", "a\tb", 3, "\"a\\tb\"", "a\tb", "a b"},
-    {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\b"},
+     "say \"hi\"", "\"say \"\"hi\"\"\""},
+    {"line break", "a\nb\rc", 5, "\"a\\nb\\rc\"", "\"a\nb\rc\"", "a b c",
+     "\"a\nb\rc\""},
+    {"tab", "a\tb", 3, "\"a\\tb\"", "a\tb", "a b", "a\tb"},
+    {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\b", "a\\b"},
     {"control and NUL", "\x01\0z", 3, "\"\\u0001\\u0000z\"", "\x01\0z",
-     "\x01\0z", 3},
+     "\x01\0z", "\x01\0z", 3},
     {"invalid UTF-8 kept", "\xff\xfe", 2, "\"\xff\xfe\"", "\xff\xfe",
-     "\xff\xfe"},
+     "\xff\xfe", "\xff\xfe"},
 };
 
 static void expect_bytes(FILE *out, const char *expected, size_t len)
@@ -128,24 +130,36 @@ static void expect_bytes(FILE *out, const char *expected, size_t len)
     assert_memory_equal(buf, expected, len);
 }
 
+/* Writes one field through a sink into a temporary file. */
+static FILE *write_escaped(const struct escape_case *c, char delimiter)
+{
+    static struct rt_sink sink;
+    FILE *out = tmpfile();
+
+    assert_non_null(out);
+    rt_sink_init(&sink, out);
+    if (delimiter == 0)
+        rt_sink_json_string(&sink, c->input, c->len);
+    else
+        rt_sink_field(&sink, c->input, c->len, delimiter);
+    assert_true(rt_sink_flush(&sink));
+    return out;
+}
+
 static void test_escape(void **state)
 {
     const struct escape_case *c = *state;
-    size_t len = c->len;
-    FILE *json = tmpfile(), *csv = tmpfile(), *tsv = tmpfile();
+    const char delimiters[] = {0, ',', '\t', ';'};
+    const char *expected[] = {c->json, c->csv, c->tsv, c->semicolon};
+    unsigned i;
 
-    assert_non_null(json);
-    assert_non_null(csv);
-    assert_non_null(tsv);
-    rt_json_write_string(json, c->input, len);
-    rt_delimited_write_field(csv, c->input, len, ',');
-    rt_delimited_write_field(tsv, c->input, len, '\t');
-    expect_bytes(json, c->json, strlen(c->json));
-    expect_bytes(csv, c->csv, c->raw_len ? c->raw_len : strlen(c->csv));
-    expect_bytes(tsv, c->tsv, c->raw_len ? c->raw_len : strlen(c->tsv));
-    fclose(json);
-    fclose(csv);
-    fclose(tsv);
+    for (i = 0; i < 4; i++) {
+        FILE *out = write_escaped(c, delimiters[i]);
+        size_t len = i > 0 && c->raw_len ? c->raw_len : strlen(expected[i]);
+
+        expect_bytes(out, expected[i], len);
+        fclose(out);
+    }
 }
 
 static void test_format_names(void **state)

@@ -132,12 +132,57 @@ static void test_sweep(void **state)
     }
 }
 
+/* The one-division pair must equal two independent rates, for any sign. */
+static void test_split_sweep(void **state)
+{
+    struct rt_rate rate, complement, expected_rate, expected_complement;
+    uint64_t den;
+    int64_t num;
+    unsigned p;
+
+    (void)state;
+    for (den = 1; den <= 120; den++) {
+        for (num = -250; num <= 400; num++) {
+            for (p = 0; p <= 3; p++) {
+                struct rt_wide n = {num < 0, (uint64_t)(num < 0 ? -num : num)};
+                int64_t other = (int64_t)den - num;
+                struct rt_wide c = {other < 0,
+                                    (uint64_t)(other < 0 ? -other : other)};
+
+                assert_true(rt_rate_split(n, den, p, &rate, &complement));
+                rt_rate_set(&expected_rate, n, den, p);
+                rt_rate_set(&expected_complement, c, den, p);
+                if (strcmp(rate.text, expected_rate.text) != 0 ||
+                    strcmp(complement.text, expected_complement.text) != 0 ||
+                    rate.len != strlen(rate.text) ||
+                    complement.len != strlen(complement.text))
+                    fail_msg("%lld/%llu p=%u: split %s %s, want %s %s",
+                             (long long)num, (unsigned long long)den, p,
+                             rate.text, complement.text, expected_rate.text,
+                             expected_complement.text);
+            }
+        }
+    }
+}
+
+static void test_split_refuses_large(void **state)
+{
+    struct rt_wide big = {false, RT_COUNT_MAX};
+    struct rt_rate rate, complement;
+
+    (void)state;
+    assert_false(rt_rate_split(big, 3, 2, &rate, &complement));
+    assert_false(rt_rate_split(big, 0, 2, &rate, &complement));
+}
+
 int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_wide_sums),
         cmocka_unit_test(test_sweep),
+        cmocka_unit_test(test_split_sweep),
+        cmocka_unit_test(test_split_refuses_large),
     };
 
     return TABLE_RUN("percent", percent_cases, test_percent) +

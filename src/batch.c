@@ -1,0 +1,365 @@
+/* batch.c - see batch.h. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "batch_emit.h"
+#include "batch_layout.h"
+#include "batch_parallel.h"
+#include "batch_row.h"
+#include "summary.h"
+#include "text_table.h"
+
+enum rt_status rt_batch_init(struct rt_batch *batch,
+                             const struct rt_batch_options *options,
+                             struct rt_sink *sink, struct rt_reporter reporter)
+{
+    memset(batch, 0, sizeof *batch);
+    batch->options = *options;
+    batch->sink = sink;
+    batch->reporter = reporter;
+    if (options->summary && !(batch->summary = rt_summary_new()))
+        return RT_ERR_NOMEM;
+    return RT_OK;
+}
+
+void rt_batch_free(struct rt_batch *batch)
+{
+    rt_layout_free(&batch->layout);
+    rt_summary_free(batch->summary);
+    rt_text_table_free(batch->text);
+    free(batch->text);
+    batch->summary = NULL;
+    batch->text = NULL;
+}
+
+static void report(const struct rt_batch *batch, enum rt_severity severity,
+                   const char *file, uint64_t line, const char *message)
+{
+    batch->reporter.report(batch->reporter.context, severity, file, line,
+                           message);
+}
+
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix), i;
+
+    if (n < s)
+        return false;
+    for (i = 0; i < s; i++) {
+        char c = name[n - s + i];
+        if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+char rt_batch_delimiter(const struct rt_batch *batch, const char *name,
+                        const char *first_line, size_t len)
+{
+    if (batch->options.in_delimiter)
+        return batch->options.in_delimiter;
+    if (ends_with(name, ".csv"))
+        return ',';
+    if (ends_with(name, ".tsv") || ends_with(name, ".tab"))
+        return '\t';
+    return first_line ? rt_csv_sniff(first_line, len) : ',';
+}
+
+/* The delimiter of a FILE input, sniffed from its first line if need be. */
+static char choose_delimiter(const struct rt_batch *batch,
+                             struct rt_csv *reader, const char *name)
+{
+    const char *line = NULL;
+    size_t len = 0;
+
+    if (!batch->options.in_delimiter && !ends_with(name, ".csv") &&
+        !ends_with(name, ".tsv") && !ends_with(name, ".tab") &&
+        rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
+        line = NULL;
+    return rt_batch_delimiter(batch, name, line, len);
+}
+
+void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter)
+{
+    struct rt_batch_options *o = &batch->options;
+
+    if (batch->have_layout || o->format_given)
+        return;
+    o->out_delimiter = in_delimiter;
+    o->format = in_delimiter == '\t' ? RT_FORMAT_TSV : RT_FORMAT_CSV;
+}
+
+static bool start_text_table(struct rt_batch *batch)
+{
+    if (batch->options.format != RT_FORMAT_TEXT || batch->text)
+        return true;
+    batch->text = malloc(sizeof *batch->text);
+    if (batch->text &&
+        rt_text_table_init(batch->text, batch->sink,
+                           batch->layout.count + RT_BATCH_FIGURES))
+        return true;
+    free(batch->text);
+    batch->text = NULL;
+    return false;
+}
+
+/* Fixes the layout from the first names seen; later files must match. */
+static enum rt_batch_result use_names(struct rt_batch *batch,
+                                      const struct rt_csv_field *names,
+                                      size_t count, const char *file)
+{
+    char error[RT_MESSAGE_SIZE];
+    const char *where = batch->options.header ? file : NULL;
+
+    if (batch->have_layout) {
+        if (rt_layout_same(&batch->layout, names, count))
+            return RT_BATCH_OK;
+        snprintf(error, sizeof error,
+                 "the header differs from the one in %s (expected the same "
+                 "columns in the same order)",
+                 batch->layout.first_file);
+        report(batch, RT_SEVERITY_ERROR, file, 1, error);
+        return RT_BATCH_UNUSABLE;
+    }
+    if (!rt_layout_build(&batch->layout, names, count, &batch->options, error,
+                         sizeof error)) {
+        if (!where) {
+            char message[RT_MESSAGE_SIZE + 32];
+            snprintf(message, sizeof message, "option --columns: %s", error);
+            report(batch, RT_SEVERITY_ERROR, NULL, 0, message);
+        } else {
+            report(batch, RT_SEVERITY_ERROR, file, 1, error);
+        }
+        return RT_BATCH_UNUSABLE;
+    }
+    batch->layout.first_file = malloc(strlen(file) + 1);
+    if (!batch->layout.first_file || !start_text_table(batch))
+        return RT_BATCH_NO_MEMORY;
+    strcpy(batch->layout.first_file, file);
+    batch->have_layout = true;
+    return RT_BATCH_OK;
+}
+
+static enum rt_batch_result read_failure(const struct rt_batch *batch,
+                                         const struct rt_csv *reader,
+                                         enum rt_csv_result result,
+                                         const char *file, uint64_t line)
+{
+    char message[RT_MESSAGE_SIZE];
+
+    if (result == RT_CSV_NO_MEMORY)
+        return RT_BATCH_NO_MEMORY;
+    if (result == RT_CSV_READ_FAIL)
+        snprintf(message, sizeof message, "read error: %s",
+                 strerror(reader->error));
+    else
+        snprintf(message, sizeof message,
+                 "a record longer than %zu bytes (expected shorter lines; "
+                 "nothing after this point was read)",
+                 (size_t)RT_CSV_RECORD_MAX);
+    report(batch, RT_SEVERITY_ERROR, file, line, message);
+    return RT_BATCH_UNUSABLE;
+}
+
+enum rt_batch_result rt_batch_header(struct rt_batch *batch,
+                                     struct rt_csv *reader, const char *file,
+                                     char delimiter)
+{
+    struct rt_csv_record header;
+    struct rt_csv_field *names;
+    enum rt_csv_result got;
+    enum rt_batch_result result;
+    size_t count;
+
+    if (!batch->options.header) {
+        count = rt_layout_split(batch->options.columns, NULL, 0);
+        names = malloc(count * sizeof *names);
+        if (!names)
+            return RT_BATCH_NO_MEMORY;
+        rt_layout_split(batch->options.columns, names, count);
+        result = use_names(batch, names, count, file);
+        free(names);
+        if (result == RT_BATCH_OK && batch->options.format == RT_FORMAT_TEXT)
+            rt_batch_emit_header(batch, NULL, delimiter);
+        return result;
+    }
+    got = rt_csv_read(reader, &header);
+    if (got == RT_CSV_END) {
+        report(batch, RT_SEVERITY_ERROR, file, 1,
+               "empty input (expected a header line naming the columns)");
+        return RT_BATCH_UNUSABLE;
+    }
+    if (got != RT_CSV_RECORD)
+        return read_failure(batch, reader, got, file, 1);
+    if (header.problem != RT_CSV_FINE) {
+        report(batch, RT_SEVERITY_ERROR, file, 1,
+               "the header line has an unbalanced quote (expected a closing "
+               "'\"' before the line end)");
+        return RT_BATCH_UNUSABLE;
+    }
+    result = use_names(batch, header.fields, header.count, file);
+    if (result == RT_BATCH_OK)
+        rt_batch_emit_header(batch, &header, delimiter);
+    return result;
+}
+
+static void report_row(struct rt_batch *batch, const char *file,
+                       const struct rt_csv_record *record,
+                       const struct rt_batch_row *row)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+    unsigned bit;
+
+    if (!row->valid) {
+        batch->invalid_rows++;
+        report(batch, RT_SEVERITY_ERROR, file, record->line, row->error);
+        return;
+    }
+    if (!row->figures.warnings)
+        return;
+    batch->inconsistent_rows++;
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
+        if (!(row->figures.warnings & bit))
+            continue;
+        rt_warning_text(&row->figures, (enum rt_warning)bit, text, sizeof text);
+        report(batch, RT_SEVERITY_WARNING, file, record->line, text);
+    }
+}
+
+static bool tally_row(struct rt_batch *batch,
+                      const struct rt_csv_record *record,
+                      const struct rt_batch_row *row)
+{
+    size_t group = batch->layout.group;
+
+    if (!batch->summary || !row->valid)
+        return true;
+    if (group == RT_BATCH_NO_COLUMN)
+        return rt_summary_add(batch->summary, false, NULL, 0, &row->figures);
+    return rt_summary_add(batch->summary, true, record->fields[group].data,
+                          record->fields[group].len, &row->figures);
+}
+
+static bool is_blank(const struct rt_csv_record *record)
+{
+    return record->raw_len == 0 && record->count == 1 &&
+           record->problem == RT_CSV_FINE;
+}
+
+void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
+                            const struct rt_batch_stats *stats)
+{
+    char message[128];
+
+    if (stats->blanks == 0)
+        return;
+    snprintf(message, sizeof message,
+             "skipped %llu blank line%s (expected one row on each line)",
+             (unsigned long long)stats->blanks, stats->blanks == 1 ? "" : "s");
+    report(batch, RT_SEVERITY_WARNING, file, stats->first_blank, message);
+}
+
+enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
+                                   struct rt_csv *reader, const char *file,
+                                   char delimiter, struct rt_batch_stats *stats)
+{
+    struct rt_batch_row row;
+    struct rt_csv_record record;
+    enum rt_csv_result got;
+
+    stats->blanks = stats->first_blank = 0;
+    while ((got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
+        if (is_blank(&record)) {
+            if (stats->blanks++ == 0)
+                stats->first_blank = record.line;
+            continue;
+        }
+        batch->rows++;
+        rt_batch_evaluate(batch, &record, &row);
+        report_row(batch, file, &record, &row);
+        rt_batch_emit_row(batch, &record, &row, delimiter);
+        if (!tally_row(batch, &record, &row))
+            return RT_BATCH_NO_MEMORY;
+        if (batch->sink->failed)
+            return RT_BATCH_OUTPUT_FAILED;
+    }
+    stats->lines = reader->next_line - 1;
+    if (got != RT_CSV_END)
+        return read_failure(batch, reader, got, file, reader->next_line);
+    return RT_BATCH_OK;
+}
+
+enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
+                                   const char *name)
+{
+    if (batch->options.jobs > 1 && batch->options.format != RT_FORMAT_TEXT &&
+        rt_batch_parallel_available())
+        return rt_batch_file_parallel(batch, in, name);
+    return rt_batch_file_sequential(batch, in, name);
+}
+
+enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
+                                              const char *name)
+{
+    struct rt_csv reader;
+    enum rt_batch_result result;
+    char delimiter;
+
+    if (rt_csv_init(&reader, in, ',', true) != RT_OK)
+        return RT_BATCH_NO_MEMORY;
+    delimiter = choose_delimiter(batch, &reader, name);
+    reader.delimiter = delimiter;
+    reader.quoting = delimiter != '\t';
+    rt_batch_choose_output(batch, delimiter);
+    result = rt_batch_header(batch, &reader, name, delimiter);
+    if (result == RT_BATCH_OK) {
+        struct rt_batch_stats stats;
+
+        result = rt_batch_rows(batch, &reader, name, delimiter, &stats);
+        rt_batch_report_blanks(batch, name, &stats);
+    }
+    rt_csv_free(&reader);
+    return result;
+}
+
+static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
+{
+    struct rt_sink *file_sink;
+    const struct rt_batch_options *o = &batch->options;
+    const char *group = batch->layout.group != RT_BATCH_NO_COLUMN
+                            ? batch->layout.names[batch->layout.group]
+                            : NULL;
+
+    if (!summary_out) {
+        rt_sink_put(batch->sink, '\n');
+        rt_summary_emit(batch->summary, batch->sink, o->format,
+                        o->out_delimiter, group, o->precision);
+        return true;
+    }
+    file_sink = malloc(sizeof *file_sink);
+    if (!file_sink)
+        return false;
+    rt_sink_init(file_sink, summary_out);
+    rt_summary_emit(batch->summary, file_sink, o->format, o->out_delimiter,
+                    group, o->precision);
+    rt_sink_flush(file_sink);
+    free(file_sink);
+    return true;
+}
+
+enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out)
+{
+    if (batch->text)
+        rt_text_table_flush(batch->text);
+    if (batch->summary && batch->have_layout && !batch->sink->failed &&
+        !emit_summary(batch, summary_out))
+        return RT_BATCH_NO_MEMORY;
+    if (!rt_sink_flush(batch->sink))
+        return RT_BATCH_OUTPUT_FAILED;
+    if (batch->invalid_rows > 0 ||
+        (batch->options.strict && batch->inconsistent_rows > 0))
+        return RT_BATCH_ROWS_INVALID;
+    return RT_BATCH_OK;
+}

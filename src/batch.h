@@ -1,0 +1,144 @@
+/*
+ * batch.h - figures for every row of delimited input (internal).
+ *
+ * The engine reads records with the csv reader, computes each row's figures
+ * with rt_figures_compute(), writes one output row per input row through a
+ * sink, and tallies the summary.  It never prints diagnostics itself: each
+ * problem goes to the caller's report function with its file and line.
+ */
+#ifndef RETAIN_BATCH_H
+#define RETAIN_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "retain.h"
+#include "sink.h"
+
+#define RT_BATCH_NO_COLUMN ((size_t)-1)
+
+enum rt_severity { RT_SEVERITY_WARNING, RT_SEVERITY_ERROR };
+
+/* Receives every diagnostic: "FILE:LINE: error: MESSAGE" for the CLI. */
+struct rt_reporter {
+    void (*report)(void *context, enum rt_severity severity, const char *file,
+                   uint64_t line, const char *message);
+    void *context;
+};
+
+struct rt_batch_options {
+    enum rt_format format; /* of the output */
+    char out_delimiter;    /* for csv and tsv output: ',', ';' or tab */
+    bool format_given;     /* otherwise csv or tsv as the first input is */
+    char in_delimiter;     /* 0: from the file name, else sniffed */
+    unsigned precision;
+    bool strict;
+    bool header;           /* the input starts with a header line */
+    const char *columns;   /* names for headerless input, comma-separated */
+    const char *start_col; /* NULL: start, S (any case) */
+    const char *end_col;   /* NULL: end, E */
+    const char *new_col;   /* NULL: new, N; the column may be absent */
+    bool summary;
+    const char *group_by; /* a column name, or NULL */
+    unsigned jobs;        /* worker threads; 1 or less: none */
+};
+
+/* Which input column holds what, fixed by the first file. */
+struct rt_batch_layout {
+    char **names;
+    size_t count;
+    size_t start, end, new_customers, group; /* or RT_BATCH_NO_COLUMN */
+    char *first_file;                        /* whose header fixed the layout */
+};
+
+struct rt_summary;
+struct rt_text_table;
+
+struct rt_batch {
+    struct rt_batch_options options;
+    struct rt_reporter reporter;
+    struct rt_sink *sink;
+    struct rt_batch_layout layout;
+    bool have_layout;
+    bool header_written;
+    uint64_t rows, invalid_rows, inconsistent_rows;
+    struct rt_summary *summary; /* NULL without --summary */
+    struct rt_text_table *text; /* NULL unless the format is text */
+};
+
+/* How a file or the whole run went, worst last. */
+enum rt_batch_result {
+    RT_BATCH_OK,
+    RT_BATCH_ROWS_INVALID,  /* some rows invalid, or inconsistent and strict */
+    RT_BATCH_UNUSABLE,      /* a file could not be used at all */
+    RT_BATCH_OUTPUT_FAILED, /* writing stopped: see sink->failed */
+    RT_BATCH_NO_MEMORY
+};
+
+enum rt_status rt_batch_init(struct rt_batch *batch,
+                             const struct rt_batch_options *options,
+                             struct rt_sink *sink, struct rt_reporter reporter);
+void rt_batch_free(struct rt_batch *batch);
+
+/*
+ * The input's delimiter: as -d says, as the file is named (.csv, .tsv), or
+ * sniffed from its first line (NULL when there is none).
+ */
+char rt_batch_delimiter(const struct rt_batch *batch, const char *name,
+                        const char *first_line, size_t len);
+
+/* The first input fixes the output's delimiter unless --format did. */
+void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter);
+
+/*
+ * Reads the header line from reader (or takes the names of --columns),
+ * fixes the layout from the first input or checks a later one against it,
+ * and writes the output header once.
+ */
+enum rt_batch_result rt_batch_header(struct rt_batch *batch,
+                                     struct rt_csv *reader, const char *file,
+                                     char delimiter);
+
+/* What reading rows saw besides the rows. */
+struct rt_batch_stats {
+    uint64_t lines;       /* physical lines read */
+    uint64_t blanks;      /* blank lines skipped */
+    uint64_t first_blank; /* the line of the first, if any */
+};
+
+/*
+ * Reads every record of `reader` as a row: evaluates, reports, writes and
+ * tallies it.  The layout must be set.  The building block of
+ * rt_batch_file() and of the parallel workers.
+ */
+enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
+                                   struct rt_csv *reader, const char *file,
+                                   char delimiter,
+                                   struct rt_batch_stats *stats);
+
+/* Reports the blank lines that rt_batch_rows() skipped, if any. */
+void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
+                            const struct rt_batch_stats *stats);
+
+/*
+ * Reads one input to its end; `name` is used in diagnostics.  On worker
+ * threads when options.jobs asks for them and the output is not text.
+ */
+enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
+                                   const char *name);
+
+/* rt_batch_file() on the calling thread only. */
+enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
+                                              const char *name);
+
+/*
+ * Ends the run: writes what the text table still holds and the summary
+ * (to `summary_out`, or after the rows for text output when it is NULL).
+ * Returns the result of the whole run.
+ */
+enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out);
+
+#endif

@@ -1,0 +1,258 @@
+/* batch_layout.c - see batch_layout.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_layout.h"
+#include "describe.h"
+
+struct role {
+    const char *what;     /* "start", for messages */
+    const char *option;   /* "--start-col" */
+    const char *chosen;   /* the name given with the option, or NULL */
+    const char *usual[2]; /* names found without the option, any case */
+    bool required;
+};
+
+static bool same_ignoring_case(const char *a, size_t len, const char *b)
+{
+    size_t i;
+
+    if (strlen(b) != len)
+        return false;
+    for (i = 0; i < len; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* A header name without the spaces around it. */
+static struct rt_csv_field trimmed(struct rt_csv_field name)
+{
+    while (name.len > 0 && name.data[0] == ' ')
+        name.data++, name.len--;
+    while (name.len > 0 && name.data[name.len - 1] == ' ')
+        name.len--;
+    return name;
+}
+
+static void list_columns(const struct rt_csv_field *names, size_t count,
+                         char *buf, size_t size)
+{
+    size_t used = 0, i;
+
+    buf[0] = '\0';
+    for (i = 0; i < count && used + 80 < size; i++) {
+        char quoted[RT_QUOTE_SIZE];
+
+        rt_quote_value(names[i].data, names[i].len, quoted, sizeof quoted);
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+                                 quoted);
+    }
+    if (i < count)
+        snprintf(buf + used, size - used, ", ...");
+}
+
+/* Finds a column by exact name, else by name in any case. */
+static size_t find_named(const struct rt_csv_field *names, size_t count,
+                         const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < count; i++)
+        if (names[i].len == strlen(name) &&
+            memcmp(names[i].data, name, names[i].len) == 0)
+            return i;
+    for (i = 0; i < count; i++)
+        if (same_ignoring_case(names[i].data, names[i].len, name))
+            return i;
+    return RT_BATCH_NO_COLUMN;
+}
+
+/* Finds the one column with a usual name of the role, if any. */
+static bool find_usual(const struct rt_csv_field *names, size_t count,
+                       const struct role *role, size_t *out, char *error,
+                       size_t size)
+{
+    size_t i, u;
+
+    *out = RT_BATCH_NO_COLUMN;
+    for (i = 0; i < count; i++) {
+        struct rt_csv_field name = trimmed(names[i]);
+
+        for (u = 0; u < 2; u++) {
+            if (!same_ignoring_case(name.data, name.len, role->usual[u]))
+                continue;
+            if (*out != RT_BATCH_NO_COLUMN) {
+                snprintf(error, size,
+                         "columns %zu and %zu both name the %s count: choose "
+                         "one with %s NAME",
+                         *out + 1, i + 1, role->what, role->option);
+                return false;
+            }
+            *out = i;
+        }
+    }
+    return true;
+}
+
+static bool find_role(const struct rt_csv_field *names, size_t count,
+                      const struct role *role, size_t *out, char *error,
+                      size_t size)
+{
+    char columns[RT_MESSAGE_SIZE / 2], quoted[RT_QUOTE_SIZE];
+
+    if (role->chosen)
+        *out = find_named(names, count, role->chosen);
+    else if (!find_usual(names, count, role, out, error, size))
+        return false;
+    if (*out != RT_BATCH_NO_COLUMN || !role->required)
+        return true;
+    list_columns(names, count, columns, sizeof columns);
+    if (role->chosen) {
+        rt_quote_value(role->chosen, strlen(role->chosen), quoted,
+                       sizeof quoted);
+        snprintf(error, size, "no column named %s for %s (the columns are %s)",
+                 quoted, role->option, columns);
+    } else {
+        snprintf(error, size,
+                 "no %s column: expected one named %s or %s in any case, or "
+                 "%s NAME (the columns are %s)",
+                 role->what, role->usual[0], role->usual[1], role->option,
+                 columns);
+    }
+    return false;
+}
+
+static bool copy_names(struct rt_batch_layout *layout,
+                       const struct rt_csv_field *names, size_t count)
+{
+    size_t i;
+
+    layout->names = calloc(count ? count : 1, sizeof *layout->names);
+    if (!layout->names)
+        return false;
+    layout->count = count;
+    for (i = 0; i < count; i++) {
+        layout->names[i] = malloc(names[i].len + 1);
+        if (!layout->names[i])
+            return false;
+        memcpy(layout->names[i], names[i].data, names[i].len);
+        layout->names[i][names[i].len] = '\0';
+    }
+    return true;
+}
+
+static bool find_group(struct rt_batch_layout *layout,
+                       const struct rt_csv_field *names, size_t count,
+                       const char *group_by, char *error, size_t size)
+{
+    struct role role = {"group-by", "--group-by", group_by, {"", ""}, true};
+
+    layout->group = RT_BATCH_NO_COLUMN;
+    return !group_by ||
+           find_role(names, count, &role, &layout->group, error, size);
+}
+
+/* One column cannot hold two counts. */
+static bool check_distinct(const struct rt_batch_layout *layout, char *error,
+                           size_t size)
+{
+    const char *clash = NULL;
+    size_t column = layout->start;
+
+    if (layout->start == layout->end) {
+        clash = "start and end";
+    } else if (layout->new_customers == layout->start) {
+        clash = "start and new";
+    } else if (layout->new_customers == layout->end) {
+        clash = "end and new";
+        column = layout->end;
+    }
+    if (clash)
+        snprintf(error, size, "the %s counts cannot both come from column %zu",
+                 clash, column + 1);
+    return clash == NULL;
+}
+
+bool rt_layout_build(struct rt_batch_layout *layout,
+                     const struct rt_csv_field *names, size_t count,
+                     const struct rt_batch_options *options, char *error,
+                     size_t size)
+{
+    const struct role start = {
+        "start", "--start-col", options->start_col, {"start", "s"}, true};
+    const struct role end = {
+        "end", "--end-col", options->end_col, {"end", "e"}, true};
+    const struct role new_customers = {"new",
+                                       "--new-col",
+                                       options->new_col,
+                                       {"new", "n"},
+                                       options->new_col != NULL};
+
+    memset(layout, 0, sizeof *layout);
+    if (!find_role(names, count, &start, &layout->start, error, size) ||
+        !find_role(names, count, &end, &layout->end, error, size) ||
+        !find_role(names, count, &new_customers, &layout->new_customers, error,
+                   size) ||
+        !find_group(layout, names, count, options->group_by, error, size) ||
+        !check_distinct(layout, error, size))
+        return false;
+    if (!copy_names(layout, names, count)) {
+        snprintf(error, size, "%s", rt_status_text(RT_ERR_NOMEM));
+        return false;
+    }
+    return true;
+}
+
+bool rt_layout_same(const struct rt_batch_layout *layout,
+                    const struct rt_csv_field *names, size_t count)
+{
+    size_t i;
+
+    if (count != layout->count)
+        return false;
+    for (i = 0; i < count; i++)
+        if (strlen(layout->names[i]) != names[i].len ||
+            memcmp(layout->names[i], names[i].data, names[i].len) != 0)
+            return false;
+    return true;
+}
+
+size_t rt_layout_split(const char *list, struct rt_csv_field *fields,
+                       size_t max)
+{
+    size_t count = 0;
+    const char *p = list;
+
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+        if (count < max) {
+            fields[count].data = p;
+            fields[count].len = len;
+        }
+        count++;
+        if (!comma)
+            return count;
+        p = comma + 1;
+    }
+}
+
+void rt_layout_free(struct rt_batch_layout *layout)
+{
+    size_t i;
+
+    for (i = 0; layout->names && i < layout->count; i++)
+        free(layout->names[i]);
+    free(layout->names);
+    free(layout->first_file);
+    memset(layout, 0, sizeof *layout);
+}

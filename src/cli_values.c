@@ -1,0 +1,72 @@
+/* cli_values.c - see cli_values.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_values.h"
+#include "describe.h"
+
+static bool refuse(const char *text, const char *what, const char *expected,
+                   char *problem, size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+
+    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
+    snprintf(problem, size, "%s: %s (expected %s)", what, quoted, expected);
+    return false;
+}
+
+bool cli_value_precision(const char *text, unsigned *out, char *problem,
+                         size_t size)
+{
+    uint64_t value = 0;
+
+    if (rt_count_parse(text, strlen(text), &value) == RT_OK &&
+        value <= RT_PRECISION_MAX) {
+        *out = (unsigned)value;
+        return true;
+    }
+    return refuse(text, "not a number of digits", "a whole number from 0 to 12",
+                  problem, size);
+}
+
+bool cli_value_format(const char *text, enum rt_format *out, char *problem,
+                      size_t size)
+{
+    return rt_format_lookup(text, out) ||
+           refuse(text, "unknown format", "text, json, csv or tsv", problem,
+                  size);
+}
+
+bool cli_value_field(const char *text, enum rt_field *out, char *problem,
+                     size_t size)
+{
+    return rt_field_lookup(text, out) ||
+           refuse(text, "unknown field",
+                  "start, end, new, retained, lost, retention_rate, "
+                  "churn_rate, simple_retention_rate, simple_churn_rate or "
+                  "warnings",
+                  problem, size);
+}
+
+bool cli_value_delimiter(const char *text, char *out, char *problem,
+                         size_t size)
+{
+    if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0) {
+        *out = text[0];
+        return true;
+    }
+    if (strcmp(text, "tab") == 0 || strcmp(text, "\t") == 0) {
+        *out = '\t';
+        return true;
+    }
+    return refuse(text, "unknown delimiter", "',', ';' or tab", problem, size);
+}
+
+void cli_option_problem(const struct cli_option *option, const char *problem,
+                        char *error, size_t size)
+{
+    char label[64];
+
+    cli_option_label(option, label, sizeof label);
+    snprintf(error, size, "option %s: %s", label, problem);
+}

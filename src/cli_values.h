@@ -1,0 +1,31 @@
+/*
+ * cli_values.h - the values that several commands' options take.
+ *
+ * Each reader returns true with the value, or false with the problem in
+ * words (without the option's name), e.g. "unknown format: 'xml' (expected
+ * text, json, csv or tsv)".
+ */
+#ifndef RETAIN_CLI_VALUES_H
+#define RETAIN_CLI_VALUES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli_opt.h"
+#include "retain.h"
+
+bool cli_value_precision(const char *text, unsigned *out, char *problem,
+                         size_t size);
+bool cli_value_format(const char *text, enum rt_format *out, char *problem,
+                      size_t size);
+bool cli_value_field(const char *text, enum rt_field *out, char *problem,
+                     size_t size);
+/* ",", ";", "tab" or a tab character. */
+bool cli_value_delimiter(const char *text, char *out, char *problem,
+                         size_t size);
+
+/* Writes "option -p/--precision: PROBLEM" to error. */
+void cli_option_problem(const struct cli_option *option, const char *problem,
+                        char *error, size_t size);
+
+#endif

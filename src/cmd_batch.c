@@ -1,0 +1,270 @@
+/*
+ * cmd_batch.c - retain batch: check the inputs, stream them through the
+ * batch engine, report, and map the outcome to an exit status.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_args.h"
+#include "cli_diag.h"
+#include "cmd_batch.h"
+
+#define STDIN_NAME "(standard input)"
+
+const char batch_help_text[] =
+    "Usage: retain batch [OPTION]... [FILE]...\n"
+    "\n"
+    "Compute the retention figures of every row of CSV or TSV input, in\n"
+    "one streaming pass.  Reads each FILE in turn, or standard input when\n"
+    "there is none or FILE is -.\n"
+    "\n"
+    "A header line names the columns.  The counts are the columns named\n"
+    "start, end and new (any case; also S, E and N); new may be absent, and\n"
+    "then only the simple rates are computed.  Every other column passes\n"
+    "through untouched.  Each input row gives one output row: its columns,\n"
+    "then retained, lost, retention_rate, churn_rate, simple_retention_rate,\n"
+    "simple_churn_rate and warnings.  A row whose counts are invalid keeps\n"
+    "its columns, gets empty figures and the reason in warnings, and is\n"
+    "reported on stderr as FILE:LINE.\n"
+    "\n"
+    "Input:\n"
+    "  -d, --delimiter=DELIM   ',', ';' or tab; by default taken from the\n"
+    "                          file name (.csv, .tsv) or the header line\n"
+    "      --start-col=NAME    the column of the start count\n"
+    "      --end-col=NAME      the column of the end count\n"
+    "      --new-col=NAME      the column of the new count\n"
+    "      --no-header         the input has no header line ...\n"
+    "      --columns=NAMES     ... and these are its columns, e.g.\n"
+    "                          --columns period,start,end,new\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT     csv, tsv, json (JSON Lines) or text (a table);\n"
+    "                          by default as the input: csv or tsv\n"
+    "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
+    "                          (default 2), rounded half away from zero\n"
+    "      --strict            exit 1 when any row's counts contradict each\n"
+    "                          other\n"
+    "      --summary           add the pooled figures over all valid rows,\n"
+    "                          and the mean, minimum and maximum retention\n"
+    "                          rate: on stderr, or after the table for text\n"
+    "      --summary-file=PATH write the summary to PATH instead\n"
+    "      --group-by=COLUMN   the summary for each value of COLUMN too\n"
+    "  -j, --jobs=N            compute on N threads (default 2; 1 to 64);\n"
+    "                          the output is the same, in the same order\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  every row computed\n"
+    "  1  some rows invalid, or inconsistent with --strict\n"
+    "  2  nothing usable: a file that cannot be read, no start or end column,\n"
+    "     a bad option\n"
+    "  3  the output could not be written, or out of memory\n"
+    "\n"
+    "Examples:\n"
+    "  retain batch periods.csv\n"
+    "  retain batch --summary --group-by segment periods.csv\n"
+    "  retain batch -f json periods.csv | jq .retention_rate\n"
+    "  retain batch --no-header --columns period,segment,start,end,new\n";
+
+static void print_report(void *context, enum rt_severity severity,
+                         const char *file, uint64_t line, const char *message)
+{
+    const char *kind = severity == RT_SEVERITY_ERROR ? "error: " : "warning: ";
+
+    (void)context;
+    if (!file)
+        cli_error("%s", message);
+    else if (line == 0)
+        cli_error("%s: %s%s", file, kind, message);
+    else
+        cli_error("%s:%llu: %s%s", file, (unsigned long long)line, kind,
+                  message);
+}
+
+static bool is_stdin(const char *name)
+{
+    return strcmp(name, "-") == 0;
+}
+
+/*
+ * Opens every named file once before any output, so that a missing or
+ * unreadable file stops the run before a partial result is written.
+ */
+static bool check_files(const struct batch_args *args)
+{
+    size_t i;
+
+    for (i = 0; i < args->file_count; i++) {
+        FILE *f;
+
+        if (is_stdin(args->files[i]))
+            continue;
+        f = fopen(args->files[i], "rb");
+        if (!f) {
+            cli_error("%s: cannot open: %s", args->files[i], strerror(errno));
+            return false;
+        }
+        fclose(f);
+    }
+    return true;
+}
+
+/*
+ * A reader that went away (EPIPE, with SIGPIPE ignored) ends the run
+ * quietly, as it does for other tools; any other write error is reported
+ * once, here, and stdout's error flag cleared so that it is not reported
+ * again when stdout is closed.
+ */
+static int output_failed(const struct rt_sink *sink)
+{
+    clearerr(stdout);
+#ifdef EPIPE
+    if (sink->error == EPIPE)
+        return CLI_EXIT_OK;
+#endif
+    cli_error("write error on standard output: %s", strerror(sink->error));
+    return CLI_EXIT_FAILURE;
+}
+
+static int exit_status(enum rt_batch_result result)
+{
+    switch (result) {
+    case RT_BATCH_OK:
+        return CLI_EXIT_OK;
+    case RT_BATCH_ROWS_INVALID:
+        return CLI_EXIT_INCONSISTENT;
+    case RT_BATCH_UNUSABLE:
+        return CLI_EXIT_USAGE;
+    case RT_BATCH_NO_MEMORY:
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    case RT_BATCH_OUTPUT_FAILED:
+        break;
+    }
+    return CLI_EXIT_FAILURE;
+}
+
+/* Reads one input; a file that opened before but not now is unusable. */
+static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
+{
+    enum rt_batch_result result;
+    FILE *in;
+
+    if (is_stdin(name))
+        return rt_batch_file(batch, stdin, STDIN_NAME);
+    in = fopen(name, "rb");
+    if (!in) {
+        cli_error("%s: cannot open: %s", name, strerror(errno));
+        return RT_BATCH_UNUSABLE;
+    }
+    result = rt_batch_file(batch, in, name);
+    fclose(in);
+    return result;
+}
+
+/* Runs every input in turn; stops at the first that cannot be used. */
+static enum rt_batch_result run_inputs(struct rt_batch *batch,
+                                       const struct batch_args *args)
+{
+    enum rt_batch_result result = RT_BATCH_OK;
+    size_t i;
+
+    if (args->file_count == 0)
+        return rt_batch_file(batch, stdin, STDIN_NAME);
+    for (i = 0; i < args->file_count && result == RT_BATCH_OK; i++)
+        result = run_file(batch, args->files[i]);
+    return result;
+}
+
+static FILE *open_summary(const struct batch_args *args)
+{
+    FILE *out;
+
+    if (!args->summary_file)
+        return args->options.format == RT_FORMAT_TEXT ? NULL : stderr;
+    out = fopen(args->summary_file, "w");
+    if (!out)
+        cli_error("option --summary-file: %s: cannot open: %s",
+                  args->summary_file, strerror(errno));
+    return out;
+}
+
+static bool close_summary(const struct batch_args *args, FILE *out)
+{
+    bool failed;
+
+    if (!args->summary_file)
+        return true;
+    failed = ferror(out) != 0;
+    if (fclose(out) != 0 || failed) {
+        cli_error("%s: write error: %s", args->summary_file, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+static int run(const struct batch_args *args)
+{
+    struct rt_reporter reporter = {print_report, NULL};
+    struct rt_sink *sink = malloc(sizeof *sink);
+    enum rt_batch_result result, finished;
+    struct rt_batch batch;
+    FILE *summary_out;
+    int status;
+
+    if (!sink ||
+        rt_batch_init(&batch, &args->options, sink, reporter) != RT_OK) {
+        free(sink);
+        return exit_status(RT_BATCH_NO_MEMORY);
+    }
+    rt_sink_init(sink, stdout);
+    summary_out = open_summary(args);
+    if (args->summary_file && !summary_out) {
+        rt_batch_free(&batch);
+        free(sink);
+        return CLI_EXIT_USAGE;
+    }
+    result = run_inputs(&batch, args);
+    finished = rt_batch_finish(&batch, summary_out);
+    if (result < finished)
+        result = finished;
+    status = result == RT_BATCH_OUTPUT_FAILED ? output_failed(sink)
+                                              : exit_status(result);
+    if (!close_summary(args, summary_out) && status < CLI_EXIT_FAILURE)
+        status = CLI_EXIT_FAILURE;
+    rt_batch_free(&batch);
+    free(sink);
+    return status;
+}
+
+int cmd_batch(int argc, char *const *argv, int first)
+{
+    const char **files = malloc((size_t)argc * sizeof *files);
+    struct batch_args args;
+    char error[RT_MESSAGE_SIZE + 80];
+    int status = CLI_EXIT_USAGE;
+
+    if (!files)
+        return exit_status(RT_BATCH_NO_MEMORY);
+    args.files = files;
+    switch (batch_parse_args(argc, argv, first, &args, error, sizeof error)) {
+    case BATCH_PARSE_USAGE:
+        cli_usage_error("%s", error);
+        break;
+    case BATCH_PARSE_INVALID:
+        cli_error("%s", error);
+        break;
+    case BATCH_PARSE_OK:
+        if (args.help) {
+            fputs(batch_help_text, stdout);
+            status = CLI_EXIT_OK;
+        } else if (check_files(&args)) {
+            status = run(&args);
+        }
+        break;
+    }
+    free(files);
+    return cli_close_stdout(status);
+}

@@ -1,0 +1,56 @@
+/* describe.c - see describe.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "describe.h"
+
+/* Bytes of a value shown in a message; 72 * 4 + 11 < RT_QUOTE_SIZE. */
+#define QUOTE_MAX 72
+
+void rt_quote_value(const char *text, size_t len, char *buf, size_t size)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = 0, i;
+
+    if (size < 8)
+        return;
+    buf[n++] = '\'';
+    for (i = 0; i < len && n + 9 < size; i++) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (i == QUOTE_MAX) {
+            memcpy(buf + n, "...", 3);
+            n += 3;
+            break;
+        }
+        if (c >= 0x20 && c < 0x7f) {
+            buf[n++] = (char)c;
+            continue;
+        }
+        buf[n++] = '\\';
+        buf[n++] = 'x';
+        buf[n++] = hex[c >> 4];
+        buf[n++] = hex[c & 15];
+    }
+    buf[n++] = '\'';
+    buf[n] = '\0';
+}
+
+void rt_count_describe(enum rt_status status, const char *text, size_t len,
+                       char *buf, size_t size)
+{
+    char quoted[RT_QUOTE_SIZE], suggestion[RT_NUMBER_TEXT_SIZE];
+
+    rt_quote_value(text, len, quoted, sizeof quoted);
+    if (rt_count_suggest(text, len, suggestion, sizeof suggestion))
+        snprintf(buf, size, "%s: %s (write %s)", rt_status_text(status), quoted,
+                 suggestion);
+    else if (status == RT_ERR_RANGE)
+        snprintf(buf, size, "%s: %s (the largest count is %llu)",
+                 rt_status_text(status), quoted,
+                 (unsigned long long)RT_COUNT_MAX);
+    else
+        snprintf(buf, size, "%s: %s (expected a whole number from 0 to %llu)",
+                 rt_status_text(status), quoted,
+                 (unsigned long long)RT_COUNT_MAX);
+}

@@ -1,0 +1,74 @@
+/*
+ * sink.h - buffered output for the streaming commands (internal).
+ *
+ * stdio locks the stream on every putc and fwrite; batch output makes
+ * dozens of small writes per row, so it gathers them here and hands stdio
+ * large blocks.  A failed write is remembered, so that the caller can stop
+ * reading input as soon as nobody takes the output any more.
+ *
+ * A sink without a FILE collects everything in memory instead: a batch
+ * worker fills one per block, and the writer passes it on in order.
+ */
+#ifndef RETAIN_SINK_H
+#define RETAIN_SINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RT_SINK_SIZE ((size_t)1 << 16)
+
+struct rt_sink {
+    FILE *out; /* NULL: collect in memory */
+    char *buf; /* storage, or a growing heap block in memory mode */
+    size_t len, cap;
+    bool failed; /* a write failed, or memory ran out */
+    int error;   /* errno of the failed write, 0 for memory */
+    char storage[RT_SINK_SIZE];
+};
+
+/* A sink that writes to out. */
+void rt_sink_init(struct rt_sink *sink, FILE *out);
+
+/* A sink that collects in memory; rt_sink_free() releases it. */
+void rt_sink_init_memory(struct rt_sink *sink);
+void rt_sink_free(struct rt_sink *sink);
+
+/* Empties a memory sink for reuse, keeping its storage. */
+void rt_sink_reset(struct rt_sink *sink);
+
+/*
+ * Writes the buffer out (or, in memory mode, makes room); returns false
+ * once any write has failed.
+ */
+bool rt_sink_flush(struct rt_sink *sink);
+
+/* Appends bytes, flushing as needed; large blocks bypass the buffer. */
+void rt_sink_write(struct rt_sink *sink, const void *data, size_t len);
+
+static inline void rt_sink_put(struct rt_sink *sink, char c)
+{
+    if (sink->len == sink->cap && !rt_sink_flush(sink))
+        return;
+    sink->buf[sink->len++] = c;
+}
+
+static inline void rt_sink_puts(struct rt_sink *sink, const char *text)
+{
+    rt_sink_write(sink, text, strlen(text));
+}
+
+/* Writes a JSON string with its quotes: '"', '\\' and control bytes
+ * escaped, other bytes (invalid UTF-8 too) as they are. */
+void rt_sink_json_string(struct rt_sink *sink, const char *text, size_t len);
+
+/*
+ * Writes one delimited field.  With ',' or ';' the field is quoted as RFC
+ * 4180 says when it holds the delimiter, a quote, CR or LF.  A tab-separated
+ * field cannot be quoted, so a tab, CR or LF in it becomes a space.
+ */
+void rt_sink_field(struct rt_sink *sink, const char *text, size_t len,
+                   char delimiter);
+
+#endif

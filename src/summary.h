@@ -1,0 +1,58 @@
+/*
+ * summary.h - pooled figures over all rows, and per group (internal).
+ *
+ * Memory grows with the number of distinct groups only.  Groups are listed
+ * in the order in which they first appear, then the total.
+ */
+#ifndef RETAIN_SUMMARY_H
+#define RETAIN_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "retain.h"
+#include "sink.h"
+#include "tally.h"
+
+struct rt_summary_group {
+    char *key;
+    size_t len;
+    struct rt_tally tally;
+};
+
+struct rt_summary {
+    struct rt_tally total;
+    struct rt_summary_group *groups;
+    size_t count, capacity;
+    size_t *slots; /* open addressing: group index + 1, or 0 when free */
+    size_t slot_count;
+};
+
+/* Returns NULL when out of memory. */
+struct rt_summary *rt_summary_new(void);
+void rt_summary_free(struct rt_summary *summary);
+
+/* Tallies a valid row, in its group when grouped.  False: out of memory. */
+bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
+                    size_t len, const struct rt_figures *figures);
+
+/*
+ * Adds `from` to `into`, its groups in their order after those `into` has
+ * seen: merging blocks in input order keeps the order of first appearance.
+ * Returns false when out of memory.
+ */
+bool rt_summary_merge(struct rt_summary *into, const struct rt_summary *from);
+
+/* Forgets every row and group, keeping the storage. */
+void rt_summary_clear(struct rt_summary *summary);
+
+/*
+ * Writes the summary as a table: csv or tsv (with `delimiter`), JSON Lines
+ * or text.  Columns: scope ("group" or "all"), the group column named
+ * group_name when there is one, then the fields of enum rt_tally_field.
+ */
+void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
+                     enum rt_format format, char delimiter,
+                     const char *group_name, unsigned precision);
+
+#endif

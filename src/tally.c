@@ -1,0 +1,249 @@
+/* tally.c - see tally.h. */
+#include <string.h>
+
+#include "percent.h"
+#include "tally.h"
+
+#define MEAN_SCALE UINT64_C(10000000000000000) /* 10^16 */
+#define HALF_SCALE UINT64_C(100000000)         /* 10^8 */
+
+static const char *const tally_names[RT_TALLY_FIELDS] = {
+    "rows",
+    "start",
+    "end",
+    "new",
+    "retained",
+    "lost",
+    "retention_rate",
+    "churn_rate",
+    "simple_retention_rate",
+    "simple_churn_rate",
+    "mean_retention_rate",
+    "min_retention_rate",
+    "max_retention_rate",
+};
+
+const char *rt_tally_field_name(enum rt_tally_field field)
+{
+    return (unsigned)field < RT_TALLY_FIELDS ? tally_names[field] : "";
+}
+
+void rt_tally_init(struct rt_tally *tally)
+{
+    memset(tally, 0, sizeof *tally);
+}
+
+/* round(r * 10^16 / den) for r < den, without overflow. */
+static struct rt_u128 scaled_fraction(uint64_t r, uint64_t den)
+{
+    struct rt_u128 q, rem;
+
+    if (r <= UINT64_MAX / MEAN_SCALE) {
+        uint64_t a = r * MEAN_SCALE;
+        return rt_u128_from(a / den + (a % den >= den - a % den));
+    }
+    if (den <= UINT64_MAX / HALF_SCALE) {
+        uint64_t a = r * HALF_SCALE, high = a / den, b = (a % den) * HALF_SCALE;
+        uint64_t low = b / den + (b % den >= den - b % den);
+        return rt_u128_from(high * HALF_SCALE + low);
+    }
+    rt_u128_divmod(rt_u128_mul64(r, MEAN_SCALE), rt_u128_from(den), &q, &rem);
+    if (rt_u128_cmp(rem, rt_u128_sub(rt_u128_from(den), rem)) >= 0) {
+        bool ignored = false;
+        q = rt_u128_add(q, rt_u128_from(1), &ignored);
+    }
+    return q;
+}
+
+/* The row's retention as a fraction in units of 10^-16, added by sign. */
+static void add_rate(struct rt_tally *tally, struct rt_wide retained,
+                     uint64_t start)
+{
+    bool ignored = false;
+    struct rt_u128 whole =
+        rt_u128_mul64(retained.magnitude / start, MEAN_SCALE);
+    struct rt_u128 part = scaled_fraction(retained.magnitude % start, start);
+    struct rt_u128 value = rt_u128_add(whole, part, &ignored);
+    struct rt_u128 *sum =
+        retained.negative ? &tally->rate_sum_down : &tally->rate_sum_up;
+
+    *sum = rt_u128_add(*sum, value, &ignored);
+}
+
+/* Compares a/b with c/d exactly; b and d are positive. */
+static int compare_fractions(struct rt_wide a, uint64_t b, struct rt_wide c,
+                             uint64_t d)
+{
+    bool a_neg = a.negative && a.magnitude, c_neg = c.negative && c.magnitude;
+    int order;
+
+    if (a_neg != c_neg)
+        return a_neg ? -1 : 1;
+    order = rt_u128_cmp(rt_u128_mul64(a.magnitude, d),
+                        rt_u128_mul64(c.magnitude, b));
+    return a_neg ? -order : order;
+}
+
+void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures)
+{
+    const struct rt_counts *c = &figures->counts;
+    bool ignored = false;
+
+    tally->rows++;
+    tally->start = rt_u128_add(tally->start, rt_u128_from(c->start), &ignored);
+    tally->end = rt_u128_add(tally->end, rt_u128_from(c->end), &ignored);
+    if (!c->has_new)
+        return;
+    tally->new_customers = rt_u128_add(
+        tally->new_customers, rt_u128_from(c->new_customers), &ignored);
+    add_rate(tally, figures->retained, c->start);
+    if (tally->with_new++ == 0 ||
+        compare_fractions(figures->retained, c->start, tally->min_num,
+                          tally->min_den) < 0) {
+        tally->min_num = figures->retained;
+        tally->min_den = c->start;
+    }
+    if (tally->with_new == 1 ||
+        compare_fractions(figures->retained, c->start, tally->max_num,
+                          tally->max_den) > 0) {
+        tally->max_num = figures->retained;
+        tally->max_den = c->start;
+    }
+}
+
+void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
+{
+    bool ignored = false;
+
+    if (from->with_new > 0 &&
+        (into->with_new == 0 ||
+         compare_fractions(from->min_num, from->min_den, into->min_num,
+                           into->min_den) < 0)) {
+        into->min_num = from->min_num;
+        into->min_den = from->min_den;
+    }
+    if (from->with_new > 0 &&
+        (into->with_new == 0 ||
+         compare_fractions(from->max_num, from->max_den, into->max_num,
+                           into->max_den) > 0)) {
+        into->max_num = from->max_num;
+        into->max_den = from->max_den;
+    }
+    into->rows += from->rows;
+    into->with_new += from->with_new;
+    into->start = rt_u128_add(into->start, from->start, &ignored);
+    into->end = rt_u128_add(into->end, from->end, &ignored);
+    into->new_customers =
+        rt_u128_add(into->new_customers, from->new_customers, &ignored);
+    into->rate_sum_up =
+        rt_u128_add(into->rate_sum_up, from->rate_sum_up, &ignored);
+    into->rate_sum_down =
+        rt_u128_add(into->rate_sum_down, from->rate_sum_down, &ignored);
+}
+
+/* |a - b| and its sign, for a signed result of two sums. */
+static bool difference(struct rt_u128 a, struct rt_u128 b,
+                       struct rt_u128 *magnitude)
+{
+    if (rt_u128_cmp(a, b) >= 0) {
+        *magnitude = rt_u128_sub(a, b);
+        return false;
+    }
+    *magnitude = rt_u128_sub(b, a);
+    return true;
+}
+
+static bool write_signed(bool negative, struct rt_u128 value,
+                         char buf[RT_TALLY_TEXT_SIZE])
+{
+    size_t n = negative && !rt_u128_is_zero(value) ? 1 : 0;
+
+    buf[0] = '-';
+    rt_u128_format(value, buf + n);
+    return true;
+}
+
+static bool write_rate(bool negative, struct rt_u128 num, struct rt_u128 den,
+                       unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
+{
+    if (rt_percent_u128(negative, num, den, precision, buf,
+                        RT_TALLY_TEXT_SIZE) == RT_OK)
+        return true;
+    buf[0] = '\0';
+    return false;
+}
+
+/* The fields that need no count of new customers. */
+static bool simple_value(const struct rt_tally *t, enum rt_tally_field field,
+                         unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
+{
+    struct rt_u128 magnitude;
+    bool negative;
+
+    switch (field) {
+    case RT_TALLY_START:
+        return write_signed(false, t->start, buf);
+    case RT_TALLY_END:
+        return write_signed(false, t->end, buf);
+    case RT_TALLY_SIMPLE_RETENTION_RATE:
+        return write_rate(false, t->end, t->start, precision, buf);
+    default:
+        negative = difference(t->start, t->end, &magnitude);
+        return write_rate(negative, magnitude, t->start, precision, buf);
+    }
+}
+
+static bool retention_value(const struct rt_tally *t, enum rt_tally_field field,
+                            unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
+{
+    struct rt_u128 retained, lost, mean, kept_plus_new;
+    bool ignored = false, retained_negative, lost_negative, mean_negative;
+
+    retained_negative = difference(t->end, t->new_customers, &retained);
+    kept_plus_new = rt_u128_add(t->start, t->new_customers, &ignored);
+    lost_negative = difference(kept_plus_new, t->end, &lost);
+    switch (field) {
+    case RT_TALLY_NEW:
+        return write_signed(false, t->new_customers, buf);
+    case RT_TALLY_RETAINED:
+        return write_signed(retained_negative, retained, buf);
+    case RT_TALLY_LOST:
+        return write_signed(lost_negative, lost, buf);
+    case RT_TALLY_RETENTION_RATE:
+        return write_rate(retained_negative, retained, t->start, precision,
+                          buf);
+    case RT_TALLY_CHURN_RATE:
+        return write_rate(lost_negative, lost, t->start, precision, buf);
+    case RT_TALLY_MEAN_RETENTION_RATE:
+        mean_negative = difference(t->rate_sum_up, t->rate_sum_down, &mean);
+        return write_rate(mean_negative, mean,
+                          rt_u128_mul64(t->rows, MEAN_SCALE), precision, buf);
+    case RT_TALLY_MIN_RETENTION_RATE:
+        return rt_percent_format(t->min_num, t->min_den, precision, buf,
+                                 RT_TALLY_TEXT_SIZE) == RT_OK;
+    default:
+        return rt_percent_format(t->max_num, t->max_den, precision, buf,
+                                 RT_TALLY_TEXT_SIZE) == RT_OK;
+    }
+}
+
+bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
+                    unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
+{
+    buf[0] = '\0';
+    if (field == RT_TALLY_ROWS)
+        return write_signed(false, rt_u128_from(tally->rows), buf);
+    if (tally->rows == 0 || (unsigned)field >= RT_TALLY_FIELDS)
+        return false;
+    switch (field) {
+    case RT_TALLY_START:
+    case RT_TALLY_END:
+    case RT_TALLY_SIMPLE_RETENTION_RATE:
+    case RT_TALLY_SIMPLE_CHURN_RATE:
+        return simple_value(tally, field, precision, buf);
+    default:
+        if (tally->with_new != tally->rows)
+            return false;
+        return retention_value(tally, field, precision, buf);
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * text_table.h - an aligned table for people, streamed (internal).
+ *
+ * Column widths come from the header and the first RT_TEXT_LOOKAHEAD rows,
+ * which are held back until then; later rows use those widths, and a wider
+ * cell pushes the rest of its row right instead of being cut.  So memory
+ * stays bounded however long the input is.
+ */
+#ifndef RETAIN_TEXT_TABLE_H
+#define RETAIN_TEXT_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sink.h"
+
+#define RT_TEXT_LOOKAHEAD 1000
+
+struct rt_text_table {
+    struct rt_sink *sink;
+    size_t columns;
+    size_t *widths;
+    char *held; /* cells of held rows, each ended by a NUL */
+    size_t held_len, held_cap, held_rows, cells_in_row;
+    bool streaming; /* widths fixed; rows go straight out */
+};
+
+/* Returns false when out of memory. */
+bool rt_text_table_init(struct rt_text_table *table, struct rt_sink *sink,
+                        size_t columns);
+void rt_text_table_free(struct rt_text_table *table);
+
+/*
+ * Adds the next cell of the current row.  Control bytes (line breaks,
+ * tabs) become spaces, so that each row stays on one line.  Returns false when
+ * out of memory.
+ */
+bool rt_text_table_cell(struct rt_text_table *table, const char *text,
+                        size_t len);
+
+/* Ends the current row; missing cells are empty. */
+bool rt_text_table_end_row(struct rt_text_table *table);
+
+/* Writes the rows still held back. */
+void rt_text_table_flush(struct rt_text_table *table);
+
+#endif

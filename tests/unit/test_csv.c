@@ -1,0 +1,251 @@
+/*
+ * test_csv.c - the delimited-text reader.
+ *
+ * Each case gives the input bytes and the records expected, written as a
+ * trace: each record as "LINE[field|field]" and a problem, if any, as
+ * "!unterminated" or "!after-quote:FIELD".  Every case is read three ways,
+ * which must agree: from a FILE with the normal buffer, from a FILE with a
+ * 3-byte buffer (so that every record crosses refills), and in blocks cut
+ * by rt_csv_boundary() from memory, as the parallel batch reads.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "table.h"
+
+struct csv_case {
+    const char *name;
+    const char *input;
+    size_t len; /* 0: strlen(input) */
+    char delimiter;
+    const char *trace;
+};
+
+static const struct csv_case csv_cases[] = {
+    {"plain", "a,b,c\n1,2,3\n", 0, ',', "1[a|b|c] 2[1|2|3]"},
+    {"no final line end", "a,b\n1,2", 0, ',', "1[a|b] 2[1|2]"},
+    {"CRLF", "a,b\r\n1,2\r\n", 0, ',', "1[a|b] 2[1|2]"},
+    {"CR inside a field kept", "a\rb,c\n", 0, ',', "1[a\rb|c]"},
+    {"empty input", "", 0, ',', ""},
+    {"only a line end", "\n", 0, ',', "1[]"},
+    {"blank lines", "a\n\n\nb\n", 0, ',', "1[a] 2[] 3[] 4[b]"},
+    {"empty fields", ",,\n", 0, ',', "1[||]"},
+    {"byte-order mark",
+     "\xef\xbb\xbf"
+     "a,b\n",
+     0, ',', "1[a|b]"},
+    {"only a byte-order mark", "\xef\xbb\xbf", 0, ',', ""},
+    {"mark not at start kept",
+     "a\n\xef\xbb\xbf"
+     "b\n",
+     0, ',',
+     "1[a] 2[\xef\xbb\xbf"
+     "b]"},
+    {"quoted", "\"a\",\"b c\"\n", 0, ',', "1[a|b c]"},
+    {"quoted comma", "\"a,b\",c\n", 0, ',', "1[a,b|c]"},
+    {"doubled quote", "\"say \"\"hi\"\"\",x\n", 0, ',', "1[say \"hi\"|x]"},
+    {"empty quoted", "\"\",\"\"\n", 0, ',', "1[|]"},
+    {"line break in quotes", "\"a\nb\",c\nd,e\n", 0, ',', "1[a\nb|c] 3[d|e]"},
+    {"CRLF in quotes kept", "\"a\r\nb\"\r\nc\r\n", 0, ',', "1[a\r\nb] 3[c]"},
+    {"quote mid-field is a byte", "5'11\",x\n", 0, ',', "1[5'11\"|x]"},
+    {"text after closing quote", "\"a\"b,c\n", 0, ',', "1[ab|c]!after-quote:0"},
+    {"unterminated at end", "a,\"b\nc\n", 0, ',', "1[a|b\nc\n]!unterminated"},
+    {"quoted last field without line end", "a,\"b\"", 0, ',', "1[a|b]"},
+    {"semicolon", "a;\"b;c\"\n", 0, ';', "1[a|b;c]"},
+    {"tab ignores quotes", "\"a\tb\"\t\"c\n", 0, '\t', "1[\"a|b\"|\"c]"},
+    {"NUL is a byte", "a\0b,c\n", 6, ',', "1[a\0b|c]"},
+    {"invalid UTF-8 is bytes", "\xff\xfe,\xc3\n", 0, ',', "1[\xff\xfe|\xc3]"},
+};
+
+static void append(char **trace, size_t *len, const char *data, size_t n)
+{
+    *trace = realloc(*trace, *len + n + 1);
+    assert_non_null(*trace);
+    memcpy(*trace + *len, data, n);
+    *len += n;
+    (*trace)[*len] = '\0';
+}
+
+static void trace_record(const struct rt_csv_record *rec, uint64_t line,
+                         char **trace, size_t *len)
+{
+    char head[64];
+    size_t i;
+
+    snprintf(head, sizeof head, "%s%llu[", *len ? " " : "",
+             (unsigned long long)line);
+    append(trace, len, head, strlen(head));
+    for (i = 0; i < rec->count; i++) {
+        if (i > 0)
+            append(trace, len, "|", 1);
+        append(trace, len, rec->fields[i].data, rec->fields[i].len);
+    }
+    append(trace, len, "]", 1);
+    if (rec->problem == RT_CSV_UNTERMINATED)
+        append(trace, len, "!unterminated", 13);
+    if (rec->problem == RT_CSV_AFTER_QUOTE) {
+        snprintf(head, sizeof head, "!after-quote:%zu", rec->problem_field);
+        append(trace, len, head, strlen(head));
+    }
+}
+
+/* Reads everything with `reader`, numbering lines from `first_line`. */
+static uint64_t read_all(struct rt_csv *reader, uint64_t first_line,
+                         char **trace, size_t *len)
+{
+    struct rt_csv_record rec;
+
+    while (rt_csv_read(reader, &rec) == RT_CSV_RECORD)
+        trace_record(&rec, first_line + rec.line - 1, trace, len);
+    return first_line + reader->next_line - 1;
+}
+
+static char *read_file(const struct csv_case *c, size_t size)
+{
+    size_t n = c->len ? c->len : strlen(c->input), len = 0;
+    FILE *in = tmpfile();
+    struct rt_csv reader;
+    char *trace = calloc(1, 1);
+
+    assert_non_null(in);
+    fwrite(c->input, 1, n, in);
+    rewind(in);
+    assert_int_equal(rt_csv_init_sized(&reader, in, c->delimiter,
+                                       c->delimiter != '\t', size),
+                     RT_OK);
+    read_all(&reader, 1, &trace, &len);
+    rt_csv_free(&reader);
+    fclose(in);
+    return trace;
+}
+
+/* Cuts the input into the smallest blocks of whole records, as batch does. */
+static char *read_blocks(const struct csv_case *c)
+{
+    size_t n = c->len ? c->len : strlen(c->input), start = 0, len = 0;
+    const char *data = c->input;
+    char *trace = calloc(1, 1);
+    uint64_t line = 1;
+
+    if (n >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+        start = 3;
+    while (start < n) {
+        size_t cut = 0, want;
+        struct rt_csv reader;
+
+        for (want = 1; want <= n - start && cut == 0; want++)
+            cut = rt_csv_boundary(data + start, want, c->delimiter,
+                                  c->delimiter != '\t');
+        if (cut == 0)
+            cut = n - start;
+        assert_int_equal(rt_csv_init_memory(&reader, data + start, cut,
+                                            c->delimiter, c->delimiter != '\t'),
+                         RT_OK);
+        reader.at_start = false;
+        line = read_all(&reader, line, &trace, &len);
+        rt_csv_free(&reader);
+        start += cut;
+    }
+    return trace;
+}
+
+static void test_reader(void **state)
+{
+    const struct csv_case *c = *state;
+    char *whole = read_file(c, 1 << 20);
+    char *tiny = read_file(c, 3);
+    char *blocks = read_blocks(c);
+
+    assert_string_equal(whole, c->trace);
+    assert_string_equal(tiny, c->trace);
+    assert_string_equal(blocks, c->trace);
+    free(whole);
+    free(tiny);
+    free(blocks);
+}
+
+struct sniff_case {
+    const char *name;
+    const char *line;
+    char delimiter;
+};
+
+static const struct sniff_case sniff_cases[] = {
+    {"commas", "period,segment,start,end,new", ','},
+    {"tabs", "period\tstart\tend", '\t'},
+    {"semicolons", "period;start;end", ';'},
+    {"semicolons beat one comma", "a,b;c;d", ';'},
+    {"quoted commas ignored", "\"a,b,c\";d;e", ';'},
+    {"single column", "start", ','},
+};
+
+static void test_sniff(void **state)
+{
+    const struct sniff_case *c = *state;
+
+    assert_int_equal(rt_csv_sniff(c->line, strlen(c->line)), c->delimiter);
+}
+
+/* A field far longer than the buffer, and a line of a million fields. */
+static void test_long_record(void **state)
+{
+    size_t n = 3000000, i;
+    char *data = malloc(n + 2);
+    FILE *in = tmpfile();
+    struct rt_csv reader;
+    struct rt_csv_record rec;
+
+    (void)state;
+    assert_non_null(data);
+    for (i = 0; i < n; i++)
+        data[i] = i % 2 ? ',' : 'x';
+    data[n] = '\n';
+    fwrite(data, 1, n + 1, in);
+    rewind(in);
+    assert_int_equal(rt_csv_init_sized(&reader, in, ',', true, 16), RT_OK);
+    assert_int_equal(rt_csv_read(&reader, &rec), RT_CSV_RECORD);
+    assert_int_equal(rec.count, n / 2 + 1);
+    assert_int_equal(rec.raw_len, n);
+    assert_int_equal(rt_csv_read(&reader, &rec), RT_CSV_END);
+    rt_csv_free(&reader);
+    fclose(in);
+    free(data);
+}
+
+static void test_peek_line(void **state)
+{
+    FILE *in = tmpfile();
+    struct rt_csv reader;
+    struct rt_csv_record rec;
+    const char *line;
+    size_t len;
+
+    (void)state;
+    fputs("\xef\xbb\xbfh1;h2\r\nx;y\n", in);
+    rewind(in);
+    assert_int_equal(rt_csv_init_sized(&reader, in, ',', true, 2), RT_OK);
+    assert_int_equal(rt_csv_peek_line(&reader, &line, &len), RT_CSV_RECORD);
+    assert_int_equal(len, 5);
+    assert_memory_equal(line, "h1;h2", 5);
+    reader.delimiter = ';';
+    assert_int_equal(rt_csv_read(&reader, &rec), RT_CSV_RECORD);
+    assert_int_equal(rec.count, 2);
+    assert_int_equal(rt_csv_read(&reader, &rec), RT_CSV_RECORD);
+    assert_int_equal(rec.line, 2);
+    rt_csv_free(&reader);
+    fclose(in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(test_long_record),
+        cmocka_unit_test(test_peek_line),
+    };
+
+    return TABLE_RUN("csv reader", csv_cases, test_reader) +
+           TABLE_RUN("csv sniff", sniff_cases, test_sniff) +
+           cmocka_run_group_tests_name("csv edges", plain, NULL, NULL);
+}
