@@ -10,8 +10,10 @@
 
 const char calc_help_text[] =
     "Usage: retain -s START -e END [-n NEW] [OPTION]...\n"
+    "       retain batch [OPTION]... [FILE]...\n"
     "\n"
-    "Compute customer retention and churn for one period, exactly.\n"
+    "Compute customer retention and churn for one period, exactly; or, with\n"
+    "batch, for every row of a CSV or TSV file (see retain batch --help).\n"
     "\n"
     "  retention rate = [(E - N) / S] x 100   churn rate = 100 - retention\n"
     "  simple rate    = (E / S) x 100         retained = E - N\n"
