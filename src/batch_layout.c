@@ -130,6 +130,15 @@ static bool find_role(const struct rt_csv_field *names, size_t count,
     return false;
 }
 
+bool rt_layout_find(const struct rt_csv_field *names, size_t count,
+                    const char *name, const char *option, size_t *out,
+                    char *error, size_t size)
+{
+    const struct role role = {"id", option, name, {"", ""}, true};
+
+    return find_role(names, count, &role, out, error, size);
+}
+
 static bool copy_names(struct rt_batch_layout *layout,
                        const struct rt_csv_field *names, size_t count)
 {
@@ -153,11 +162,9 @@ static bool find_group(struct rt_batch_layout *layout,
                        const struct rt_csv_field *names, size_t count,
                        const char *group_by, char *error, size_t size)
 {
-    struct role role = {"group-by", "--group-by", group_by, {"", ""}, true};
-
     layout->group = RT_BATCH_NO_COLUMN;
-    return !group_by ||
-           find_role(names, count, &role, &layout->group, error, size);
+    return !group_by || rt_layout_find(names, count, group_by, "--group-by",
+                                       &layout->group, error, size);
 }
 
 /* One column cannot hold two counts. */

@@ -20,6 +20,14 @@ bool rt_layout_build(struct rt_batch_layout *layout,
                      const struct rt_batch_options *options, char *error,
                      size_t size);
 
+/*
+ * Finds the column called `name` (exactly, else in any case) for `option`
+ * (e.g. "--id-column"); false with a message listing the columns.
+ */
+bool rt_layout_find(const struct rt_csv_field *names, size_t count,
+                    const char *name, const char *option, size_t *out,
+                    char *error, size_t size);
+
 /* True when names are the layout's names, in the same order. */
 bool rt_layout_same(const struct rt_batch_layout *layout,
                     const struct rt_csv_field *names, size_t count);

@@ -41,6 +41,21 @@ void cli_usage_error(const char *format, ...)
     fputs("Try 'retain --help' for more information.\n", stderr);
 }
 
+void cli_report(void *context, enum rt_severity severity, const char *file,
+                uint64_t line, const char *message)
+{
+    const char *kind = severity == RT_SEVERITY_ERROR ? "error: " : "warning: ";
+
+    (void)context;
+    if (!file)
+        cli_error("%s", message);
+    else if (line == 0)
+        cli_error("%s: %s%s", file, kind, message);
+    else
+        cli_error("%s:%llu: %s%s", file, (unsigned long long)line, kind,
+                  message);
+}
+
 int cli_close_stdout(int status)
 {
     int failed = fflush(stdout) != 0 || ferror(stdout);

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "batch.h"
 #include "describe.h"
 #include "retain.h"
 
@@ -35,6 +36,14 @@ void cli_warning(const char *format, ...) CLI_PRINTF(1, 2);
 
 /* cli_error() followed by a line pointing at --help. */
 void cli_usage_error(const char *format, ...) CLI_PRINTF(1, 2);
+
+/*
+ * Prints a library diagnostic (struct rt_reporter's function):
+ * "retain: FILE:LINE: error: MESSAGE", without LINE when it is 0 and
+ * without both when file is NULL.  `context` is unused.
+ */
+void cli_report(void *context, enum rt_severity severity, const char *file,
+                uint64_t line, const char *message);
 
 /*
  * Flushes and closes stdout.  Returns `status` when that worked, and

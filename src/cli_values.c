@@ -19,14 +19,18 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
                          size_t size)
 {
     uint64_t value = 0;
+    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
 
-    if (rt_count_parse(text, strlen(text), &value) == RT_OK &&
-        value <= RT_PRECISION_MAX) {
+    if (parsed == RT_OK && value <= RT_PRECISION_MAX) {
         *out = (unsigned)value;
         return true;
     }
-    return refuse(text, "not a number of digits", "a whole number from 0 to 12",
-                  problem, size);
+    /* A whole number, only too large, is told apart from text. */
+    return refuse(text,
+                  parsed == RT_OK || parsed == RT_ERR_RANGE
+                      ? "too many digits"
+                      : "not a number of digits",
+                  "a whole number from 0 to 12", problem, size);
 }
 
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,

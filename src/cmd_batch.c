@@ -68,21 +68,6 @@ const char batch_help_text[] =
     "  retain batch -f json periods.csv | jq .retention_rate\n"
     "  retain batch --no-header --columns period,segment,start,end,new\n";
 
-static void print_report(void *context, enum rt_severity severity,
-                         const char *file, uint64_t line, const char *message)
-{
-    const char *kind = severity == RT_SEVERITY_ERROR ? "error: " : "warning: ";
-
-    (void)context;
-    if (!file)
-        cli_error("%s", message);
-    else if (line == 0)
-        cli_error("%s: %s%s", file, kind, message);
-    else
-        cli_error("%s:%llu: %s%s", file, (unsigned long long)line, kind,
-                  message);
-}
-
 static bool is_stdin(const char *name)
 {
     return strcmp(name, "-") == 0;
@@ -207,7 +192,7 @@ static bool close_summary(const struct batch_args *args, FILE *out)
 
 static int run(const struct batch_args *args)
 {
-    struct rt_reporter reporter = {print_report, NULL};
+    struct rt_reporter reporter = {cli_report, NULL};
     struct rt_sink *sink = malloc(sizeof *sink);
     enum rt_batch_result result, finished;
     struct rt_batch batch;

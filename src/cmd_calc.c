@@ -6,14 +6,17 @@
 
 #include "calc_args.h"
 #include "cli_diag.h"
+#include "cli_output.h"
 #include "cmd_calc.h"
 
 const char calc_help_text[] =
     "Usage: retain -s START -e END [-n NEW] [OPTION]...\n"
     "       retain batch [OPTION]... [FILE]...\n"
+    "       retain ids [OPTION]... START_FILE END_FILE\n"
     "\n"
-    "Compute customer retention and churn for one period, exactly; or, with\n"
-    "batch, for every row of a CSV or TSV file (see retain batch --help).\n"
+    "Compute customer retention and churn for one period, exactly; with\n"
+    "batch, for every row of a CSV or TSV file; with ids, from two exports\n"
+    "of customer IDs (see retain batch --help, retain ids --help).\n"
     "\n"
     "  retention rate = [(E - N) / S] x 100   churn rate = 100 - retention\n"
     "  simple rate    = (E / S) x 100         retained = E - N\n"
@@ -53,38 +56,12 @@ const char calc_help_text[] =
     "  retain -s 1000 -e 900 -n 200 --only retention_rate\n"
     "  retain -s 100 -e 99\n";
 
-static void report_warnings(const struct rt_figures *figures)
-{
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
-
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
-        if (!(figures->warnings & bit))
-            continue;
-        rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
-        cli_warning("%s", text);
-    }
-}
-
-static int print_only(const struct rt_figures *figures, enum rt_field field)
-{
-    char value[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
-
-    if (!rt_field_value(figures, field, value, sizeof value)) {
-        cli_error("option --only: %s is unknown without -n/--new (the count "
-                  "of new customers)",
-                  rt_field_name(field));
-        return CLI_EXIT_USAGE;
-    }
-    puts(value);
-    return CLI_EXIT_OK;
-}
-
 static int compute_and_print(const struct calc_args *args)
 {
     struct rt_figures figures;
+    struct cli_output output;
     enum rt_status status;
-    int exit_status;
+    int printed;
 
     status = rt_figures_compute(&args->counts, args->precision, &figures);
     if (status == RT_ERR_ZERO_START) {
@@ -96,15 +73,15 @@ static int compute_and_print(const struct calc_args *args)
         cli_error("%s", rt_status_text(status));
         return CLI_EXIT_USAGE;
     }
-    report_warnings(&figures);
-    exit_status =
-        args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT : CLI_EXIT_OK;
-    if (args->has_only) {
-        int only_status = print_only(&figures, args->only);
-        return only_status != CLI_EXIT_OK ? only_status : exit_status;
-    }
-    rt_emit_figures(stdout, args->format, &figures, args->header);
-    return exit_status;
+    output.format = args->format;
+    output.header = args->header;
+    output.has_only = args->has_only;
+    output.only = args->only;
+    printed = cli_print_figures(&figures, &output);
+    if (printed != CLI_EXIT_OK)
+        return printed;
+    return args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT
+                                            : CLI_EXIT_OK;
 }
 
 int cmd_calc(int argc, char *const *argv, int first)

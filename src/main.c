@@ -10,6 +10,7 @@
 #include "cli_diag.h"
 #include "cmd_batch.h"
 #include "cmd_calc.h"
+#include "cmd_ids.h"
 
 struct command {
     const char *name;
@@ -19,6 +20,7 @@ struct command {
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
     {"batch", cmd_batch},
+    {"ids", cmd_ids},
     {NULL, NULL},
 };
 

@@ -25,30 +25,13 @@ rows=${ROWS:-10000000}
 runs=${RUNS:-3}
 data=$work/periods-$rows.csv
 mkdir -p "$work"
+# shellcheck source=bench_lib.sh
+. "$bench/bench_lib.sh"
 
 install_peers() {
-    local missing=()
-    command -v gawk >/dev/null || missing+=(gawk)
-    command -v mawk >/dev/null || missing+=(mawk)
-    [ -x /usr/bin/time ] || missing+=(time)
-    command -v node >/dev/null || missing+=(nodejs npm)
-    if [ ${#missing[@]} -gt 0 ]; then
-        local sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo=sudo
-        $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
-    if [ ! -d "$work/node/node_modules/@duckdb/node-api" ]; then
-        mkdir -p "$work/node"
-        (cd "$work/node" && npm init -y >/dev/null && npm install --silent @duckdb/node-api >/dev/null)
-    fi
+    install_packages gawk mawk time
+    install_duckdb
     cp "$bench/peer_duckdb.mjs" "$work/node/peer_duckdb.mjs"
-}
-
-build_retain() {
-    cmake -S "$root" -B "$work/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$work/build" -j "$(nproc)" >/dev/null
-    retain=$work/build/retain
 }
 
 make_data() {
@@ -72,39 +55,6 @@ check_agreement() {
         cmp "$ours" "$theirs" || true
         exit 1
     fi
-}
-
-# measure NAME COMMAND...: the median wall time (from the clock, to the
-# millisecond) and the largest peak RSS (from GNU time).
-declare -A seconds memory
-measure() {
-    local name=$1 times=() peak=0 i start end kb
-    shift
-    for ((i = 0; i < runs; i++)); do
-        start=$(date +%s%N)
-        /usr/bin/time -o "$work/time.txt" -f "%M" "$@" > /dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=("$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')")
-        kb=$(tail -n 1 "$work/time.txt")
-        [ "$kb" -gt "$peak" ] && peak=$kb
-    done
-    seconds[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-    memory[$name]=$peak
-}
-
-report() {
-    local base=${seconds[retain]} name
-    printf '\n%-24s %10s %12s %16s\n' "tool ($rows rows)" "seconds" "peak RSS MB" "time / retain"
-    for name in "wc -l" cat retain "retain -j1" mawk gawk duckdb; do
-        printf '%-24s %10s %12s %16s\n' "$name" "${seconds[$name]}" \
-            "$(awk -v k="${memory[$name]}" 'BEGIN { printf "%.1f", k / 1024 }')" \
-            "$(awk -v a="${seconds[$name]}" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"
-    done
-}
-
-verdict() {
-    local label=$1 ok=$2 detail=$3
-    printf '%-48s %-5s %s\n' "$label" "$([ "$ok" = 1 ] && echo met || echo MISSED)" "$detail"
 }
 
 targets() {
@@ -134,5 +84,5 @@ measure "retain -j1" "$retain" batch -j1 "$data"
 measure mawk mawk -f "$bench/peer.awk" "$data"
 measure gawk gawk -f "$bench/peer.awk" "$data"
 measure duckdb node "$work/node/peer_duckdb.mjs" "$data" /dev/null
-report
+report "tool ($rows rows)" retain "wc -l" cat retain "retain -j1" mawk gawk duckdb
 targets

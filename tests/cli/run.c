@@ -96,3 +96,21 @@ void run_result_free(struct run_result *result)
     free(result->out);
     free(result->err);
 }
+
+void run_enter_fresh_dir(char *template)
+{
+    if (!mkdtemp(template) || chdir(template) != 0) {
+        perror("fixtures");
+        exit(1);
+    }
+}
+
+void run_write_fixture(const char *name, const char *text)
+{
+    FILE *f = fopen(name, "wb");
+
+    if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+        perror(name);
+        exit(1);
+    }
+}

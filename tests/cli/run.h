@@ -31,4 +31,11 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
 
 void run_result_free(struct run_result *result);
 
+/* Moves into a new directory made from `template` (ending in XXXXXX), where
+ * the fixtures are written; exits on failure. */
+void run_enter_fresh_dir(char *template);
+
+/* Writes a fixture file with `text`; exits on failure. */
+void run_write_fixture(const char *name, const char *text);
+
 #endif

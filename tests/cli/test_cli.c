@@ -303,7 +303,7 @@ static const struct cli_case cli_cases[] = {
      {"-s", "5", "-e", "4", "-p", "13"},
      2,
      "",
-     "retain: option -p/--precision: not a number of digits: '13' (expected "
+     "retain: option -p/--precision: too many digits: '13' (expected "
      "a whole number from 0 to 12)\n"},
     {"unknown only field",
      {"-s", "5", "-e", "4", "--only", "rate"},

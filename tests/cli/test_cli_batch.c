@@ -444,16 +444,6 @@ static const struct batch_case batch_cases[] = {
     {"help", {"batch", "--help"}, "", 0, batch_help_text, ""},
 };
 
-static void write_fixture(const char *name, const char *text)
-{
-    FILE *f = fopen(name, "w");
-
-    if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
-        perror(name);
-        exit(1);
-    }
-}
-
 /* A large input, so that a closed pipe is met mid-run. */
 static void write_big(void)
 {
@@ -472,13 +462,10 @@ static void make_fixtures(void)
 {
     char dir[] = "/tmp/retain-batch-XXXXXX";
 
-    if (!mkdtemp(dir) || chdir(dir) != 0) {
-        perror("fixtures");
-        exit(1);
-    }
-    write_fixture("good.csv", GOOD);
-    write_fixture("other.csv", "start,end\n1,1\n");
-    write_fixture("good.tsv", "start\tend\n4\t3\n");
+    run_enter_fresh_dir(dir);
+    run_write_fixture("good.csv", GOOD);
+    run_write_fixture("other.csv", "start,end\n1,1\n");
+    run_write_fixture("good.tsv", "start\tend\n4\t3\n");
     write_big();
 }
 

@@ -135,7 +135,7 @@ static const struct args_case args_cases[] = {
     {"precision 13",
      {"-s1", "-e1", "-p13"},
      CALC_PARSE_INVALID,
-     "option -p/--precision: not a number of digits: '13' (expected a whole "
+     "option -p/--precision: too many digits: '13' (expected a whole "
      "number from 0 to 12)"},
     {"precision negative",
      {"-s1", "-e1", "-p", "-1"},

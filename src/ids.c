@@ -1,0 +1,478 @@
+/* ids.c - see ids.h. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_layout.h"
+#include "describe.h"
+#include "ids.h"
+
+#define READ_SIZE ((size_t)1 << 20)
+
+/* A reader of lines, for lists of one ID per line. */
+struct lines {
+    FILE *in;
+    char *buf;
+    size_t size, len, start;
+    bool eof;
+    int error;
+    uint64_t line; /* of the line last returned */
+};
+
+/* Moves the unread part to the front and reads more. */
+static bool refill(struct lines *r)
+{
+    size_t got;
+
+    memmove(r->buf, r->buf + r->start, r->len - r->start);
+    r->len -= r->start;
+    r->start = 0;
+    got = fread(r->buf + r->len, 1, r->size - r->len, r->in);
+    r->len += got;
+    if (got == 0) {
+        r->eof = true;
+        if (ferror(r->in)) {
+            r->error = errno;
+            return false;
+        }
+    }
+    return true;
+}
+
+enum line_result {
+    LINES_OK,
+    LINES_MORE, /* no whole line is buffered: refill, then ask again */
+    LINES_END,
+    LINES_TOO_LONG
+};
+
+/*
+ * The next line without its LF (a CR before it is the caller's), from what
+ * is buffered: lines handed out stay valid until the next refill().
+ */
+static enum line_result buffered_line(struct lines *r, const char **text,
+                                      size_t *len)
+{
+    const char *nl = memchr(r->buf + r->start, '\n', r->len - r->start);
+
+    if (!nl) {
+        if (r->eof && r->start == r->len)
+            return LINES_END;
+        /* The buffer holds far more than the longest ID: refuse, not cut. */
+        if (r->len - r->start > RT_ID_MAX + 1) {
+            r->line++;
+            return LINES_TOO_LONG;
+        }
+        if (!r->eof)
+            return LINES_MORE;
+    }
+    *text = r->buf + r->start;
+    *len = nl ? (size_t)(nl - *text) : r->len - r->start;
+    r->start += *len + (nl != NULL);
+    r->line++;
+    return LINES_OK;
+}
+
+void rt_ids_init(struct rt_ids *ids, const struct rt_ids_options *options,
+                 struct rt_reporter reporter, const uint64_t key[2])
+{
+    memset(ids, 0, sizeof *ids);
+    ids->options = *options;
+    ids->reporter = reporter;
+    rt_idset_init(&ids->start, key, options->ignore_case);
+    rt_idset_init(&ids->fresh, key, options->ignore_case);
+}
+
+void rt_ids_free(struct rt_ids *ids)
+{
+    rt_idset_free(&ids->start);
+    rt_idset_free(&ids->fresh);
+}
+
+static void report(const struct rt_ids *ids, enum rt_severity severity,
+                   const char *file, uint64_t line, const char *message)
+{
+    ids->reporter.report(ids->reporter.context, severity, file, line, message);
+}
+
+/* Drops a CR before the line end and, with --trim, spaces and tabs. */
+static void clean(const struct rt_ids *ids, const char **id, size_t *len,
+                  bool line_end)
+{
+    if (line_end && *len > 0 && (*id)[*len - 1] == '\r')
+        (*len)--;
+    if (!ids->options.trim)
+        return;
+    while (*len > 0 && ((*id)[0] == ' ' || (*id)[0] == '\t'))
+        (*id)++, (*len)--;
+    while (*len > 0 && ((*id)[*len - 1] == ' ' || (*id)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+static void note_first(uint64_t *count, uint64_t *first, uint64_t line)
+{
+    if ((*count)++ == 0)
+        *first = line;
+}
+
+/* Takes one ID of a list, its hash given; `end` says which list. */
+static enum rt_ids_result take_hashed(struct rt_ids *ids, bool end,
+                                      const char *id, size_t len, uint64_t line,
+                                      uint64_t hash)
+{
+    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
+    size_t entry;
+    bool added;
+
+    if (len == 0) {
+        note_first(&stats->blanks, &stats->first_blank, line);
+        return RT_IDS_OK;
+    }
+    if (end && rt_idset_find_hashed(&ids->start, id, len, hash, &entry)) {
+        unsigned char *flags = rt_idset_flags(&ids->start, entry);
+
+        if (*flags & RT_ID_SEEN)
+            note_first(&stats->duplicates, &stats->first_duplicate, line);
+        else
+            ids->retained++;
+        *flags |= RT_ID_SEEN;
+        return RT_IDS_OK;
+    }
+    if (rt_idset_add_hashed(end ? &ids->fresh : &ids->start, id, len, hash,
+                            &entry, &added) != RT_OK)
+        return RT_IDS_NO_MEMORY;
+    if (!added)
+        note_first(&stats->duplicates, &stats->first_duplicate, line);
+    return RT_IDS_OK;
+}
+
+static enum rt_ids_result take(struct rt_ids *ids, bool end, const char *id,
+                               size_t len, uint64_t line)
+{
+    return take_hashed(ids, end, id, len, line,
+                       rt_idset_hash(&ids->start, id, len));
+}
+
+static enum rt_ids_result too_long(const struct rt_ids *ids, const char *file,
+                                   uint64_t line)
+{
+    char message[160];
+
+    snprintf(message, sizeof message,
+             "an ID longer than %d bytes (expected one ID per line; nothing "
+             "is cut short)",
+             RT_ID_MAX);
+    report(ids, RT_SEVERITY_ERROR, file, line, message);
+    return RT_IDS_UNUSABLE;
+}
+
+static enum rt_ids_result read_failed(const struct rt_ids *ids,
+                                      const char *file, uint64_t line,
+                                      int error)
+{
+    char message[160];
+
+    snprintf(message, sizeof message, "read error: %s", strerror(error));
+    report(ids, RT_SEVERITY_ERROR, file, line, message);
+    return RT_IDS_UNUSABLE;
+}
+
+/*
+ * IDs are taken a batch at a time: all of a batch are hashed and their
+ * memory asked for before the first is looked up, so that the cache misses
+ * of a batch overlap instead of coming one after another.
+ */
+#define BATCH 16
+
+struct pending {
+    const char *id;
+    size_t len;
+    uint64_t line, hash;
+};
+
+static enum rt_ids_result take_batch(struct rt_ids *ids, bool end,
+                                     struct pending *batch, size_t count)
+{
+    size_t i;
+
+    /* Both sets have the same key, so one hash serves for both. */
+    for (i = 0; i < count; i++) {
+        batch[i].hash = rt_idset_hash(&ids->start, batch[i].id, batch[i].len);
+        rt_idset_prefetch_slot(&ids->start, batch[i].hash);
+        if (end)
+            rt_idset_prefetch_slot(&ids->fresh, batch[i].hash);
+    }
+    if (end)
+        for (i = 0; i < count; i++)
+            rt_idset_prefetch_id(&ids->start, batch[i].hash);
+    for (i = 0; i < count; i++) {
+        enum rt_ids_result result = take_hashed(
+            ids, end, batch[i].id, batch[i].len, batch[i].line, batch[i].hash);
+
+        if (result != RT_IDS_OK)
+            return result;
+    }
+    return RT_IDS_OK;
+}
+
+/* The bytes from here to the end of a file, or -1 when unknown (a pipe). */
+static long bytes_left(FILE *in)
+{
+    long here = ftell(in), size;
+
+    if (here < 0 || fseek(in, 0, SEEK_END) != 0)
+        return -1;
+    size = ftell(in);
+    if (fseek(in, here, SEEK_SET) != 0)
+        return -1; /* reading would go wrong: let it say so */
+    return size < here ? -1 : size - here;
+}
+
+/*
+ * Sizes the start set for the whole list, from its size and the length of
+ * the lines in the first buffer, so that it need not grow as it fills.
+ */
+static void reserve(struct rt_ids *ids, const struct lines *r, long size)
+{
+    double lines = (double)size * (double)r->line / (double)r->start;
+
+    if (size > 0 && r->line > 0 && lines < (double)SIZE_MAX / 16)
+        rt_idset_reserve(&ids->start, (size_t)lines, (size_t)size);
+}
+
+static enum rt_ids_result read_lines(struct rt_ids *ids, bool end, FILE *in,
+                                     const char *file)
+{
+    long size = end ? -1 : bytes_left(in);
+    struct lines r = {in, malloc(READ_SIZE), READ_SIZE, 0, 0, false, 0, 0};
+    struct pending batch[BATCH];
+    enum rt_ids_result result = RT_IDS_OK;
+    enum line_result got = LINES_MORE;
+    size_t count = 0;
+
+    if (!r.buf)
+        return RT_IDS_NO_MEMORY;
+    while (result == RT_IDS_OK && got != LINES_END) {
+        struct pending *next = &batch[count];
+
+        got = buffered_line(&r, &next->id, &next->len);
+        if (got == LINES_OK) {
+            clean(ids, &next->id, &next->len, true);
+            next->line = r.line;
+            if (next->len > RT_ID_MAX)
+                got = LINES_TOO_LONG;
+            else if (++count < BATCH)
+                continue;
+        }
+        /* A full batch, or the buffer's end: take what is gathered. */
+        result = take_batch(ids, end, batch, count);
+        count = 0;
+        if (result != RT_IDS_OK || got == LINES_TOO_LONG)
+            break;
+        if (got == LINES_MORE && size > 0 && r.line > 0) {
+            reserve(ids, &r, size);
+            size = -1;
+        }
+        if (got == LINES_MORE && !refill(&r))
+            result = read_failed(ids, file, r.line + 1, r.error);
+    }
+    if (result == RT_IDS_OK && got == LINES_TOO_LONG)
+        result = too_long(ids, file, r.line);
+    free(r.buf);
+    return result;
+}
+
+/* The index of the ID column: its exact name, else in any case. */
+static bool find_column(const struct rt_ids *ids,
+                        const struct rt_csv_record *header, size_t *column,
+                        const char *file)
+{
+    char message[RT_MESSAGE_SIZE];
+
+    if (rt_layout_find(header->fields, header->count, ids->options.id_column,
+                       "--id-column", column, message, sizeof message))
+        return true;
+    report(ids, RT_SEVERITY_ERROR, file, 1, message);
+    return false;
+}
+
+static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
+                             const char *file)
+{
+    struct rt_batch batch;
+    const char *line = NULL;
+    size_t len = 0;
+
+    memset(&batch, 0, sizeof batch);
+    batch.options.in_delimiter = ids->options.delimiter;
+    if (rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
+        line = NULL;
+    return rt_batch_delimiter(&batch, file, line, len);
+}
+
+/* A row the reader could not split as the header says. */
+static enum rt_ids_result bad_row(const struct rt_ids *ids,
+                                  const struct rt_csv_record *rec,
+                                  size_t columns, const char *file)
+{
+    char message[160];
+
+    if (rec->problem == RT_CSV_UNTERMINATED)
+        snprintf(message, sizeof message,
+                 "the input ends inside a quoted field that starts on this "
+                 "line (expected a closing '\"')");
+    else if (rec->problem == RT_CSV_AFTER_QUOTE)
+        snprintf(message, sizeof message,
+                 "text after a closing quote (expected the delimiter or the "
+                 "line end)");
+    else
+        snprintf(message, sizeof message,
+                 "the row has %zu field%s, the "
+                 "header %zu",
+                 rec->count, rec->count == 1 ? "" : "s", columns);
+    report(ids, RT_SEVERITY_ERROR, file, rec->line, message);
+    return RT_IDS_UNUSABLE;
+}
+
+static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
+                                    struct rt_csv *reader, const char *file,
+                                    size_t column, size_t columns)
+{
+    struct rt_csv_record rec;
+    enum rt_csv_result got;
+    enum rt_ids_result result = RT_IDS_OK;
+
+    while (result == RT_IDS_OK &&
+           (got = rt_csv_read(reader, &rec)) == RT_CSV_RECORD) {
+        const char *id;
+        size_t len;
+
+        if (rec.raw_len == 0 && rec.count == 1 && !rec.problem)
+            id = "", len = 0;
+        else if (rec.problem || rec.count != columns)
+            return bad_row(ids, &rec, columns, file);
+        else
+            id = rec.fields[column].data, len = rec.fields[column].len;
+        clean(ids, &id, &len, false);
+        if (len > RT_ID_MAX)
+            return too_long(ids, file, rec.line);
+        result = take(ids, end, id, len, rec.line);
+    }
+    if (result != RT_IDS_OK || got == RT_CSV_END)
+        return result;
+    if (got == RT_CSV_READ_FAIL)
+        return read_failed(ids, file, reader->next_line, reader->error);
+    if (got == RT_CSV_TOO_LONG)
+        return too_long(ids, file, reader->next_line);
+    return RT_IDS_NO_MEMORY;
+}
+
+static enum rt_ids_result read_column(struct rt_ids *ids, bool end, FILE *in,
+                                      const char *file)
+{
+    struct rt_csv reader;
+    struct rt_csv_record header;
+    enum rt_ids_result result = RT_IDS_UNUSABLE;
+    enum rt_csv_result got;
+    size_t column;
+    char delimiter;
+
+    if (rt_csv_init(&reader, in, ',', true) != RT_OK)
+        return RT_IDS_NO_MEMORY;
+    delimiter = column_delimiter(ids, &reader, file);
+    reader.delimiter = delimiter;
+    reader.quoting = delimiter != '\t';
+    got = rt_csv_read(&reader, &header);
+    if (got == RT_CSV_END)
+        report(ids, RT_SEVERITY_ERROR, file, 1,
+               "empty input (expected a header line naming the columns)");
+    else if (got == RT_CSV_READ_FAIL)
+        read_failed(ids, file, 1, reader.error);
+    else if (got != RT_CSV_RECORD)
+        result =
+            got == RT_CSV_TOO_LONG ? too_long(ids, file, 1) : RT_IDS_NO_MEMORY;
+    else if (find_column(ids, &header, &column, file))
+        result = read_rows(ids, end, &reader, file, column, header.count);
+    rt_csv_free(&reader);
+    return result;
+}
+
+static void report_stats(const struct rt_ids *ids,
+                         const struct rt_ids_stats *stats, const char *file)
+{
+    char message[200];
+
+    if (stats->blanks > 0) {
+        snprintf(message, sizeof message, "skipped %llu blank line%s",
+                 (unsigned long long)stats->blanks,
+                 stats->blanks == 1 ? "" : "s");
+        report(ids, RT_SEVERITY_WARNING, file, stats->first_blank, message);
+    }
+    if (stats->duplicates > 0) {
+        snprintf(message, sizeof message,
+                 "%llu duplicate ID%s, each counted once (this is the first)",
+                 (unsigned long long)stats->duplicates,
+                 stats->duplicates == 1 ? "" : "s");
+        report(ids, RT_SEVERITY_WARNING, file, stats->first_duplicate, message);
+    }
+}
+
+static enum rt_ids_result read_list(struct rt_ids *ids, bool end, FILE *in,
+                                    const char *file)
+{
+    enum rt_ids_result result = ids->options.id_column
+                                    ? read_column(ids, end, in, file)
+                                    : read_lines(ids, end, in, file);
+
+    if (result == RT_IDS_OK)
+        report_stats(ids, end ? &ids->end_stats : &ids->start_stats, file);
+    return result;
+}
+
+enum rt_ids_result rt_ids_read_start(struct rt_ids *ids, FILE *in,
+                                     const char *name)
+{
+    return read_list(ids, false, in, name);
+}
+
+enum rt_ids_result rt_ids_read_end(struct rt_ids *ids, FILE *in,
+                                   const char *name)
+{
+    return read_list(ids, true, in, name);
+}
+
+bool rt_ids_untidy(const struct rt_ids *ids)
+{
+    return ids->start_stats.blanks || ids->start_stats.duplicates ||
+           ids->end_stats.blanks || ids->end_stats.duplicates;
+}
+
+struct rt_counts rt_ids_counts(const struct rt_ids *ids)
+{
+    struct rt_counts counts;
+
+    counts.start = ids->start.count;
+    counts.end = ids->retained + ids->fresh.count;
+    counts.new_customers = ids->fresh.count;
+    counts.has_new = true;
+    return counts;
+}
+
+void rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
+                       struct rt_sink *out)
+{
+    const struct rt_idset *set =
+        which == RT_IDS_NEW ? &ids->fresh : &ids->start;
+    size_t entry = 0, len;
+    const char *id;
+    unsigned flags;
+
+    while (rt_idset_next(set, &entry, &id, &len, &flags)) {
+        bool seen = (flags & RT_ID_SEEN) != 0;
+
+        if (which == RT_IDS_NEW || (which == RT_IDS_RETAINED) == seen) {
+            rt_sink_write(out, id, len);
+            rt_sink_put(out, '\n');
+        }
+    }
+}

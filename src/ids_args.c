@@ -1,0 +1,172 @@
+/* ids_args.c - retain ids's command line, read into a struct. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_opt.h"
+#include "cli_values.h"
+#include "describe.h"
+#include "ids_args.h"
+
+enum ids_option_id {
+    OPT_TRIM = 1,
+    OPT_IGNORE_CASE,
+    OPT_ID_COLUMN,
+    OPT_DELIMITER,
+    OPT_LIST,
+    OPT_LIST_TO,
+    OPT_FORMAT,
+    OPT_PRECISION,
+    OPT_NO_HEADER,
+    OPT_ONLY,
+    OPT_STRICT,
+    OPT_HELP
+};
+
+static const struct cli_option ids_options[] = {
+    {OPT_TRIM, 0, "trim", false, false},
+    {OPT_IGNORE_CASE, 0, "ignore-case", false, false},
+    {OPT_ID_COLUMN, 0, "id-column", true, false},
+    {OPT_DELIMITER, 'd', "delimiter", true, false},
+    {OPT_LIST, 0, "list", true, false},
+    {OPT_LIST_TO, 0, "list-to", true, false},
+    {OPT_FORMAT, 'f', "format", true, false},
+    {OPT_PRECISION, 'p', "precision", true, false},
+    {OPT_NO_HEADER, 0, "no-header", false, false},
+    {OPT_ONLY, 0, "only", true, false},
+    {OPT_STRICT, 0, "strict", false, false},
+    {OPT_HELP, 'h', "help", false, true},
+};
+
+static bool read_list(const char *text, enum rt_ids_list *out, char *problem,
+                      size_t size)
+{
+    static const char *const names[] = {"lost", "new", "retained"};
+    char quoted[RT_QUOTE_SIZE];
+    unsigned i;
+
+    for (i = 0; i < 3; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *out = (enum rt_ids_list)i;
+            return true;
+        }
+    }
+    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
+    snprintf(problem, size,
+             "unknown list: %s (expected lost, new or "
+             "retained)",
+             quoted);
+    return false;
+}
+
+static bool read_value(struct ids_args *args, int id, const char *text,
+                       char *problem, size_t size)
+{
+    switch (id) {
+    case OPT_ID_COLUMN:
+    case OPT_LIST_TO:
+        if (text[0] == '\0') {
+            snprintf(problem, size, "empty value (expected %s)",
+                     id == OPT_ID_COLUMN ? "a column name" : "a file name");
+            return false;
+        }
+        if (id == OPT_ID_COLUMN)
+            args->options.id_column = text;
+        else
+            args->list_to = text;
+        return true;
+    case OPT_DELIMITER:
+        return cli_value_delimiter(text, &args->options.delimiter, problem,
+                                   size);
+    case OPT_LIST:
+        args->has_list = true;
+        return read_list(text, &args->list, problem, size);
+    case OPT_FORMAT:
+        return cli_value_format(text, &args->output.format, problem, size);
+    case OPT_PRECISION:
+        return cli_value_precision(text, &args->precision, problem, size);
+    default:
+        args->output.has_only = true;
+        return cli_value_field(text, &args->output.only, problem, size);
+    }
+}
+
+static void apply_flag(struct ids_args *args, int id)
+{
+    if (id == OPT_TRIM)
+        args->options.trim = true;
+    else if (id == OPT_IGNORE_CASE)
+        args->options.ignore_case = true;
+    else if (id == OPT_NO_HEADER)
+        args->output.header = false;
+    else if (id == OPT_STRICT)
+        args->strict = true;
+    else if (id == OPT_HELP)
+        args->help = true;
+}
+
+static enum ids_parse_result usage(char *error, size_t size,
+                                   const char *message)
+{
+    snprintf(error, size, "%s", message);
+    return IDS_PARSE_USAGE;
+}
+
+static enum ids_parse_result check(const struct ids_args *args, int operands,
+                                   char *error, size_t size)
+{
+    if (args->help)
+        return IDS_PARSE_OK;
+    if (operands != 2)
+        return usage(error, size,
+                     operands < 2 ? "missing file: expected START_FILE "
+                                    "END_FILE (- for standard input)"
+                                  : "too many files: expected START_FILE "
+                                    "END_FILE");
+    if (strcmp(args->start_file, "-") == 0 && strcmp(args->end_file, "-") == 0)
+        return usage(error, size,
+                     "START_FILE and END_FILE cannot both be "
+                     "standard input (-)");
+    if (args->list_to && !args->has_list)
+        return usage(error, size,
+                     "option --list-to needs --list "
+                     "lost|new|retained");
+    if (args->has_list && !args->list_to && args->output.has_only)
+        return usage(error, size,
+                     "options --list and --only both ask for standard "
+                     "output: use --list-to FILE for the list");
+    return IDS_PARSE_OK;
+}
+
+enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
+                                     struct ids_args *args, char *error,
+                                     size_t error_size)
+{
+    struct cli_parser parser;
+    char problem[RT_MESSAGE_SIZE];
+    int id, operands = 0;
+
+    memset(args, 0, sizeof *args);
+    args->output.format = RT_FORMAT_TEXT;
+    args->output.header = true;
+    args->precision = RT_PRECISION_DEFAULT;
+    cli_parser_init(&parser, argc, argv, first, ids_options,
+                    sizeof ids_options / sizeof ids_options[0]);
+    while ((id = cli_next(&parser)) != CLI_DONE) {
+        if (id == CLI_ERROR)
+            return usage(error, error_size, parser.error);
+        if (id == CLI_OPERAND) {
+            if (operands == 0)
+                args->start_file = parser.value;
+            else if (operands == 1)
+                args->end_file = parser.value;
+            operands++;
+        } else if (!parser.option->takes_value) {
+            apply_flag(args, id);
+        } else if (!read_value(args, id, parser.value, problem,
+                               sizeof problem)) {
+            cli_option_problem(parser.option, problem, error, error_size);
+            return IDS_PARSE_INVALID;
+        }
+    }
+    return check(args, operands, error, error_size);
+}

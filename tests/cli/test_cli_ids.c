@@ -1,0 +1,546 @@
+/*
+ * test_cli_ids.c - retain ids, run as users run it.
+ *
+ * Each row gives arguments and standard input, and the exact standard
+ * output, standard error and exit status.  The lists the rows name are
+ * written into a fresh directory first.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd_ids.h"
+#include "idset.h"
+#include "run.h"
+#include "table.h"
+
+#define MINUS "\xe2\x88\x92"
+#define DIV   "\xc3\xb7"
+#define TIMES "\xc3\x97"
+#define TRY   "Try 'retain --help' for more information.\n"
+#define FIGURES_HEAD                                                           \
+    "start,end,new,retained,lost,retention_rate,churn_rate,"                   \
+    "simple_retention_rate,simple_churn_rate,warnings\n"
+/* start.txt against end.txt: a b c d, then c d e f. */
+#define EXAMPLE_TEXT                                                           \
+    "start (S)              4\n"                                               \
+    "end (E)                4\n"                                               \
+    "new (N)                2\n"                                               \
+    "retained (E " MINUS " N)       2\n"                                       \
+    "lost (S " MINUS " retained)    2\n"                                       \
+    "retention rate         [(4 " MINUS " 2) " DIV " 4] " TIMES                \
+    " 100 = 50.00%\n"                                                          \
+    "churn rate             (2 " DIV " 4) " TIMES " 100 = 50.00%\n"            \
+    "simple retention rate  (4 " DIV " 4) " TIMES " 100 = 100.00%\n"           \
+    "simple churn rate      [(4 " MINUS " 4) " DIV " 4] " TIMES                \
+    " 100 = 0.00%\n"
+#define EXAMPLE_CSV "4,4,2,2,2,50.00,50.00,100.00,0.00,\n"
+#define UNTIDY_WARNINGS                                                        \
+    "retain: untidy.txt:3: warning: skipped 2 blank lines\n"                   \
+    "retain: untidy.txt:5: warning: 2 duplicate IDs, each counted once "       \
+    "(this is the first)\n"
+#define TOO_LONG                                                               \
+    "an ID longer than 65535 bytes (expected one ID per line; nothing is "     \
+    "cut short)\n"
+#define STDIN "(standard input)"
+
+struct ids_case {
+    const char *name;
+    const char *args[16];
+    const char *in;
+    int status;
+    const char *out;
+    const char *err;
+    enum run_stdout where;
+};
+
+static const struct ids_case ids_cases[] = {
+    /* Figures, in every format. */
+    {"text", {"ids", "start.txt", "end.txt"}, NULL, 0, EXAMPLE_TEXT, ""},
+    {"json",
+     {"ids", "-f", "json", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "{\"start\":4,\"end\":4,\"new\":2,\"retained\":2,\"lost\":2,"
+     "\"retention_rate\":50.00,\"churn_rate\":50.00,"
+     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
+     "\"warnings\":[]}\n",
+     ""},
+    {"csv",
+     {"ids", "--format=csv", "start.txt", "end.txt"},
+     NULL,
+     0,
+     FIGURES_HEAD EXAMPLE_CSV,
+     ""},
+    {"csv without header",
+     {"ids", "-f", "csv", "--no-header", "start.txt", "end.txt"},
+     NULL,
+     0,
+     EXAMPLE_CSV,
+     ""},
+    {"tsv",
+     {"ids", "-f", "tsv", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "start\tend\tnew\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "4\t4\t2\t2\t2\t50.00\t50.00\t100.00\t0.00\t\n",
+     ""},
+    {"only",
+     {"ids", "--only", "lost", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "2\n",
+     ""},
+    {"thirds",
+     {"ids", "--only=retention_rate", "x.txt", "y.txt"},
+     NULL,
+     0,
+     "66.67\n",
+     ""},
+    {"precision",
+     {"ids", "-p", "0", "-f", "csv", "--no-header", "x.txt", "y.txt"},
+     NULL,
+     0,
+     "3,3,1,2,1,67,33,100,0,\n",
+     ""},
+
+    /* Lists. */
+    {"list lost",
+     {"ids", "--list", "lost", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "a\nb\n",
+     ""},
+    {"list new",
+     {"ids", "--list=new", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "e\nf\n",
+     ""},
+    {"list retained",
+     {"ids", "--list", "retained", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "c\nd\n",
+     ""},
+    {"list in order of first appearance",
+     {"ids", "--list", "new", "x.txt", "z.txt"},
+     NULL,
+     0,
+     "q\np\nw\n",
+     ""},
+    {"list retained in start order",
+     {"ids", "--list", "retained", "x.txt", "y.txt"},
+     NULL,
+     0,
+     "x\ny\n",
+     ""},
+    {"list lost when none",
+     {"ids", "--list", "lost", "x.txt", "x.txt"},
+     NULL,
+     0,
+     "",
+     ""},
+    {"list to a file, figures out",
+     {"ids", "--list", "lost", "--list-to", "lost.txt", "-f", "csv",
+      "start.txt", "end.txt"},
+     NULL,
+     0,
+     FIGURES_HEAD EXAMPLE_CSV,
+     ""},
+    {"list to a file with only",
+     {"ids", "--list", "lost", "--list-to", "lost.txt", "--only",
+      "retention_rate", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "50.00\n",
+     ""},
+
+    /* Reading. */
+    {"start from standard input",
+     {"ids", "-f", "csv", "--no-header", "-", "end.txt"},
+     "a\nb\nc\nd\n",
+     0,
+     EXAMPLE_CSV,
+     ""},
+    {"end from standard input",
+     {"ids", "--list", "new", "start.txt", "-"},
+     "e\r\nc\r\nf\r\n",
+     0,
+     "e\nf\n",
+     ""},
+    {"blank lines and duplicates warn",
+     {"ids", "-f", "csv", "--no-header", "untidy.txt", "end.txt"},
+     NULL,
+     0,
+     EXAMPLE_CSV,
+     UNTIDY_WARNINGS},
+    {"strict makes them fail",
+     {"ids", "--strict", "-f", "csv", "--no-header", "untidy.txt", "end.txt"},
+     NULL,
+     1,
+     EXAMPLE_CSV,
+     UNTIDY_WARNINGS},
+    {"strict on tidy lists",
+     {"ids", "--strict", "--only", "new", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "2\n",
+     ""},
+    {"warnings name standard input",
+     {"ids", "--only", "start", "-", "end.txt"},
+     "a\n\na\n",
+     0,
+     "1\n",
+     "retain: " STDIN ":2: warning: skipped 1 blank line\n"
+     "retain: " STDIN ":3: warning: 1 duplicate ID, each counted once (this "
+     "is the first)\n"},
+    {"spaces kept",
+     {"ids", "--list", "retained", "spaced.txt", "end.txt"},
+     NULL,
+     0,
+     "d\n",
+     ""},
+    {"trim",
+     {"ids", "--trim", "--list", "retained", "spaced.txt", "end.txt"},
+     NULL,
+     0,
+     "c\nd\n",
+     ""},
+    {"case matters",
+     {"ids", "--list", "retained", "upper.txt", "end.txt"},
+     NULL,
+     0,
+     "",
+     ""},
+    {"ignore case",
+     {"ids", "--ignore-case", "--list", "lost", "upper.txt", "end.txt"},
+     NULL,
+     0,
+     "A\nB\n",
+     ""},
+    {"id column of CSV",
+     {"ids", "--id-column", "customer_id", "-f", "csv", "--no-header",
+      "jan.csv", "feb.csv"},
+     NULL,
+     0,
+     EXAMPLE_CSV,
+     ""},
+    {"id column of TSV",
+     {"ids", "--id-column=CUSTOMER_ID", "--list", "new", "jan.csv", "feb.tsv"},
+     NULL,
+     0,
+     "e\nf\n",
+     ""},
+    {"id column with a delimiter",
+     {"ids", "--id-column", "id", "-d", ";", "--list", "lost", "semi.txt",
+      "semi-end.txt"},
+     NULL,
+     0,
+     "c\n",
+     ""},
+
+    /* Nothing computed: exit 2. */
+    {"empty start list",
+     {"ids", "empty.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: empty.txt: no IDs in the start list, so no rate is defined "
+     "(expected at least 1 customer at the start)\n"},
+    {"blank start list",
+     {"ids", "blank.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: blank.txt:1: warning: skipped 2 blank lines\n"
+     "retain: blank.txt: no IDs in the start list, so no rate is defined "
+     "(expected at least 1 customer at the start)\n"},
+    {"empty end list is fine",
+     {"ids", "--only", "churn_rate", "start.txt", "empty.txt"},
+     NULL,
+     0,
+     "100.00\n",
+     ""},
+    {"line too long",
+     {"ids", "start.txt", "long.txt"},
+     NULL,
+     2,
+     "",
+     "retain: long.txt:2: error: " TOO_LONG},
+    {"missing file",
+     {"ids", "start.txt", "no-such.txt"},
+     NULL,
+     2,
+     "",
+     "retain: no-such.txt: cannot open: No such file or directory\n"},
+    {"a directory",
+     {"ids", ".", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: .:1: error: read error: Is a directory\n"},
+    {"id column missing",
+     {"ids", "--id-column", "id", "jan.csv", "feb.csv"},
+     NULL,
+     2,
+     "",
+     "retain: jan.csv:1: error: no column named 'id' for --id-column (the "
+     "columns are 'customer_id', 'plan')\n"},
+    {"id column of a ragged row",
+     {"ids", "--id-column", "id", "ragged.csv", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: ragged.csv:3: error: the row has 3 fields, the header 2\n"},
+    {"one file",
+     {"ids", "start.txt"},
+     NULL,
+     2,
+     "",
+     "retain: missing file: expected START_FILE END_FILE (- for standard "
+     "input)\n" TRY},
+    {"three files",
+     {"ids", "start.txt", "end.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: too many files: expected START_FILE END_FILE\n" TRY},
+    {"both standard input",
+     {"ids", "-", "-"},
+     "",
+     2,
+     "",
+     "retain: START_FILE and END_FILE cannot both be standard input (-)\n" TRY},
+    {"unknown list",
+     {"ids", "--list", "gone", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list: unknown list: 'gone' (expected lost, new or "
+     "retained)\n"},
+    {"list-to needs list",
+     {"ids", "--list-to", "x", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to needs --list lost|new|retained\n" TRY},
+    {"list and only both on stdout",
+     {"ids", "--list", "lost", "--only", "lost", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: options --list and --only both ask for standard output: use "
+     "--list-to FILE for the list\n" TRY},
+    {"empty id column",
+     {"ids", "--id-column=", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --id-column: empty value (expected a column name)\n"},
+    {"bad delimiter",
+     {"ids", "-d", "|", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -d/--delimiter: unknown delimiter: '|' (expected ',', "
+     "';' or tab)\n"},
+    {"bad format",
+     {"ids", "-f", "xml", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -f/--format: unknown format: 'xml' (expected text, "
+     "json, csv or tsv)\n"},
+    {"bad precision",
+     {"ids", "-p", "13", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision: too many digits: '13' (expected a whole "
+     "number from 0 to 12)\n"},
+    {"bad only",
+     {"ids", "--only", "rate", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --only: unknown field: 'rate' (expected start, end, new, "
+     "retained, lost, retention_rate, churn_rate, simple_retention_rate, "
+     "simple_churn_rate or warnings)\n"},
+    {"unknown option",
+     {"ids", "--frob", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: unknown option '--frob'\n" TRY},
+    {"list-to a missing directory",
+     {"ids", "--list", "lost", "--list-to", "no-such/lost.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: no-such/lost.txt: cannot open: No such file "
+     "or directory\n"},
+
+    /* The output streams. */
+    {"full device",
+     {"ids", "start.txt", "end.txt"},
+     NULL,
+     3,
+     "",
+     "retain: write error on standard output: No space left on device\n",
+     RUN_DEV_FULL},
+    {"list on a full device",
+     {"ids", "--list", "lost", "start.txt", "end.txt"},
+     NULL,
+     3,
+     "",
+     "retain: write error on standard output: No space left on device\n",
+     RUN_DEV_FULL},
+    {"list-to a full device",
+     {"ids", "--list", "lost", "--list-to", "/dev/full", "start.txt",
+      "end.txt"},
+     NULL,
+     3,
+     "",
+     "retain: /dev/full: write error: No space left on device\n"},
+    {"reader gone",
+     {"ids", "--list", "lost", "big.txt", "empty.txt"},
+     NULL,
+     128 + 13,
+     "",
+     "",
+     RUN_CLOSED_PIPE},
+    {"reader gone, SIGPIPE ignored",
+     {"ids", "--list", "lost", "big.txt", "empty.txt"},
+     NULL,
+     0,
+     "",
+     "",
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+    {"help", {"ids", "--help"}, NULL, 0, ids_help_text, ""},
+};
+
+/* A list whose second line is longer than any ID may be. */
+static void write_long(void)
+{
+    FILE *f = fopen("long.txt", "wb");
+    int i;
+
+    if (!f)
+        exit(1);
+    fputs("c\n", f);
+    for (i = 0; i < 70000; i++)
+        putc('x', f);
+    fputs("\nd\n", f);
+    fclose(f);
+}
+
+/* A long list, so that a closed pipe is met mid-run. */
+static void write_big(void)
+{
+    FILE *f = fopen("big.txt", "wb");
+    int i;
+
+    if (!f)
+        exit(1);
+    for (i = 0; i < 300000; i++)
+        fprintf(f, "customer-%d\n", i);
+    fclose(f);
+}
+
+static void make_fixtures(void)
+{
+    char dir[] = "/tmp/retain-ids-XXXXXX";
+
+    run_enter_fresh_dir(dir);
+    run_write_fixture("start.txt", "a\nb\nc\nd\n");
+    run_write_fixture("end.txt", "c\nd\ne\nf\n");
+    run_write_fixture("untidy.txt", "a\r\nb\n\nc\nb\nd\r\n\nb\n");
+    run_write_fixture("x.txt", "x\ny\nz\n");
+    run_write_fixture("y.txt", "y\nx\nw\n");
+    run_write_fixture("z.txt", "q\nx\np\nw\n");
+    run_write_fixture("spaced.txt", " a\nb \n\tc\t\nd\n");
+    run_write_fixture("upper.txt", "A\nB\nC\nD\n");
+    run_write_fixture("jan.csv",
+                      "customer_id,plan\n\"a\",x\nb,y\nc,\"z,1\"\nd,w\n");
+    run_write_fixture("feb.csv", "plan,customer_id\nx,c\ny,d\nz,e\nw,f\n");
+    run_write_fixture("feb.tsv", "customer_id\tplan\nc\t1\nd\t2\ne\t3\nf\t4\n");
+    run_write_fixture("semi.txt", "id;n\nc;1\nd;2\n");
+    run_write_fixture("semi-end.txt", "n;id\n1;d\n2;e\n");
+    run_write_fixture("ragged.csv", "id,plan\nc,1\nd,2,3\n");
+    run_write_fixture("empty.txt", "");
+    run_write_fixture("blank.txt", "\n\n");
+    write_long();
+    write_big();
+}
+
+static void test_ids(void **state)
+{
+    const struct ids_case *c = *state;
+    struct run_result r;
+
+    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
+    assert_string_equal(r.err, c->err);
+    assert_string_equal(r.out, c->out);
+    assert_int_equal(r.status, c->status);
+    run_result_free(&r);
+}
+
+/* --list-to writes the list, whole, to its file. */
+static void test_list_to_file(void **state)
+{
+    const char *args[] = {"ids",    "--list", "new",   "--list-to", "new.txt",
+                          "--only", "new",    "x.txt", "z.txt",     NULL};
+    struct run_result r;
+    FILE *f;
+    char *text;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.out, "3\n");
+    assert_string_equal(r.err, "");
+    assert_int_equal(r.status, 0);
+    f = fopen("new.txt", "rb");
+    assert_non_null(f);
+    text = table_slurp(f);
+    assert_string_equal(text, "q\np\nw\n");
+    free(text);
+    fclose(f);
+    run_result_free(&r);
+}
+
+/* A line too long on standard input is refused with its line number. */
+static void test_long_line_on_stdin(void **state)
+{
+    const char *args[] = {"ids", "start.txt", "-", NULL};
+    size_t len = 2 + RT_ID_MAX + 1 + 3;
+    char *in = malloc(len + 1);
+    struct run_result r;
+
+    (void)state;
+    assert_non_null(in);
+    memcpy(in, "a\n", 2);
+    memset(in + 2, 'y', RT_ID_MAX + 1);
+    memcpy(in + 2 + RT_ID_MAX + 1, "\nc\n", 4); /* with the NUL */
+    assert_int_equal(run_retain(args, in, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "retain: " STDIN ":2: error: " TOO_LONG);
+    assert_int_equal(r.status, 2);
+    run_result_free(&r);
+    free(in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(test_list_to_file),
+        cmocka_unit_test(test_long_line_on_stdin),
+    };
+
+    make_fixtures();
+    return TABLE_RUN("ids", ids_cases, test_ids) +
+           cmocka_run_group_tests_name("ids files", plain, NULL, NULL);
+}

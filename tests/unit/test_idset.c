@@ -1,0 +1,267 @@
+/*
+ * test_idset.c - the set of customer IDs.
+ *
+ * Each case adds a sequence of IDs (given with their lengths, so that NUL
+ * bytes can be part of them) and expects the distinct IDs back in order of
+ * first appearance.  Every case runs under two keys: the answer must not
+ * depend on the hash.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "idset.h"
+#include "siphash.h"
+#include "table.h"
+
+struct id {
+    const char *bytes;
+    size_t len; /* 0: strlen(bytes) */
+};
+
+#define MAX_IDS 8
+
+struct idset_case {
+    const char *name;
+    bool ignore_case;
+    struct id added[MAX_IDS];
+    /* The distinct IDs, in order of first appearance, joined by '|'. */
+    const char *distinct;
+    size_t distinct_len; /* 0: strlen(distinct) */
+};
+
+static const struct idset_case idset_cases[] = {
+    {"one ID", false, {{"c1"}}, "c1"},
+    {"duplicates count once",
+     false,
+     {{"a"}, {"b"}, {"a"}, {"b"}, {"c"}},
+     "a|b|c"},
+    {"order of first appearance", false, {{"z"}, {"a"}, {"m"}, {"a"}}, "z|a|m"},
+    {"case matters by default", false, {{"Ab"}, {"aB"}, {"ab"}}, "Ab|aB|ab"},
+    {"ignore case folds ASCII", true, {{"Ab"}, {"aB"}, {"ab"}, {"AB"}}, "Ab"},
+    {"ignore case keeps other bytes",
+     true,
+     {{"\xc3\x89"}, {"\xc3\xa9"}, {"@"}, {"`"}},
+     "\xc3\x89|\xc3\xa9|@|`"},
+    {"ignore case folds only letters", true, {{"[x"}, {"{X"}}, "[x|{X"},
+    {"spaces are part of an ID", false, {{" a"}, {"a"}, {"a "}}, " a|a|a "},
+    {"CR is part of an ID here", false, {{"a\r"}, {"a"}}, "a\r|a"},
+    {"NUL is a byte",
+     false,
+     {{"a\0b", 3}, {"a\0c", 3}, {"a", 1}, {"a\0b", 3}},
+     "a\0b|a\0c|a",
+     9},
+    {"invalid UTF-8 is bytes",
+     false,
+     {{"\xff"}, {"\xfe\xff"}, {"\xff"}},
+     "\xff|\xfe\xff"},
+    {"last byte differs",
+     false,
+     {{"customer-000000001"}, {"customer-000000002"}, {"customer-000000001"}},
+     "customer-000000001|customer-000000002"},
+    {"prefix of another",
+     false,
+     {{"abcdefgh"}, {"abcdefg"}, {"abcdefghi"}},
+     "abcdefgh|abcdefg|abcdefghi"},
+};
+
+static size_t id_len(const struct id *id)
+{
+    return id->len ? id->len : strlen(id->bytes);
+}
+
+/* The set's IDs in order, joined by '|', as a malloc'd string. */
+static char *walk(const struct rt_idset *set, size_t *total)
+{
+    char *out = malloc(set->arena_len + set->count + 1);
+    size_t entry = 0, len, at = 0;
+    const char *id;
+    unsigned flags;
+
+    assert_non_null(out);
+    while (rt_idset_next(set, &entry, &id, &len, &flags)) {
+        if (at)
+            out[at++] = '|';
+        memcpy(out + at, id, len);
+        at += len;
+    }
+    out[at] = '\0';
+    *total = at;
+    return out;
+}
+
+static void run_case(const struct idset_case *c, const uint64_t key[2])
+{
+    struct rt_idset set;
+    size_t i, entry, found, len, added_count = 0;
+    bool added;
+    char *got;
+
+    rt_idset_init(&set, key, c->ignore_case);
+    for (i = 0; i < MAX_IDS && c->added[i].bytes; i++) {
+        const struct id *id = &c->added[i];
+
+        assert_int_equal(
+            rt_idset_add(&set, id->bytes, id_len(id), &entry, &added), RT_OK);
+        added_count += added;
+        assert_true(rt_idset_find(&set, id->bytes, id_len(id), &found));
+        assert_int_equal(found, entry);
+    }
+    assert_int_equal(set.count, added_count);
+    got = walk(&set, &len);
+    assert_int_equal(len,
+                     c->distinct_len ? c->distinct_len : strlen(c->distinct));
+    assert_memory_equal(got, c->distinct, len);
+    free(got);
+    rt_idset_free(&set);
+}
+
+static void test_idset(void **state)
+{
+    static const uint64_t keys[][2] = {
+        {0, 0}, {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210)}};
+    const struct idset_case *c = *state;
+
+    run_case(c, keys[0]);
+    run_case(c, keys[1]);
+}
+
+/* A missing ID is not found, in an empty set and in a full one. */
+static void test_find_missing(void **state)
+{
+    static const uint64_t key[2] = {1, 2};
+    struct rt_idset set;
+    size_t entry;
+    bool added;
+
+    (void)state;
+    rt_idset_init(&set, key, false);
+    assert_false(rt_idset_find(&set, "a", 1, &entry));
+    assert_int_equal(rt_idset_add(&set, "a", 1, &entry, &added), RT_OK);
+    assert_false(rt_idset_find(&set, "b", 1, &entry));
+    assert_false(rt_idset_find(&set, "", 0, &entry));
+    assert_false(rt_idset_find(&set, "A", 1, &entry));
+    rt_idset_free(&set);
+}
+
+/* The longest ID is kept whole; one byte more is refused. */
+static void test_longest_id(void **state)
+{
+    static const uint64_t key[2] = {3, 4};
+    char *id = malloc(RT_ID_MAX + 1);
+    struct rt_idset set;
+    size_t entry, len, walked = 0;
+    const char *back;
+    unsigned flags;
+    bool added;
+
+    (void)state;
+    assert_non_null(id);
+    memset(id, 'x', RT_ID_MAX + 1);
+    id[RT_ID_MAX - 1] = 'y';
+    rt_idset_init(&set, key, false);
+    assert_int_equal(rt_idset_add(&set, id, RT_ID_MAX, &entry, &added), RT_OK);
+    assert_true(added);
+    assert_int_equal(rt_idset_add(&set, id, RT_ID_MAX - 1, &entry, &added),
+                     RT_OK);
+    assert_true(added);
+    assert_int_equal(rt_idset_add(&set, id, RT_ID_MAX + 1, &entry, &added),
+                     RT_ERR_RANGE);
+    assert_false(added);
+    assert_true(rt_idset_next(&set, &walked, &back, &len, &flags));
+    assert_int_equal(len, RT_ID_MAX);
+    assert_memory_equal(back, id, RT_ID_MAX);
+    assert_true(rt_idset_next(&set, &walked, &back, &len, &flags));
+    assert_int_equal(len, RT_ID_MAX - 1);
+    assert_false(rt_idset_next(&set, &walked, &back, &len, &flags));
+    rt_idset_free(&set);
+    free(id);
+}
+
+/*
+ * Many IDs, through several growths of the table: every one is found,
+ * duplicates are not added, and flags set on an entry stay with it.
+ */
+static void test_many(void **state)
+{
+    static const uint64_t key[2] = {5, 6};
+    enum { COUNT = 200000 };
+    struct rt_idset set;
+    char id[32];
+    size_t i, entry;
+    bool added;
+
+    (void)state;
+    rt_idset_init(&set, key, true);
+    for (i = 0; i < COUNT; i++) {
+        int len = snprintf(id, sizeof id, "Customer-%zu", i * 7919 % COUNT);
+
+        assert_int_equal(rt_idset_add(&set, id, (size_t)len, &entry, &added),
+                         RT_OK);
+        assert_true(added);
+        if (i % 3 == 0)
+            *rt_idset_flags(&set, entry) |= RT_ID_SEEN;
+    }
+    assert_int_equal(set.count, COUNT);
+    for (i = 0; i < COUNT; i++) {
+        int len = snprintf(id, sizeof id, "CUSTOMER-%zu", i * 7919 % COUNT);
+
+        assert_int_equal(rt_idset_add(&set, id, (size_t)len, &entry, &added),
+                         RT_OK);
+        assert_false(added);
+        assert_int_equal(*rt_idset_flags(&set, entry),
+                         i % 3 == 0 ? RT_ID_SEEN : 0);
+    }
+    assert_int_equal(set.count, COUNT);
+    rt_idset_free(&set);
+}
+
+/* SipHash-2-4 against the reference vector of its paper (key 00..0f,
+ * message 00..0e); 1-3 uses the same code with fewer rounds. */
+static void test_siphash_reference(void **state)
+{
+    static const unsigned char key_bytes[16] = {0, 1, 2,  3,  4,  5,  6,  7,
+                                                8, 9, 10, 11, 12, 13, 14, 15};
+    unsigned char message[15];
+    uint64_t key[2] = {0, 0};
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 8; i++) {
+        key[0] |= (uint64_t)key_bytes[i] << (8 * i);
+        key[1] |= (uint64_t)key_bytes[i + 8] << (8 * i);
+    }
+    for (i = 0; i < sizeof message; i++)
+        message[i] = (unsigned char)i;
+    assert_int_equal(rt_siphash(key, message, sizeof message, false, 2, 4),
+                     UINT64_C(0xa129ca6149be45e5));
+    assert_int_equal(rt_siphash(key, "", 0, false, 2, 4),
+                     UINT64_C(0x726fdb47dd0e0e31));
+}
+
+/* Folding case hashes "ABC" as "abc"; the key changes every hash. */
+static void test_siphash_fold_and_key(void **state)
+{
+    static const uint64_t key[2] = {7, 8}, other[2] = {7, 9};
+
+    (void)state;
+    assert_int_equal(rt_siphash13(key, "ABCDEFGHIJ", 10, true),
+                     rt_siphash13(key, "abcdefghij", 10, false));
+    assert_int_not_equal(rt_siphash13(key, "ABCDEFGHIJ", 10, false),
+                         rt_siphash13(key, "abcdefghij", 10, false));
+    assert_int_not_equal(rt_siphash13(key, "abc", 3, false),
+                         rt_siphash13(other, "abc", 3, false));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_find_missing),
+        cmocka_unit_test(test_longest_id),
+        cmocka_unit_test(test_many),
+        cmocka_unit_test(test_siphash_reference),
+        cmocka_unit_test(test_siphash_fold_and_key),
+    };
+    int failed = TABLE_RUN("idset", idset_cases, test_idset);
+
+    return failed + cmocka_run_group_tests_name("idset", tests, NULL, NULL);
+}
