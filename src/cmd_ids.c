@@ -91,6 +91,12 @@ static bool is_stdin(const char *name)
     return strcmp(name, "-") == 0;
 }
 
+/* How diagnostics name a list: "-" is standard input. */
+static const char *shown_name(const char *name)
+{
+    return is_stdin(name) ? STDIN_NAME : name;
+}
+
 static FILE *open_list(const char *name)
 {
     FILE *in = is_stdin(name) ? stdin : fopen(name, "rb");
@@ -114,11 +120,9 @@ static enum rt_ids_result read_both(struct rt_ids *ids,
             fclose(start);
         return RT_IDS_UNUSABLE;
     }
-    result = rt_ids_read_start(
-        ids, start, is_stdin(args->start_file) ? STDIN_NAME : args->start_file);
+    result = rt_ids_read_start(ids, start, shown_name(args->start_file));
     if (result == RT_IDS_OK)
-        result = rt_ids_read_end(
-            ids, end, is_stdin(args->end_file) ? STDIN_NAME : args->end_file);
+        result = rt_ids_read_end(ids, end, shown_name(args->end_file));
     if (start != stdin)
         fclose(start);
     if (end != stdin)
@@ -170,7 +174,7 @@ static int compute(const struct rt_ids *ids, const struct ids_args *args)
     if (counts.start == 0) {
         cli_error("%s: no IDs in the start list, so no rate is defined "
                   "(expected at least 1 customer at the start)",
-                  is_stdin(args->start_file) ? STDIN_NAME : args->start_file);
+                  shown_name(args->start_file));
         return CLI_EXIT_USAGE;
     }
     if (rt_figures_compute(&counts, args->precision, &figures) != RT_OK) {
