@@ -58,7 +58,9 @@ enum rt_status {
     RT_ERR_PRECISION,  /* precision above RT_PRECISION_MAX */
     RT_ERR_BUFFER,     /* the caller's buffer is too small */
     RT_ERR_IO,         /* writing to a FILE * failed */
-    RT_ERR_NOMEM       /* out of memory */
+    RT_ERR_NOMEM,      /* out of memory */
+    RT_ERR_DECIMALS,   /* more decimals than an amount or rate may have */
+    RT_ERR_BARE_RATE   /* a rate without '%' or a decimal point: 10 */
 };
 
 /* A short phrase for a status, e.g. "not a whole number".  Never NULL. */
@@ -210,5 +212,189 @@ bool rt_format_lookup(const char *name, enum rt_format *out);
  */
 enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
                                const struct rt_figures *figures, bool header);
+
+/*
+ * Beyond one period: rates over another length of period, lifetimes and
+ * lifetime value.  Amounts of money and rates given as fractions are
+ * decimals kept exactly, in millionths ("49.90" is 49900000, "10%" and
+ * "0.10" are 100000).
+ */
+#define RT_MICRO            UINT64_C(1000000)
+#define RT_VALUE_TEXT_SIZE  64
+#define RT_MONEY_DECIMALS   6 /* at most, in an amount or a fraction */
+#define RT_PERCENT_DECIMALS 4 /* at most, in a rate written with '%' */
+
+enum rt_amount_kind {
+    RT_AMOUNT_MONEY, /* 49.90: digits, then up to 6 decimals */
+    RT_AMOUNT_RATE   /* 10% or 0.10, never a bare 10 */
+};
+
+/*
+ * Parses an amount strictly, in millionths, up to RT_COUNT_MAX of them.
+ * Returns RT_OK, or the first applicable of RT_ERR_EMPTY .. RT_ERR_RANGE,
+ * RT_ERR_DECIMALS and RT_ERR_BARE_RATE.
+ */
+enum rt_status rt_amount_parse(const char *text, size_t len,
+                               enum rt_amount_kind kind, uint64_t *micros);
+
+/*
+ * Writes millionths as a decimal with at least `decimals` digits after the
+ * point and no more than it needs (49900000 at 2 is "49.90", 49999000 at
+ * 2 is "49.999"); `percent` writes a fraction as a percentage instead.
+ * buf should hold RT_VALUE_TEXT_SIZE bytes.
+ */
+void rt_amount_format(uint64_t micros, unsigned decimals, bool percent,
+                      char *buf, size_t size);
+
+/* Lengths of period: a year is 12 months, 4 quarters, 365.25 days. */
+enum rt_period {
+    RT_PERIOD_NONE, /* not named: no conversion, no years */
+    RT_PERIOD_DAY,
+    RT_PERIOD_WEEK,
+    RT_PERIOD_MONTH,
+    RT_PERIOD_QUARTER,
+    RT_PERIOD_YEAR
+};
+
+/* "day", "week", "month", "quarter", "year"; "" for RT_PERIOD_NONE. */
+const char *rt_period_name(enum rt_period period);
+bool rt_period_lookup(const char *name, enum rt_period *out);
+
+/*
+ * How many periods `from` make one `to`, as the fraction *num / *den in
+ * lowest terms: 12/1 from month to year, 1/3 from quarter to month,
+ * 1461/28 from week to year.  Both must be named.
+ */
+void rt_period_ratio(enum rt_period from, enum rt_period to, uint64_t *num,
+                     uint64_t *den);
+
+struct rt_lifetime_options {
+    enum rt_period period; /* the length of the measured period */
+    enum rt_period per;    /* convert the rates to it (needs period) */
+    bool has_margin;
+    uint64_t margin;          /* money per customer per period, in millionths */
+    uint64_t discount;        /* discount rate per period, in millionths */
+    unsigned money_precision; /* decimals of the lifetime value */
+};
+
+/* The figures beyond one period, in the order of every output format. */
+enum rt_lifetime_field {
+    RT_LIFETIME_PERIOD,
+    RT_LIFETIME_PER,
+    RT_LIFETIME_RETENTION_RATE_PER,
+    RT_LIFETIME_CHURN_RATE_PER,
+    RT_LIFETIME_EXPECTED,
+    RT_LIFETIME_EXPECTED_YEARS,
+    RT_LIFETIME_MEDIAN,
+    RT_LIFETIME_MEDIAN_YEARS,
+    RT_LIFETIME_MARGIN,
+    RT_LIFETIME_DISCOUNT_RATE,
+    RT_LIFETIME_VALUE,
+    RT_LIFETIME_FIELD_COUNT
+};
+
+enum rt_value_state {
+    RT_VALUE_UNKNOWN, /* not asked for, or not defined by the counts */
+    RT_VALUE_KNOWN,
+    RT_VALUE_INFINITE /* churn of 0: "inf" in text and CSV, null in JSON */
+};
+
+struct rt_value {
+    enum rt_value_state state;
+    char text[RT_VALUE_TEXT_SIZE];
+};
+
+enum rt_lifetime_warning {
+    RT_LIFETIME_WARN_INFINITE = 1u << 0, /* churn is 0 */
+    RT_LIFETIME_WARN_UNDEFINED = 1u << 1 /* retention outside 0..100% */
+};
+#define RT_LIFETIME_WARNING_KINDS 2
+
+struct rt_lifetime {
+    struct rt_lifetime_options options;
+    struct rt_value values[RT_LIFETIME_FIELD_COUNT];
+    unsigned warnings; /* enum rt_lifetime_warning bits */
+};
+
+/*
+ * Computes the figures beyond one period from a period's figures, which
+ * must know the retention rate (counts.has_new).  Rates and lifetimes are
+ * rounded to figures->precision digits, the lifetime value to
+ * options->money_precision.  Returns RT_OK, RT_ERR_PRECISION, or
+ * RT_ERR_NOMEM.
+ */
+enum rt_status rt_lifetime_compute(const struct rt_figures *figures,
+                                   const struct rt_lifetime_options *options,
+                                   struct rt_lifetime *out);
+
+/* The field's name in JSON, CSV and TSV, e.g. "median_lifetime". */
+const char *rt_lifetime_field_name(enum rt_lifetime_field field);
+bool rt_lifetime_field_lookup(const char *name, enum rt_lifetime_field *out);
+
+/* Describes one warning, as rt_warning_text() does. */
+size_t rt_lifetime_warning_text(const struct rt_lifetime *lifetime,
+                                enum rt_lifetime_warning warning, char *buf,
+                                size_t size);
+
+/*
+ * Revenue retention of subscription revenue (MRR) over one period, in
+ * millionths of the money unit:
+ *   net (NRR)   = (start + expansion - contraction - churned) / start * 100
+ *   gross (GRR) = (start - contraction - churned) / start * 100
+ */
+struct rt_revenue {
+    uint64_t start, expansion, contraction, churned;
+};
+
+enum rt_revenue_field {
+    RT_REVENUE_START_MRR,
+    RT_REVENUE_EXPANSION,
+    RT_REVENUE_CONTRACTION,
+    RT_REVENUE_CHURNED,
+    RT_REVENUE_NET,
+    RT_REVENUE_GROSS,
+    RT_REVENUE_WARNINGS,
+    RT_REVENUE_FIELD_COUNT
+};
+
+/* contraction + churned is more than there was at the start */
+#define RT_REVENUE_WARN_LOSS_ABOVE_START 1u
+
+struct rt_revenue_figures {
+    struct rt_revenue amounts;
+    unsigned precision;
+    struct rt_rate net, gross;
+    unsigned warnings;
+};
+
+/*
+ * Computes both rates.  Returns RT_ERR_RANGE when an amount is above
+ * RT_COUNT_MAX, RT_ERR_ZERO_START when start is 0, RT_ERR_PRECISION.
+ */
+enum rt_status rt_revenue_compute(const struct rt_revenue *amounts,
+                                  unsigned precision,
+                                  struct rt_revenue_figures *out);
+
+/* "start_mrr", ..., "net_revenue_retention", ..., "warnings". */
+const char *rt_revenue_field_name(enum rt_revenue_field field);
+bool rt_revenue_field_lookup(const char *name, enum rt_revenue_field *out);
+
+/* The value of a field as CSV holds it ("" for no warnings). */
+void rt_revenue_field_value(const struct rt_revenue_figures *figures,
+                            enum rt_revenue_field field, char *buf,
+                            size_t size);
+
+/* Writes revenue figures as rt_emit_figures() writes a period's. */
+enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
+                               const struct rt_revenue_figures *figures,
+                               bool header);
+
+/*
+ * Writes figures and, unless lifetime is NULL, the figures beyond the
+ * period after them (before the warnings), as rt_emit_figures() does.
+ */
+enum rt_status rt_emit_report(FILE *out, enum rt_format format,
+                              const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime, bool header);
 
 #endif

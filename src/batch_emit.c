@@ -155,7 +155,7 @@ static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
                         RT_FIELD_RETAINED);
     rt_sink_puts(sink, "\"warnings\":");
     if (row->valid) {
-        rt_emit_json_warnings(sink, &row->figures);
+        rt_emit_json_warnings(sink, &row->figures, NULL);
     } else {
         rt_sink_put(sink, '[');
         rt_sink_json_string(sink, row->error, strlen(row->error));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli_diag.h"
+#include "cli_lifetime.h"
 #include "cli_opt.h"
 #include "cli_values.h"
 #include "calc_args.h"
@@ -36,6 +37,7 @@ static const struct cli_option calc_options[] = {
     {OPT_STRICT, 0, "strict", false, false},
     {OPT_HELP, 'h', "help", false, true},
     {OPT_VERSION, 'V', "version", false, true},
+    CLI_LIFETIME_OPTION_ROWS,
 };
 
 struct parse_state {
@@ -80,10 +82,13 @@ static enum calc_parse_result read_value(struct parse_state *state, int id)
         ok = cli_value_precision(text, &args->precision, problem,
                                  sizeof problem);
     else if (id == OPT_FORMAT)
-        ok = cli_value_format(text, &args->format, problem, sizeof problem);
+        ok = cli_value_format(text, &args->output.format, problem,
+                              sizeof problem);
+    else if (id == OPT_ONLY)
+        ok = cli_output_only(&args->output, text, problem, sizeof problem);
     else
-        ok = args->has_only =
-            cli_value_field(text, &args->only, problem, sizeof problem);
+        ok = cli_lifetime_apply(&args->output.lifetime, id, text, problem,
+                                sizeof problem);
     return ok ? CALC_PARSE_OK : invalid_value(state, problem);
 }
 
@@ -105,8 +110,11 @@ static enum calc_parse_result apply_option(struct parse_state *state, int id)
     case OPT_FORMAT:
     case OPT_ONLY:
         return read_value(state, id);
+    case CLI_OPT_LIFETIME:
+        args->output.lifetime.wanted = true;
+        return CALC_PARSE_OK;
     case OPT_NO_HEADER:
-        args->header = false;
+        args->output.header = false;
         return CALC_PARSE_OK;
     case OPT_STRICT:
         args->strict = true;
@@ -114,10 +122,12 @@ static enum calc_parse_result apply_option(struct parse_state *state, int id)
     case OPT_HELP:
         args->action = CALC_HELP;
         return CALC_PARSE_OK;
-    default:
+    case OPT_VERSION:
         if (args->action == CALC_RUN)
             args->action = CALC_VERSION;
         return CALC_PARSE_OK;
+    default:
+        return read_value(state, id);
     }
 }
 
@@ -139,6 +149,10 @@ static enum calc_parse_result check_required(struct parse_state *state)
     if (!state->have_end)
         return usage(state, "missing option -e/--end (customers at the end "
                             "of the period)");
+    if (!cli_lifetime_check(&state->args->output.lifetime,
+                            state->args->counts.has_new, state->error,
+                            state->error_size))
+        return CALC_PARSE_USAGE;
     return CALC_PARSE_OK;
 }
 
@@ -152,8 +166,7 @@ enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
 
     memset(args, 0, sizeof *args);
     args->precision = RT_PRECISION_DEFAULT;
-    args->format = RT_FORMAT_TEXT;
-    args->header = true;
+    cli_output_init(&args->output);
     memset(&state, 0, sizeof state);
     state.args = args;
     state.error = error;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli_output.h"
 #include "retain.h"
 
 enum calc_action { CALC_RUN, CALC_HELP, CALC_VERSION };
@@ -17,11 +18,8 @@ struct calc_args {
     enum calc_action action;
     struct rt_counts counts;
     unsigned precision;
-    enum rt_format format;
-    bool header;
     bool strict;
-    bool has_only;
-    enum rt_field only;
+    struct cli_output output; /* format, --only, figures beyond the period */
 };
 
 /* How parsing ended; both errors mean exit status 2. */

@@ -7,20 +7,35 @@
 
 #include <stdbool.h>
 
+#include "cli_lifetime.h"
 #include "retain.h"
 
 /* How the figures are to be printed. */
 struct cli_output {
     enum rt_format format;
-    bool header;   /* csv, tsv: the header line */
-    bool has_only; /* print one figure, bare */
+    bool header;        /* csv, tsv: the header line */
+    bool has_only;      /* print one figure, bare */
+    bool only_lifetime; /* ... and it is one of only_beyond */
     enum rt_field only;
+    enum rt_lifetime_field only_beyond;
+    struct cli_lifetime lifetime; /* figures beyond the period */
 };
+
+/* Empty: text, with a header, everything, nothing beyond the period. */
+void cli_output_init(struct cli_output *output);
+
+/*
+ * Reads the value of --only: any field of the figures or beyond them.
+ * False with the problem in words when there is no such field.
+ */
+bool cli_output_only(struct cli_output *output, const char *text, char *problem,
+                     size_t size);
 
 /*
  * Prints the warnings of figures on stderr and the figures on stdout as
- * `output` says.  Returns CLI_EXIT_OK, or CLI_EXIT_USAGE when --only asks
- * for a figure that the counts do not define.
+ * `output` says, with the figures beyond the period when asked for.
+ * Returns CLI_EXIT_OK, CLI_EXIT_USAGE when --only asks for a figure that
+ * is not defined, or CLI_EXIT_FAILURE when memory runs out.
  */
 int cli_print_figures(const struct rt_figures *figures,
                       const struct cli_output *output);

@@ -41,17 +41,6 @@ bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                   size);
 }
 
-bool cli_value_field(const char *text, enum rt_field *out, char *problem,
-                     size_t size)
-{
-    return rt_field_lookup(text, out) ||
-           refuse(text, "unknown field",
-                  "start, end, new, retained, lost, retention_rate, "
-                  "churn_rate, simple_retention_rate, simple_churn_rate or "
-                  "warnings",
-                  problem, size);
-}
-
 bool cli_value_delimiter(const char *text, char *out, char *problem,
                          size_t size)
 {

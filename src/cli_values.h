@@ -18,8 +18,6 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
                          size_t size);
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size);
-bool cli_value_field(const char *text, enum rt_field *out, char *problem,
-                     size_t size);
 /* ",", ";", "tab" or a tab character. */
 bool cli_value_delimiter(const char *text, char *out, char *problem,
                          size_t size);

@@ -6,6 +6,7 @@
 
 #include "calc_args.h"
 #include "cli_diag.h"
+#include "cli_lifetime.h"
 #include "cli_output.h"
 #include "cmd_calc.h"
 
@@ -13,6 +14,7 @@ const char calc_help_text[] =
     "Usage: retain -s START -e END [-n NEW] [OPTION]...\n"
     "       retain batch [OPTION]... [FILE]...\n"
     "       retain ids [OPTION]... START_FILE END_FILE\n"
+    "       retain revenue --start-mrr AMOUNT ... (see retain revenue --help)\n"
     "\n"
     "Compute customer retention and churn for one period, exactly; with\n"
     "batch, for every row of a CSV or TSV file; with ids, from two exports\n"
@@ -42,7 +44,7 @@ const char calc_help_text[] =
     "      --strict            exit 1 when the counts contradict each other\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n"
-    "\n"
+    "\n" CLI_LIFETIME_HELP "\n"
     "Exit status:\n"
     "  0  computed\n"
     "  1  computed, but the counts contradict each other (N > E, or\n"
@@ -54,12 +56,13 @@ const char calc_help_text[] =
     "  retain -s 1000 -e 900 -n 200\n"
     "  retain -s 1000 -e 900 -n 200 --format json\n"
     "  retain -s 1000 -e 900 -n 200 --only retention_rate\n"
+    "  retain -s 1000 -e 990 -n 0 --period month --per year\n"
+    "  retain -s 1000 -e 900 -n 100 --margin 50 --discount 1%\n"
     "  retain -s 100 -e 99\n";
 
 static int compute_and_print(const struct calc_args *args)
 {
     struct rt_figures figures;
-    struct cli_output output;
     enum rt_status status;
     int printed;
 
@@ -73,11 +76,7 @@ static int compute_and_print(const struct calc_args *args)
         cli_error("%s", rt_status_text(status));
         return CLI_EXIT_USAGE;
     }
-    output.format = args->format;
-    output.header = args->header;
-    output.has_only = args->has_only;
-    output.only = args->only;
-    printed = cli_print_figures(&figures, &output);
+    printed = cli_print_figures(&figures, &args->output);
     if (printed != CLI_EXIT_OK)
         return printed;
     return args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli_diag.h"
+#include "cli_lifetime.h"
 #include "cmd_ids.h"
 #include "ids_args.h"
 
@@ -51,7 +52,7 @@ const char ids_help_text[] =
     "      --strict            exit 1 when a list holds duplicate IDs or\n"
     "                          blank lines\n"
     "  -h, --help              show this help and exit\n"
-    "\n"
+    "\n" CLI_LIFETIME_HELP "\n"
     "Exit status: 0 computed; 1 computed, but a list held duplicates or\n"
     "blank lines and --strict was given; 2 nothing computed (a file that\n"
     "cannot be read, an ID line too long, an empty start list, a usage\n"
@@ -61,7 +62,8 @@ const char ids_help_text[] =
     "  retain ids customers-jan.txt customers-feb.txt\n"
     "  retain ids --list lost jan.txt feb.txt > win-back.txt\n"
     "  retain ids --id-column customer_id --list-to lost.txt --list lost \\\n"
-    "      jan.csv feb.csv\n";
+    "      jan.csv feb.csv\n"
+    "  retain ids --period month --per year jan.txt feb.txt\n";
 
 /*
  * Two unpredictable words for the hash key, from /dev/urandom where the

@@ -54,3 +54,27 @@ void rt_count_describe(enum rt_status status, const char *text, size_t len,
                  rt_status_text(status), quoted,
                  (unsigned long long)RT_COUNT_MAX);
 }
+
+void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
+                        const char *text, size_t len, char *buf, size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+    const char *expected =
+        kind == RT_AMOUNT_RATE
+            ? "a rate such as 10% or 0.10, with up to 4 decimals before a "
+              "'%' or 6 after a point"
+            : "an amount such as 49.90, in digits with up to 6 decimals";
+
+    rt_quote_value(text, len, quoted, sizeof quoted);
+    if (status == RT_ERR_BARE_RATE)
+        snprintf(buf, size,
+                 "%s: %s (write %.*s%% for a percentage, or a fraction with "
+                 "a point such as 0.10)",
+                 rt_status_text(status), quoted, (int)len, text);
+    else if (status == RT_ERR_RANGE)
+        snprintf(buf, size, "%s: %s (the largest is 9223372036854.775807)",
+                 rt_status_text(status), quoted);
+    else
+        snprintf(buf, size, "%s: %s (expected %s)", rt_status_text(status),
+                 quoted, expected);
+}

@@ -30,4 +30,11 @@ void rt_quote_value(const char *text, size_t len, char *buf, size_t size);
 void rt_count_describe(enum rt_status status, const char *text, size_t len,
                        char *buf, size_t size);
 
+/*
+ * Describes why rt_amount_parse() refused text, e.g. "a rate needs '%' or
+ * a decimal point: '10' (write 10% or 0.10)".
+ */
+void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
+                        const char *text, size_t len, char *buf, size_t size);
+
 #endif

@@ -19,7 +19,8 @@ bool rt_format_lookup(const char *name, enum rt_format *out)
 }
 
 void rt_emit_json_warnings(struct rt_sink *sink,
-                           const struct rt_figures *figures)
+                           const struct rt_figures *figures,
+                           const struct rt_lifetime *lifetime)
 {
     char text[RT_WARNING_TEXT_SIZE];
     unsigned bit;
@@ -35,6 +36,18 @@ void rt_emit_json_warnings(struct rt_sink *sink,
         rt_sink_json_string(
             sink, text,
             rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text));
+    }
+    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
+         bit <<= 1) {
+        if (!(lifetime->warnings & bit))
+            continue;
+        if (!first)
+            rt_sink_put(sink, ',');
+        first = false;
+        rt_sink_json_string(
+            sink, text,
+            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
+                                     text, sizeof text));
     }
     rt_sink_put(sink, ']');
 }
@@ -57,53 +70,86 @@ void rt_emit_json_fields(struct rt_sink *sink, const struct rt_figures *figures,
     }
 }
 
-static void emit_json(struct rt_sink *sink, const struct rt_figures *figures)
+static void emit_json(struct rt_sink *sink, const struct rt_figures *figures,
+                      const struct rt_lifetime *lifetime)
 {
     rt_sink_put(sink, '{');
     rt_emit_json_fields(sink, figures, RT_FIELD_START);
+    if (lifetime)
+        rt_emit_json_lifetime(sink, lifetime);
     rt_sink_puts(sink, "\"warnings\":");
-    rt_emit_json_warnings(sink, figures);
+    rt_emit_json_warnings(sink, figures, lifetime);
     rt_sink_puts(sink, "}\n");
 }
 
-static void emit_delimited(struct rt_sink *sink,
-                           const struct rt_figures *figures, char delimiter,
-                           bool header)
+static void emit_header(struct rt_sink *sink, char delimiter,
+                        const struct rt_lifetime *lifetime)
 {
-    char value[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
     unsigned i;
 
-    for (i = 0; header && i < RT_FIELD_COUNT; i++) {
-        if (i > 0)
-            rt_sink_put(sink, delimiter);
+    for (i = 0; i < RT_FIELD_WARNINGS; i++) {
         rt_sink_puts(sink, rt_field_name((enum rt_field)i));
+        rt_sink_put(sink, delimiter);
     }
-    if (header)
-        rt_sink_put(sink, '\n');
-    for (i = 0; i < RT_FIELD_COUNT; i++) {
-        if (i > 0)
-            rt_sink_put(sink, delimiter);
-        rt_field_value(figures, (enum rt_field)i, value, sizeof value);
-        rt_sink_field(sink, value, strlen(value), delimiter);
+    for (i = 0; lifetime && i < RT_LIFETIME_FIELD_COUNT; i++) {
+        rt_sink_puts(sink, rt_lifetime_field_name((enum rt_lifetime_field)i));
+        rt_sink_put(sink, delimiter);
     }
+    rt_sink_puts(sink, rt_field_name(RT_FIELD_WARNINGS));
     rt_sink_put(sink, '\n');
 }
 
-enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
-                               const struct rt_figures *figures, bool header)
+static void emit_delimited(struct rt_sink *sink,
+                           const struct rt_figures *figures,
+                           const struct rt_lifetime *lifetime, char delimiter,
+                           bool header)
+{
+    char value[RT_WARNING_TEXT_SIZE *
+               (RT_WARNING_KINDS + RT_LIFETIME_WARNING_KINDS)];
+    unsigned i;
+
+    if (header)
+        emit_header(sink, delimiter, lifetime);
+    for (i = 0; i < RT_FIELD_WARNINGS; i++) {
+        rt_field_value(figures, (enum rt_field)i, value, sizeof value);
+        rt_sink_field(sink, value, strlen(value), delimiter);
+        rt_sink_put(sink, delimiter);
+    }
+    for (i = 0; lifetime && i < RT_LIFETIME_FIELD_COUNT; i++) {
+        const char *text = lifetime->values[i].text;
+
+        rt_sink_field(sink, text, strlen(text), delimiter);
+        rt_sink_put(sink, delimiter);
+    }
+    rt_report_warnings_value(figures, lifetime, value, sizeof value);
+    rt_sink_field(sink, value, strlen(value), delimiter);
+    rt_sink_put(sink, '\n');
+}
+
+enum rt_status rt_emit_report(FILE *out, enum rt_format format,
+                              const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime, bool header)
 {
     struct rt_sink sink;
 
     if (format == RT_FORMAT_TEXT) {
         rt_emit_text(out, figures);
+        if (lifetime)
+            rt_emit_text_lifetime(out, figures, lifetime);
         return ferror(out) ? RT_ERR_IO : RT_OK;
     }
     rt_sink_init(&sink, out);
     if (format == RT_FORMAT_JSON)
-        emit_json(&sink, figures);
+        emit_json(&sink, figures, lifetime);
     else
-        emit_delimited(&sink, figures, format == RT_FORMAT_CSV ? ',' : '\t',
-                       header);
+        emit_delimited(&sink, figures, lifetime,
+                       format == RT_FORMAT_CSV ? ',' : '\t', header);
     rt_sink_flush(&sink);
     return sink.failed || ferror(out) ? RT_ERR_IO : RT_OK;
+}
+
+enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
+                               const struct rt_figures *figures, bool header)
+{
+    return rt_emit_report(out, format, figures, NULL, header);
 }

@@ -7,12 +7,33 @@
 #include "retain.h"
 #include "sink.h"
 
+#define MINUS  "\xe2\x88\x92" /* U+2212 MINUS SIGN */
+#define DIVIDE "\xc3\xb7"     /* U+00F7 DIVISION SIGN */
+#define TIMES  "\xc3\x97"     /* U+00D7 MULTIPLICATION SIGN */
+
+/* Writes label and pads it to the display column where values start. */
+void rt_text_label(FILE *out, const char *label);
+
 /* Writes the figures for people: aligned, with the formulas filled in. */
 void rt_emit_text(FILE *out, const struct rt_figures *figures);
 
-/* Writes the JSON array of the figures' warnings. */
+/* Writes the figures beyond the period for people, after rt_emit_text(). */
+void rt_emit_text_lifetime(FILE *out, const struct rt_figures *figures,
+                           const struct rt_lifetime *lifetime);
+
+/* Writes the JSON array of the warnings; lifetime may be NULL. */
 void rt_emit_json_warnings(struct rt_sink *sink,
-                           const struct rt_figures *figures);
+                           const struct rt_figures *figures,
+                           const struct rt_lifetime *lifetime);
+
+/* Writes "name":value, for each figure beyond the period. */
+void rt_emit_json_lifetime(struct rt_sink *sink,
+                           const struct rt_lifetime *lifetime);
+
+/* All warnings joined with "; ", as the CSV warnings field holds them. */
+void rt_report_warnings_value(const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime, char *buf,
+                              size_t size);
 
 /*
  * Writes "name":value, for each field from `first` up to (not including)

@@ -10,12 +10,8 @@
 #include "emit.h"
 
 #define LABEL_COLUMNS 23
-#define MINUS         "\xe2\x88\x92" /* U+2212 MINUS SIGN */
-#define DIVIDE        "\xc3\xb7"     /* U+00F7 DIVISION SIGN */
-#define TIMES         "\xc3\x97"     /* U+00D7 MULTIPLICATION SIGN */
 
-/* Writes label and pads it to LABEL_COLUMNS display columns. */
-static void put_label(FILE *out, const char *label)
+void rt_text_label(FILE *out, const char *label)
 {
     unsigned columns = 0;
     const char *p;
@@ -42,15 +38,15 @@ static void emit_counts(FILE *out, const struct rt_figures *f, const char *s,
 
     rt_wide_format(f->retained, retained);
     rt_wide_format(f->lost, lost);
-    put_label(out, "start (S)");
+    rt_text_label(out, "start (S)");
     fprintf(out, "%s\n", s);
-    put_label(out, "end (E)");
+    rt_text_label(out, "end (E)");
     fprintf(out, "%s\n", e);
-    put_label(out, "new (N)");
+    rt_text_label(out, "new (N)");
     fprintf(out, "%s\n", f->counts.has_new ? n : "not given");
-    put_label(out, "retained (E " MINUS " N)");
+    rt_text_label(out, "retained (E " MINUS " N)");
     fprintf(out, "%s\n", f->counts.has_new ? retained : "unknown");
-    put_label(out, "lost (S " MINUS " retained)");
+    rt_text_label(out, "lost (S " MINUS " retained)");
     fprintf(out, "%s\n", f->counts.has_new ? lost : "unknown");
 }
 
@@ -59,17 +55,17 @@ static void emit_retention(FILE *out, const struct rt_figures *f, const char *s,
 {
     char lost[RT_NUMBER_TEXT_SIZE];
 
-    put_label(out, "retention rate");
+    rt_text_label(out, "retention rate");
     if (!f->counts.has_new) {
         fputs("unknown (needs the count of new customers)\n", out);
-        put_label(out, "churn rate");
+        rt_text_label(out, "churn rate");
         fputs("unknown (needs the count of new customers)\n", out);
         return;
     }
     rt_wide_format(f->lost, lost);
     fprintf(out, "[(%s " MINUS " %s) " DIVIDE " %s] " TIMES " 100 = %s%%\n", e,
             n, s, f->retention_rate.text);
-    put_label(out, "churn rate");
+    rt_text_label(out, "churn rate");
     fprintf(out, "(%s " DIVIDE " %s) " TIMES " 100 = %s%%\n", lost, s,
             f->churn_rate.text);
 }
@@ -77,10 +73,10 @@ static void emit_retention(FILE *out, const struct rt_figures *f, const char *s,
 static void emit_simple(FILE *out, const struct rt_figures *f, const char *s,
                         const char *e)
 {
-    put_label(out, "simple retention rate");
+    rt_text_label(out, "simple retention rate");
     fprintf(out, "(%s " DIVIDE " %s) " TIMES " 100 = %s%%\n", e, s,
             f->simple_retention_rate.text);
-    put_label(out, "simple churn rate");
+    rt_text_label(out, "simple churn rate");
     fprintf(out, "[(%s " MINUS " %s) " DIVIDE " %s] " TIMES " 100 = %s%%\n", s,
             e, s, f->simple_churn_rate.text);
 }

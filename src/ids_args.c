@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_lifetime.h"
 #include "cli_opt.h"
 #include "cli_values.h"
 #include "describe.h"
@@ -35,6 +36,7 @@ static const struct cli_option ids_options[] = {
     {OPT_ONLY, 0, "only", true, false},
     {OPT_STRICT, 0, "strict", false, false},
     {OPT_HELP, 'h', "help", false, true},
+    CLI_LIFETIME_OPTION_ROWS,
 };
 
 static bool read_list(const char *text, enum rt_ids_list *out, char *problem,
@@ -84,9 +86,11 @@ static bool read_value(struct ids_args *args, int id, const char *text,
         return cli_value_format(text, &args->output.format, problem, size);
     case OPT_PRECISION:
         return cli_value_precision(text, &args->precision, problem, size);
+    case OPT_ONLY:
+        return cli_output_only(&args->output, text, problem, size);
     default:
-        args->output.has_only = true;
-        return cli_value_field(text, &args->output.only, problem, size);
+        return cli_lifetime_apply(&args->output.lifetime, id, text, problem,
+                                  size);
     }
 }
 
@@ -102,6 +106,8 @@ static void apply_flag(struct ids_args *args, int id)
         args->strict = true;
     else if (id == OPT_HELP)
         args->help = true;
+    else if (id == CLI_OPT_LIFETIME)
+        args->output.lifetime.wanted = true;
 }
 
 static enum ids_parse_result usage(char *error, size_t size,
@@ -134,6 +140,8 @@ static enum ids_parse_result check(const struct ids_args *args, int operands,
         return usage(error, size,
                      "options --list and --only both ask for standard "
                      "output: use --list-to FILE for the list");
+    if (!cli_lifetime_check(&args->output.lifetime, true, error, size))
+        return IDS_PARSE_USAGE;
     return IDS_PARSE_OK;
 }
 
@@ -146,8 +154,7 @@ enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
     int id, operands = 0;
 
     memset(args, 0, sizeof *args);
-    args->output.format = RT_FORMAT_TEXT;
-    args->output.header = true;
+    cli_output_init(&args->output);
     args->precision = RT_PRECISION_DEFAULT;
     cli_parser_init(&parser, argc, argv, first, ids_options,
                     sizeof ids_options / sizeof ids_options[0]);

@@ -11,6 +11,7 @@
 #include "cmd_batch.h"
 #include "cmd_calc.h"
 #include "cmd_ids.h"
+#include "cmd_revenue.h"
 
 struct command {
     const char *name;
@@ -21,6 +22,7 @@ struct command {
 static const struct command commands[] = {
     {"batch", cmd_batch},
     {"ids", cmd_ids},
+    {"revenue", cmd_revenue},
     {NULL, NULL},
 };
 

@@ -36,6 +36,10 @@ const char *rt_status_text(enum rt_status status)
         return "write error";
     case RT_ERR_NOMEM:
         return "out of memory";
+    case RT_ERR_DECIMALS:
+        return "too many decimals";
+    case RT_ERR_BARE_RATE:
+        return "a rate needs '%' or a decimal point";
     }
     return "unknown error";
 }

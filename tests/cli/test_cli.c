@@ -311,7 +311,11 @@ static const struct cli_case cli_cases[] = {
      "",
      "retain: option --only: unknown field: 'rate' (expected start, end, "
      "new, retained, lost, retention_rate, churn_rate, "
-     "simple_retention_rate, simple_churn_rate or warnings)\n"},
+     "simple_retention_rate, simple_churn_rate, warnings, period, per, "
+     "retention_rate_per, "
+     "churn_rate_per, expected_lifetime, expected_lifetime_years, "
+     "median_lifetime, median_lifetime_years, margin, discount_rate or "
+     "lifetime_value)\n"},
     {"only needs new",
      {"-s", "5", "-e", "4", "--only", "retention_rate"},
      2,

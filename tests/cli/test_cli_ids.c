@@ -368,7 +368,10 @@ static const struct ids_case ids_cases[] = {
      "",
      "retain: option --only: unknown field: 'rate' (expected start, end, new, "
      "retained, lost, retention_rate, churn_rate, simple_retention_rate, "
-     "simple_churn_rate or warnings)\n"},
+     "simple_churn_rate, warnings, period, per, retention_rate_per, "
+     "churn_rate_per, expected_lifetime, expected_lifetime_years, "
+     "median_lifetime, median_lifetime_years, margin, discount_rate or "
+     "lifetime_value)\n"},
     {"unknown option",
      {"ids", "--frob", "start.txt", "end.txt"},
      NULL,

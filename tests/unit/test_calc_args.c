@@ -152,7 +152,10 @@ static const struct args_case args_cases[] = {
      CALC_PARSE_INVALID,
      "option --only: unknown field: 'rate' (expected start, end, new, "
      "retained, lost, retention_rate, churn_rate, simple_retention_rate, "
-     "simple_churn_rate or warnings)"},
+     "simple_churn_rate, warnings, period, per, retention_rate_per, "
+     "churn_rate_per, expected_lifetime, expected_lifetime_years, "
+     "median_lifetime, median_lifetime_years, margin, discount_rate or "
+     "lifetime_value)"},
 };
 
 static void summarize(const struct calc_args *a, char *buf, size_t size)
@@ -166,12 +169,13 @@ static void summarize(const struct calc_args *a, char *buf, size_t size)
     if (a->counts.has_new)
         snprintf(n, sizeof n, "%llu",
                  (unsigned long long)a->counts.new_customers);
-    if (a->has_only)
-        snprintf(only, sizeof only, "%d", (int)a->only);
+    if (a->output.has_only)
+        snprintf(only, sizeof only, "%d", (int)a->output.only);
     snprintf(buf, size, "run s=%llu e=%llu n=%s p=%u f=%d %s strict=%d only=%s",
              (unsigned long long)a->counts.start,
-             (unsigned long long)a->counts.end, n, a->precision, (int)a->format,
-             a->header ? "header" : "noheader", a->strict, only);
+             (unsigned long long)a->counts.end, n, a->precision,
+             (int)a->output.format, a->output.header ? "header" : "noheader",
+             a->strict, only);
 }
 
 static void test_args(void **state)

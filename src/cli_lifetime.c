@@ -1,0 +1,91 @@
+/* cli_lifetime.c - see cli_lifetime.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_lifetime.h"
+#include "cli_values.h"
+#include "describe.h"
+
+void cli_lifetime_init(struct cli_lifetime *lifetime)
+{
+    memset(lifetime, 0, sizeof *lifetime);
+    lifetime->options.money_precision = 2;
+}
+
+bool cli_lifetime_owns(int id)
+{
+    return id >= CLI_OPT_PERIOD && id <= CLI_OPT_MONEY_PRECISION;
+}
+
+static bool read_period(const char *text, enum rt_period *out, char *problem,
+                        size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+
+    if (rt_period_lookup(text, out))
+        return true;
+    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
+    snprintf(problem, size,
+             "unknown length of period: %s (expected day, week, month, "
+             "quarter or year)",
+             quoted);
+    return false;
+}
+
+static bool read_amount(const char *text, enum rt_amount_kind kind,
+                        uint64_t *out, char *problem, size_t size)
+{
+    enum rt_status status = rt_amount_parse(text, strlen(text), kind, out);
+
+    if (status == RT_OK)
+        return true;
+    rt_amount_describe(status, kind, text, strlen(text), problem, size);
+    return false;
+}
+
+bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
+                        const char *value, char *problem, size_t size)
+{
+    struct rt_lifetime_options *o = &lifetime->options;
+
+    lifetime->wanted = true;
+    switch (id) {
+    case CLI_OPT_PERIOD:
+        return read_period(value, &o->period, problem, size);
+    case CLI_OPT_PER:
+        return read_period(value, &o->per, problem, size);
+    case CLI_OPT_MARGIN:
+        o->has_margin = true;
+        return read_amount(value, RT_AMOUNT_MONEY, &o->margin, problem, size);
+    case CLI_OPT_DISCOUNT:
+        lifetime->has_discount = true;
+        return read_amount(value, RT_AMOUNT_RATE, &o->discount, problem, size);
+    case CLI_OPT_MONEY_PRECISION:
+        return cli_value_precision(value, &o->money_precision, problem, size);
+    default:
+        return true;
+    }
+}
+
+bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
+                        char *error, size_t size)
+{
+    const struct rt_lifetime_options *o = &lifetime->options;
+
+    if (o->per != RT_PERIOD_NONE && o->period == RT_PERIOD_NONE)
+        snprintf(error, size,
+                 "option --per needs --period (the length of the measured "
+                 "period, to know how many of them make one %s)",
+                 rt_period_name(o->per));
+    else if (lifetime->has_discount && !o->has_margin)
+        snprintf(error, size,
+                 "option --discount needs --margin (it discounts the "
+                 "lifetime value)");
+    else if (lifetime->wanted && !has_new)
+        snprintf(error, size,
+                 "lifetimes, lifetime value and rates per another period "
+                 "need -n/--new (they come from the retention rate)");
+    else
+        return true;
+    return false;
+}

@@ -1,0 +1,80 @@
+/*
+ * cli_lifetime.h - the options that ask for figures beyond one period,
+ * shared by the core command and retain ids: --period, --per, --lifetime,
+ * --margin, --discount, --money-precision.
+ */
+#ifndef RETAIN_CLI_LIFETIME_H
+#define RETAIN_CLI_LIFETIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli_opt.h"
+#include "retain.h"
+
+/* Option ids, above those of any command's own options. */
+enum cli_lifetime_option_id {
+    CLI_OPT_PERIOD = 100,
+    CLI_OPT_PER,
+    CLI_OPT_LIFETIME,
+    CLI_OPT_MARGIN,
+    CLI_OPT_DISCOUNT,
+    CLI_OPT_MONEY_PRECISION
+};
+
+/* Rows for a command's option table. */
+#define CLI_LIFETIME_OPTION_ROWS                                               \
+    {CLI_OPT_PERIOD, 0, "period", true, false},                                \
+        {CLI_OPT_PER, 0, "per", true, false},                                  \
+        {CLI_OPT_LIFETIME, 0, "lifetime", false, false},                       \
+        {CLI_OPT_MARGIN, 0, "margin", true, false},                            \
+        {CLI_OPT_DISCOUNT, 0, "discount", true, false},                        \
+    {                                                                          \
+        CLI_OPT_MONEY_PRECISION, 0, "money-precision", true, false             \
+    }
+
+/* The lines of --help that describe them, for the commands' help texts. */
+#define CLI_LIFETIME_HELP                                                      \
+    "Beyond one period (see the README for the formulas):\n"                   \
+    "      --lifetime          add the expected and median lifetime\n"         \
+    "      --period=LENGTH     the length of the measured period: day,\n"      \
+    "                          week, month, quarter or year (a year is 12\n"   \
+    "                          months, 4 quarters, 365.25 days); adds the\n"   \
+    "                          lifetimes, and lifetimes in years\n"            \
+    "      --per=LENGTH        also give the rates over another length,\n"     \
+    "                          compounded: retention^k and 1 - retention^k\n"  \
+    "      --margin=AMOUNT     profit per customer per period, such as\n"      \
+    "                          49.90: adds the lifetime value\n"               \
+    "                          M x (1 + D) / (1 + D - r)\n"                    \
+    "      --discount=RATE     D, the discount rate per period: 10% or\n"      \
+    "                          0.10, never a bare 10 (default 0)\n"            \
+    "      --money-precision=DIGITS  decimals of the lifetime value, 0 to\n"   \
+    "                          12 (default 2)\n"
+
+struct cli_lifetime {
+    bool wanted; /* any of the options given, or --only asks for a figure */
+    bool has_discount;
+    struct rt_lifetime_options options;
+};
+
+void cli_lifetime_init(struct cli_lifetime *lifetime);
+
+/* True when id is one of these options. */
+bool cli_lifetime_owns(int id);
+
+/*
+ * Applies option `id` with its value; false with the problem in words
+ * (without the option's name) when the value is wrong.
+ */
+bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
+                        const char *value, char *problem, size_t size);
+
+/*
+ * Checks the options together once all are read: --per needs --period,
+ * --discount and --money-precision need --margin, and all of them need the
+ * count of new customers (has_new).  False with a whole message.
+ */
+bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
+                        char *error, size_t size);
+
+#endif

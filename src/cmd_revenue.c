@@ -1,0 +1,206 @@
+/*
+ * cmd_revenue.c - retain revenue: parse, compute, print.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_diag.h"
+#include "cli_opt.h"
+#include "cli_values.h"
+#include "cmd_revenue.h"
+#include "describe.h"
+
+const char revenue_help_text[] =
+    "Usage: retain revenue --start-mrr AMOUNT --expansion AMOUNT\n"
+    "                      --contraction AMOUNT --churned AMOUNT [OPTION]...\n"
+    "\n"
+    "Compute net and gross revenue retention of recurring revenue (MRR or\n"
+    "ARR) over one period, exactly.\n"
+    "\n"
+    "  NRR = [(start + expansion - contraction - churned) / start] x 100\n"
+    "  GRR = [(start - contraction - churned) / start] x 100\n"
+    "\n"
+    "Amounts (each required; write 0 for none):\n"
+    "      --start-mrr=AMOUNT    recurring revenue at the start of the period\n"
+    "      --expansion=AMOUNT    added by existing customers (upgrades)\n"
+    "      --contraction=AMOUNT  lost by existing customers (downgrades)\n"
+    "      --churned=AMOUNT      lost with the customers who left\n"
+    "  An AMOUNT is digits with up to 6 decimals, such as 100000 or 49.90,\n"
+    "  up to 9223372036854.775807; the start must be above 0.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
+    "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
+    "      --no-header         csv and tsv: leave out the header line\n"
+    "      --only=FIELD        print FIELD alone: start_mrr, expansion,\n"
+    "                          contraction, churned, net_revenue_retention,\n"
+    "                          gross_revenue_retention or warnings\n"
+    "      --strict            exit 1 when contraction + churned is above\n"
+    "                          the start\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status: 0 computed; 1 computed, but the amounts contradict each\n"
+    "other and --strict was given; 2 nothing computed (usage error or\n"
+    "invalid input); 3 the output could not be written.\n"
+    "\n"
+    "Example:\n"
+    "  retain revenue --start-mrr 100000 --expansion 15000 \\\n"
+    "      --contraction 5000 --churned 8000\n";
+
+enum revenue_option_id {
+    OPT_START_MRR = 1, /* the four amounts first: ids 1..4 */
+    OPT_EXPANSION,
+    OPT_CONTRACTION,
+    OPT_CHURNED,
+    OPT_FORMAT,
+    OPT_PRECISION,
+    OPT_NO_HEADER,
+    OPT_ONLY,
+    OPT_STRICT,
+    OPT_HELP
+};
+
+static const struct cli_option revenue_options[] = {
+    {OPT_START_MRR, 0, "start-mrr", true, false},
+    {OPT_EXPANSION, 0, "expansion", true, false},
+    {OPT_CONTRACTION, 0, "contraction", true, false},
+    {OPT_CHURNED, 0, "churned", true, false},
+    {OPT_FORMAT, 'f', "format", true, false},
+    {OPT_PRECISION, 'p', "precision", true, false},
+    {OPT_NO_HEADER, 0, "no-header", false, false},
+    {OPT_ONLY, 0, "only", true, false},
+    {OPT_STRICT, 0, "strict", false, false},
+    {OPT_HELP, 'h', "help", false, true},
+};
+
+static const char *const amount_meanings[] = {
+    "", "recurring revenue at the start", "revenue added by existing customers",
+    "revenue lost to downgrades", "revenue lost with customers who left"};
+
+struct revenue_args {
+    uint64_t amounts[5]; /* by option id */
+    bool given[5];
+    unsigned precision;
+    enum rt_format format;
+    bool header, strict, help, has_only;
+    enum rt_revenue_field only;
+};
+
+static bool read_value(struct revenue_args *args, int id, const char *text,
+                       char *problem, size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+    enum rt_status status;
+
+    if (id <= OPT_CHURNED) {
+        args->given[id] = true;
+        status = rt_amount_parse(text, strlen(text), RT_AMOUNT_MONEY,
+                                 &args->amounts[id]);
+        if (status != RT_OK)
+            rt_amount_describe(status, RT_AMOUNT_MONEY, text, strlen(text),
+                               problem, size);
+        return status == RT_OK;
+    }
+    if (id == OPT_FORMAT)
+        return cli_value_format(text, &args->format, problem, size);
+    if (id == OPT_PRECISION)
+        return cli_value_precision(text, &args->precision, problem, size);
+    args->has_only = true;
+    if (rt_revenue_field_lookup(text, &args->only))
+        return true;
+    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
+    snprintf(problem, size,
+             "unknown field: %s (expected start_mrr, expansion, contraction, "
+             "churned, net_revenue_retention, gross_revenue_retention or "
+             "warnings)",
+             quoted);
+    return false;
+}
+
+/* Reads the command line; returns 0 to go on, else the exit status. */
+static int parse(int argc, char *const *argv, int first,
+                 struct revenue_args *args)
+{
+    struct cli_parser parser;
+    char problem[RT_MESSAGE_SIZE], error[RT_MESSAGE_SIZE + 80];
+    int id;
+
+    memset(args, 0, sizeof *args);
+    args->precision = RT_PRECISION_DEFAULT;
+    args->header = true;
+    cli_parser_init(&parser, argc, argv, first, revenue_options,
+                    sizeof revenue_options / sizeof revenue_options[0]);
+    while ((id = cli_next(&parser)) != CLI_DONE) {
+        if (id == CLI_ERROR || id == CLI_OPERAND) {
+            rt_quote_value(parser.value ? parser.value : "",
+                           parser.value ? strlen(parser.value) : 0, problem,
+                           sizeof problem);
+            cli_usage_error(id == CLI_ERROR ? "%s" : "unexpected argument %s",
+                            id == CLI_ERROR ? parser.error : problem);
+            return CLI_EXIT_USAGE;
+        }
+        if (id == OPT_NO_HEADER)
+            args->header = false;
+        else if (id == OPT_STRICT)
+            args->strict = true;
+        else if (id == OPT_HELP)
+            args->help = true;
+        else if (!read_value(args, id, parser.value, problem, sizeof problem)) {
+            cli_option_problem(parser.option, problem, error, sizeof error);
+            cli_error("%s", error);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    for (id = OPT_START_MRR; !args->help && id <= OPT_CHURNED; id++) {
+        if (!args->given[id]) {
+            cli_usage_error("missing option --%s (%s; write 0 for none)",
+                            revenue_options[id - 1].long_name,
+                            amount_meanings[id]);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+static int compute_and_print(const struct revenue_args *args)
+{
+    struct rt_revenue amounts;
+    struct rt_revenue_figures figures;
+    char text[RT_WARNING_TEXT_SIZE];
+
+    amounts.start = args->amounts[OPT_START_MRR];
+    amounts.expansion = args->amounts[OPT_EXPANSION];
+    amounts.contraction = args->amounts[OPT_CONTRACTION];
+    amounts.churned = args->amounts[OPT_CHURNED];
+    if (rt_revenue_compute(&amounts, args->precision, &figures) != RT_OK) {
+        cli_error("option --start-mrr: the start is 0, so no rate is defined "
+                  "(expected an amount above 0)");
+        return CLI_EXIT_USAGE;
+    }
+    if (figures.warnings) {
+        rt_revenue_field_value(&figures, RT_REVENUE_WARNINGS, text,
+                               sizeof text);
+        cli_warning("%s", text);
+    }
+    if (args->has_only) {
+        rt_revenue_field_value(&figures, args->only, text, sizeof text);
+        puts(text);
+    } else
+        rt_emit_revenue(stdout, args->format, &figures, args->header);
+    return args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT
+                                            : CLI_EXIT_OK;
+}
+
+int cmd_revenue(int argc, char *const *argv, int first)
+{
+    struct revenue_args args;
+    int status = parse(argc, argv, first, &args);
+
+    if (status != CLI_EXIT_OK)
+        return status;
+    if (args.help) {
+        fputs(revenue_help_text, stdout);
+        return cli_close_stdout(CLI_EXIT_OK);
+    }
+    return cli_close_stdout(compute_and_print(&args));
+}

@@ -1,0 +1,191 @@
+/*
+ * emit_lifetime.c - the figures beyond one period in every format.
+ *
+ * JSON has no infinity, so an infinite lifetime is null there, with a
+ * warning saying why; text and CSV say "inf".
+ */
+#include <string.h>
+
+#include "emit.h"
+
+static bool is_text_field(unsigned field)
+{
+    return field == RT_LIFETIME_PERIOD || field == RT_LIFETIME_PER;
+}
+
+void rt_emit_json_lifetime(struct rt_sink *sink,
+                           const struct rt_lifetime *lifetime)
+{
+    unsigned i;
+
+    for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {
+        const struct rt_value *value = &lifetime->values[i];
+
+        rt_sink_put(sink, '"');
+        rt_sink_puts(sink, rt_lifetime_field_name((enum rt_lifetime_field)i));
+        rt_sink_puts(sink, "\":");
+        if (value->state != RT_VALUE_KNOWN)
+            rt_sink_puts(sink, "null");
+        else if (is_text_field(i))
+            rt_sink_json_string(sink, value->text, strlen(value->text));
+        else
+            rt_sink_puts(sink, value->text);
+        rt_sink_put(sink, ',');
+    }
+}
+
+void rt_report_warnings_value(const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime, char *buf,
+                              size_t size)
+{
+    size_t used;
+    unsigned bit;
+
+    rt_field_value(figures, RT_FIELD_WARNINGS, buf, size);
+    used = strlen(buf);
+    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
+         bit <<= 1) {
+        if (!(lifetime->warnings & bit) || used + 3 >= size)
+            continue;
+        if (used > 0) {
+            memcpy(buf + used, "; ", 3);
+            used += 2;
+        }
+        used += rt_lifetime_warning_text(
+            lifetime, (enum rt_lifetime_warning)bit, buf + used, size - used);
+    }
+}
+
+/* "months", or "periods" when the period has no name. */
+static const char *unit_plural(enum rt_period period)
+{
+    static const char *const plurals[] = {"periods", "days",     "weeks",
+                                          "months",  "quarters", "years"};
+
+    return plurals[period];
+}
+
+static const char *value_of(const struct rt_lifetime *lifetime,
+                            enum rt_lifetime_field field)
+{
+    return lifetime->values[field].text;
+}
+
+static void emit_period(FILE *out, const struct rt_lifetime *lifetime)
+{
+    const struct rt_lifetime_options *o = &lifetime->options;
+    uint64_t num, den;
+
+    if (o->period == RT_PERIOD_NONE)
+        return;
+    rt_text_label(out, "period");
+    fputs(rt_period_name(o->period), out);
+    if (o->per != RT_PERIOD_NONE) {
+        rt_period_ratio(o->period, o->per, &num, &den);
+        fprintf(out, "; a %s is k = %llu", rt_period_name(o->per),
+                (unsigned long long)num);
+        if (den != 1)
+            fprintf(out, "/%llu", (unsigned long long)den);
+        fprintf(out, " %s", unit_plural(o->period));
+    }
+    putc('\n', out);
+}
+
+static void emit_converted(FILE *out, const struct rt_lifetime *lifetime,
+                           const char *ratio, const char *k)
+{
+    const struct rt_lifetime_options *o = &lifetime->options;
+    char label[40];
+
+    if (o->per == RT_PERIOD_NONE)
+        return;
+    snprintf(label, sizeof label, "retention per %s", rt_period_name(o->per));
+    rt_text_label(out, label);
+    fprintf(out, "%s^%s " TIMES " 100 = %s%%\n", ratio, k,
+            value_of(lifetime, RT_LIFETIME_RETENTION_RATE_PER));
+    snprintf(label, sizeof label, "churn per %s", rt_period_name(o->per));
+    rt_text_label(out, label);
+    fprintf(out, "[1 " MINUS " %s^%s] " TIMES " 100 = %s%%\n", ratio, k,
+            value_of(lifetime, RT_LIFETIME_CHURN_RATE_PER));
+}
+
+/* "= 3.33 months = 0.28 years", or "= infinite" */
+static void emit_result(FILE *out, const struct rt_lifetime *lifetime,
+                        enum rt_lifetime_field periods,
+                        enum rt_lifetime_field years)
+{
+    enum rt_period period = lifetime->options.period;
+
+    if (lifetime->values[periods].state == RT_VALUE_INFINITE) {
+        fputs("= infinite (churn is 0)\n", out);
+        return;
+    }
+    fprintf(out, "= %s %s", value_of(lifetime, periods), unit_plural(period));
+    if (period != RT_PERIOD_NONE && period != RT_PERIOD_YEAR)
+        fprintf(out, " = %s years", value_of(lifetime, years));
+    putc('\n', out);
+}
+
+static void emit_value(FILE *out, const struct rt_lifetime *lifetime,
+                       const char *ratio)
+{
+    const struct rt_lifetime_options *o = &lifetime->options;
+    char discount[RT_VALUE_TEXT_SIZE];
+
+    if (!o->has_margin)
+        return;
+    rt_amount_format(o->discount, 1, false, discount, sizeof discount);
+    rt_text_label(out, "lifetime value");
+    fputs("M " TIMES " (1 + D) " DIVIDE " (1 + D " MINUS
+          " r), a margin M counted at the\n",
+          out);
+    rt_text_label(out, "");
+    fputs("start of each period the customer stays, discounted by D\n", out);
+    rt_text_label(out, "");
+    fprintf(out,
+            "= %s " TIMES " (1 + %s) " DIVIDE " (1 + %s " MINUS " %s) = %s\n",
+            value_of(lifetime, RT_LIFETIME_MARGIN), discount, discount, ratio,
+            lifetime->values[RT_LIFETIME_VALUE].state == RT_VALUE_INFINITE
+                ? "infinite (churn is 0)"
+                : value_of(lifetime, RT_LIFETIME_VALUE));
+}
+
+void rt_emit_text_lifetime(FILE *out, const struct rt_figures *f,
+                           const struct rt_lifetime *lifetime)
+{
+    char ratio[2 * RT_NUMBER_TEXT_SIZE + 8], churn[2 * RT_NUMBER_TEXT_SIZE + 8];
+    char k[2 * RT_NUMBER_TEXT_SIZE + 4], retained[RT_NUMBER_TEXT_SIZE];
+    char lost[RT_NUMBER_TEXT_SIZE], start[RT_NUMBER_TEXT_SIZE];
+    struct rt_wide s = {false, f->counts.start};
+    uint64_t num = 1, den = 1;
+
+    emit_period(out, lifetime);
+    if (lifetime->warnings & RT_LIFETIME_WARN_UNDEFINED) {
+        rt_text_label(out, "lifetime");
+        fputs("not computed: the retention rate is not between 0% and 100%\n",
+              out);
+        return;
+    }
+    rt_wide_format(f->retained, retained);
+    rt_wide_format(f->lost, lost);
+    rt_wide_format(s, start);
+    snprintf(ratio, sizeof ratio, "(%s " DIVIDE " %s)", retained, start);
+    snprintf(churn, sizeof churn, "(%s " DIVIDE " %s)", lost, start);
+    if (lifetime->options.per != RT_PERIOD_NONE)
+        rt_period_ratio(lifetime->options.period, lifetime->options.per, &num,
+                        &den);
+    if (den == 1)
+        snprintf(k, sizeof k, "%llu", (unsigned long long)num);
+    else
+        snprintf(k, sizeof k, "(%llu/%llu)", (unsigned long long)num,
+                 (unsigned long long)den);
+    emit_converted(out, lifetime, ratio, k);
+    rt_text_label(out, "expected lifetime");
+    fprintf(out, "1 " DIVIDE " %s ", churn);
+    emit_result(out, lifetime, RT_LIFETIME_EXPECTED,
+                RT_LIFETIME_EXPECTED_YEARS);
+    rt_text_label(out, "median lifetime");
+    fprintf(out, "ln 0.5 " DIVIDE " ln%s ", ratio);
+    emit_result(out, lifetime, RT_LIFETIME_MEDIAN, RT_LIFETIME_MEDIAN_YEARS);
+    emit_value(out, lifetime, ratio);
+}
