@@ -4,7 +4,6 @@
 
 #include "cli_lifetime.h"
 #include "cli_values.h"
-#include "describe.h"
 
 void cli_lifetime_init(struct cli_lifetime *lifetime)
 {
@@ -20,27 +19,9 @@ bool cli_lifetime_owns(int id)
 static bool read_period(const char *text, enum rt_period *out, char *problem,
                         size_t size)
 {
-    char quoted[RT_QUOTE_SIZE];
-
-    if (rt_period_lookup(text, out))
-        return true;
-    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
-    snprintf(problem, size,
-             "unknown length of period: %s (expected day, week, month, "
-             "quarter or year)",
-             quoted);
-    return false;
-}
-
-static bool read_amount(const char *text, enum rt_amount_kind kind,
-                        uint64_t *out, char *problem, size_t size)
-{
-    enum rt_status status = rt_amount_parse(text, strlen(text), kind, out);
-
-    if (status == RT_OK)
-        return true;
-    rt_amount_describe(status, kind, text, strlen(text), problem, size);
-    return false;
+    return rt_period_lookup(text, out) ||
+           cli_value_refuse(text, "unknown length of period",
+                            "day, week, month, quarter or year", problem, size);
 }
 
 bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
@@ -56,10 +37,12 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
         return read_period(value, &o->per, problem, size);
     case CLI_OPT_MARGIN:
         o->has_margin = true;
-        return read_amount(value, RT_AMOUNT_MONEY, &o->margin, problem, size);
+        return cli_value_amount(value, RT_AMOUNT_MONEY, &o->margin, problem,
+                                size);
     case CLI_OPT_DISCOUNT:
         lifetime->has_discount = true;
-        return read_amount(value, RT_AMOUNT_RATE, &o->discount, problem, size);
+        return cli_value_amount(value, RT_AMOUNT_RATE, &o->discount, problem,
+                                size);
     case CLI_OPT_MONEY_PRECISION:
         return cli_value_precision(value, &o->money_precision, problem, size);
     default:

@@ -71,8 +71,8 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
 
 /*
  * Checks the options together once all are read: --per needs --period,
- * --discount and --money-precision need --margin, and all of them need the
- * count of new customers (has_new).  False with a whole message.
+ * --discount needs --margin, and all of them need the count of new
+ * customers (has_new).  False with a whole message.
  */
 bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
                         char *error, size_t size);

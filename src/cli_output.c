@@ -4,7 +4,7 @@
 
 #include "cli_diag.h"
 #include "cli_output.h"
-#include "describe.h"
+#include "cli_values.h"
 
 void cli_output_init(struct cli_output *output)
 {
@@ -17,8 +17,6 @@ void cli_output_init(struct cli_output *output)
 bool cli_output_only(struct cli_output *output, const char *text, char *problem,
                      size_t size)
 {
-    char quoted[RT_QUOTE_SIZE];
-
     output->has_only = true;
     output->only_lifetime = false;
     if (rt_field_lookup(text, &output->only))
@@ -28,16 +26,14 @@ bool cli_output_only(struct cli_output *output, const char *text, char *problem,
         output->only_lifetime = output->lifetime.wanted = true;
         return true;
     }
-    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
-    snprintf(problem, size,
-             "unknown field: %s (expected start, end, new, retained, lost, "
-             "retention_rate, churn_rate, simple_retention_rate, "
-             "simple_churn_rate, warnings, period, per, retention_rate_per, "
-             "churn_rate_per, expected_lifetime, expected_lifetime_years, "
-             "median_lifetime, median_lifetime_years, margin, discount_rate "
-             "or lifetime_value)",
-             quoted);
-    return false;
+    return cli_value_refuse(
+        text, "unknown field",
+        "start, end, new, retained, lost, retention_rate, churn_rate, "
+        "simple_retention_rate, simple_churn_rate, warnings, period, per, "
+        "retention_rate_per, churn_rate_per, expected_lifetime, "
+        "expected_lifetime_years, median_lifetime, median_lifetime_years, "
+        "margin, discount_rate or lifetime_value",
+        problem, size);
 }
 
 static void report_warnings(const struct rt_figures *figures,

@@ -5,8 +5,8 @@
 #include "cli_values.h"
 #include "describe.h"
 
-static bool refuse(const char *text, const char *what, const char *expected,
-                   char *problem, size_t size)
+bool cli_value_refuse(const char *text, const char *what, const char *expected,
+                      char *problem, size_t size)
 {
     char quoted[RT_QUOTE_SIZE];
 
@@ -26,19 +26,19 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
         return true;
     }
     /* A whole number, only too large, is told apart from text. */
-    return refuse(text,
-                  parsed == RT_OK || parsed == RT_ERR_RANGE
-                      ? "too many digits"
-                      : "not a number of digits",
-                  "a whole number from 0 to 12", problem, size);
+    return cli_value_refuse(text,
+                            parsed == RT_OK || parsed == RT_ERR_RANGE
+                                ? "too many digits"
+                                : "not a number of digits",
+                            "a whole number from 0 to 12", problem, size);
 }
 
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size)
 {
     return rt_format_lookup(text, out) ||
-           refuse(text, "unknown format", "text, json, csv or tsv", problem,
-                  size);
+           cli_value_refuse(text, "unknown format", "text, json, csv or tsv",
+                            problem, size);
 }
 
 bool cli_value_delimiter(const char *text, char *out, char *problem,
@@ -52,7 +52,8 @@ bool cli_value_delimiter(const char *text, char *out, char *problem,
         *out = '\t';
         return true;
     }
-    return refuse(text, "unknown delimiter", "',', ';' or tab", problem, size);
+    return cli_value_refuse(text, "unknown delimiter", "',', ';' or tab",
+                            problem, size);
 }
 
 void cli_option_problem(const struct cli_option *option, const char *problem,
@@ -62,4 +63,14 @@ void cli_option_problem(const struct cli_option *option, const char *problem,
 
     cli_option_label(option, label, sizeof label);
     snprintf(error, size, "option %s: %s", label, problem);
+}
+
+bool cli_value_amount(const char *text, enum rt_amount_kind kind, uint64_t *out,
+                      char *problem, size_t size)
+{
+    enum rt_status status = rt_amount_parse(text, strlen(text), kind, out);
+
+    if (status != RT_OK)
+        rt_amount_describe(status, kind, text, strlen(text), problem, size);
+    return status == RT_OK;
 }

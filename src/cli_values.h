@@ -14,6 +14,14 @@
 #include "cli_opt.h"
 #include "retain.h"
 
+/* Writes "WHAT: 'TEXT' (expected EXPECTED)" to problem; returns false. */
+bool cli_value_refuse(const char *text, const char *what, const char *expected,
+                      char *problem, size_t size);
+
+/* An amount of money or a rate (10% or 0.10), in millionths. */
+bool cli_value_amount(const char *text, enum rt_amount_kind kind, uint64_t *out,
+                      char *problem, size_t size);
+
 bool cli_value_precision(const char *text, unsigned *out, char *problem,
                          size_t size);
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,

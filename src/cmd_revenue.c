@@ -89,32 +89,22 @@ struct revenue_args {
 static bool read_value(struct revenue_args *args, int id, const char *text,
                        char *problem, size_t size)
 {
-    char quoted[RT_QUOTE_SIZE];
-    enum rt_status status;
-
     if (id <= OPT_CHURNED) {
         args->given[id] = true;
-        status = rt_amount_parse(text, strlen(text), RT_AMOUNT_MONEY,
-                                 &args->amounts[id]);
-        if (status != RT_OK)
-            rt_amount_describe(status, RT_AMOUNT_MONEY, text, strlen(text),
-                               problem, size);
-        return status == RT_OK;
+        return cli_value_amount(text, RT_AMOUNT_MONEY, &args->amounts[id],
+                                problem, size);
     }
     if (id == OPT_FORMAT)
         return cli_value_format(text, &args->format, problem, size);
     if (id == OPT_PRECISION)
         return cli_value_precision(text, &args->precision, problem, size);
     args->has_only = true;
-    if (rt_revenue_field_lookup(text, &args->only))
-        return true;
-    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
-    snprintf(problem, size,
-             "unknown field: %s (expected start_mrr, expansion, contraction, "
-             "churned, net_revenue_retention, gross_revenue_retention or "
-             "warnings)",
-             quoted);
-    return false;
+    return rt_revenue_field_lookup(text, &args->only) ||
+           cli_value_refuse(text, "unknown field",
+                            "start_mrr, expansion, contraction, churned, "
+                            "net_revenue_retention, gross_revenue_retention "
+                            "or warnings",
+                            problem, size);
 }
 
 /* Reads the command line; returns 0 to go on, else the exit status. */
@@ -131,12 +121,14 @@ static int parse(int argc, char *const *argv, int first,
     cli_parser_init(&parser, argc, argv, first, revenue_options,
                     sizeof revenue_options / sizeof revenue_options[0]);
     while ((id = cli_next(&parser)) != CLI_DONE) {
-        if (id == CLI_ERROR || id == CLI_OPERAND) {
-            rt_quote_value(parser.value ? parser.value : "",
-                           parser.value ? strlen(parser.value) : 0, problem,
+        if (id == CLI_ERROR) {
+            cli_usage_error("%s", parser.error);
+            return CLI_EXIT_USAGE;
+        }
+        if (id == CLI_OPERAND) {
+            rt_quote_value(parser.value, strlen(parser.value), problem,
                            sizeof problem);
-            cli_usage_error(id == CLI_ERROR ? "%s" : "unexpected argument %s",
-                            id == CLI_ERROR ? parser.error : problem);
+            cli_usage_error("unexpected argument %s", problem);
             return CLI_EXIT_USAGE;
         }
         if (id == OPT_NO_HEADER)

@@ -32,6 +32,9 @@ size_t rt_digits_count(uint64_t v);
 /* Writes the digits of v at buf (no NUL); returns their count. */
 size_t rt_digits_write(uint64_t v, char *buf);
 
+/* a - b, exact, for any two 64-bit values. */
+struct rt_wide rt_wide_difference(uint64_t a, uint64_t b);
+
 /* Writes a signed count ("-50") at buf (no NUL); returns its length. */
 size_t rt_wide_write(struct rt_wide value, char *buf);
 

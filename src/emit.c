@@ -18,6 +18,16 @@ bool rt_format_lookup(const char *name, enum rt_format *out)
     return false;
 }
 
+/* One string of the warnings array, after a comma unless it is the first. */
+static void put_warning(struct rt_sink *sink, const char *text, size_t len,
+                        bool *first)
+{
+    if (!*first)
+        rt_sink_put(sink, ',');
+    *first = false;
+    rt_sink_json_string(sink, text, len);
+}
+
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime)
@@ -27,28 +37,20 @@ void rt_emit_json_warnings(struct rt_sink *sink,
     bool first = true;
 
     rt_sink_put(sink, '[');
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
-        if (!(figures->warnings & bit))
-            continue;
-        if (!first)
-            rt_sink_put(sink, ',');
-        first = false;
-        rt_sink_json_string(
-            sink, text,
-            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text));
-    }
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
+        if (figures->warnings & bit)
+            put_warning(sink, text,
+                        rt_warning_text(figures, (enum rt_warning)bit, text,
+                                        sizeof text),
+                        &first);
     for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1) {
-        if (!(lifetime->warnings & bit))
-            continue;
-        if (!first)
-            rt_sink_put(sink, ',');
-        first = false;
-        rt_sink_json_string(
-            sink, text,
-            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
-                                     text, sizeof text));
-    }
+         bit <<= 1)
+        if (lifetime->warnings & bit)
+            put_warning(sink, text,
+                        rt_lifetime_warning_text(lifetime,
+                                                 (enum rt_lifetime_warning)bit,
+                                                 text, sizeof text),
+                        &first);
     rt_sink_put(sink, ']');
 }
 

@@ -8,17 +8,9 @@
  */
 #include <string.h>
 
+#include "digits.h"
 #include "percent.h"
 #include "retain.h"
-
-static struct rt_wide wide_difference(uint64_t a, uint64_t b)
-{
-    struct rt_wide d;
-
-    d.negative = a < b;
-    d.magnitude = a < b ? b - a : a - b;
-    return d;
-}
 
 /* a - w, exact: |result| <= 2^63 - 1 + 2^63 - 1 fits in 64 bits. */
 static struct rt_wide subtract_wide(uint64_t a, struct rt_wide w)
@@ -30,7 +22,7 @@ static struct rt_wide subtract_wide(uint64_t a, struct rt_wide w)
         d.magnitude = a + w.magnitude;
         return d;
     }
-    return wide_difference(a, w.magnitude);
+    return rt_wide_difference(a, w.magnitude);
 }
 
 /*
@@ -83,14 +75,14 @@ enum rt_status rt_figures_compute(const struct rt_counts *counts,
     out->precision = precision;
     out->warnings = 0;
     status = set_pair(&out->simple_retention_rate, &out->simple_churn_rate, end,
-                      wide_difference(start, counts->end), start, precision);
+                      rt_wide_difference(start, counts->end), start, precision);
     if (status != RT_OK || !counts->has_new) {
         out->retained = out->lost = zero;
         unknown_rate(&out->retention_rate);
         unknown_rate(&out->churn_rate);
         return status;
     }
-    retained = wide_difference(counts->end, counts->new_customers);
+    retained = rt_wide_difference(counts->end, counts->new_customers);
     lost = subtract_wide(start, retained);
     out->retained = retained;
     out->lost = lost;

@@ -100,6 +100,16 @@ static void set_infinite(struct rt_value *value)
     value->state = RT_VALUE_INFINITE;
 }
 
+/* A lifetime in periods and, when the period is named, in years. */
+static void set_infinite_pair(struct rt_lifetime *out,
+                              enum rt_lifetime_field periods,
+                              enum rt_lifetime_field years)
+{
+    set_infinite(&out->values[periods]);
+    if (out->options.period != RT_PERIOD_NONE)
+        set_infinite(&out->values[years]);
+}
+
 /* num / den rounded to `precision` digits into value. */
 static bool set_ratio(struct rt_value *value, uint64_t num, uint64_t num2,
                       uint64_t den, uint64_t den2, unsigned precision)
@@ -149,9 +159,8 @@ static bool expected(struct rt_lifetime *out, uint64_t a, uint64_t s,
     enum rt_period period = out->options.period;
 
     if (a == s) {
-        set_infinite(periods);
-        if (period != RT_PERIOD_NONE)
-            set_infinite(years);
+        set_infinite_pair(out, RT_LIFETIME_EXPECTED,
+                          RT_LIFETIME_EXPECTED_YEARS);
         return true;
     }
     if (!set_ratio(periods, s, 1, s - a, 1, precision))
@@ -170,9 +179,7 @@ static bool median(struct rt_lifetime *out, uint64_t a, uint64_t s,
     enum rt_period period = out->options.period;
 
     if (a == s) {
-        set_infinite(periods);
-        if (period != RT_PERIOD_NONE)
-            set_infinite(years);
+        set_infinite_pair(out, RT_LIFETIME_MEDIAN, RT_LIFETIME_MEDIAN_YEARS);
         return true;
     }
     if (a == 0) /* ln r goes to minus infinity: half are gone at once */

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "digits.h"
 #include "emit.h"
 #include "percent.h"
 
@@ -39,16 +40,6 @@ bool rt_revenue_field_lookup(const char *name, enum rt_revenue_field *out)
     return false;
 }
 
-/* plus - minus, exact: both are below 2^64. */
-static struct rt_wide difference(uint64_t plus, uint64_t minus)
-{
-    struct rt_wide d;
-
-    d.negative = plus < minus;
-    d.magnitude = plus < minus ? minus - plus : plus - minus;
-    return d;
-}
-
 enum rt_status rt_revenue_compute(const struct rt_revenue *amounts,
                                   unsigned precision,
                                   struct rt_revenue_figures *out)
@@ -68,11 +59,12 @@ enum rt_status rt_revenue_compute(const struct rt_revenue *amounts,
     out->precision = precision;
     lost = a->contraction + a->churned; /* below 2^64: each below 2^63 */
     out->warnings = lost > a->start ? RT_REVENUE_WARN_LOSS_ABOVE_START : 0;
-    status = rt_rate_set(&out->net, difference(a->start + a->expansion, lost),
+    status = rt_rate_set(&out->net,
+                         rt_wide_difference(a->start + a->expansion, lost),
                          a->start, precision);
     if (status == RT_OK)
-        status = rt_rate_set(&out->gross, difference(a->start, lost), a->start,
-                             precision);
+        status = rt_rate_set(&out->gross, rt_wide_difference(a->start, lost),
+                             a->start, precision);
     return status;
 }
 
