@@ -98,7 +98,7 @@ static bool start_text_table(struct rt_batch *batch)
     batch->text = malloc(sizeof *batch->text);
     if (batch->text &&
         rt_text_table_init(batch->text, batch->sink,
-                           batch->layout.count + RT_BATCH_FIGURES))
+                           batch->layout.count + batch->column_count))
         return true;
     free(batch->text);
     batch->text = NULL;
@@ -134,6 +134,7 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         }
         return RT_BATCH_UNUSABLE;
     }
+    rt_batch_plan_columns(batch);
     batch->layout.first_file = malloc(strlen(file) + 1);
     if (!batch->layout.first_file || !start_text_table(batch))
         return RT_BATCH_NO_MEMORY;
@@ -205,27 +206,49 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     return result;
 }
 
-static void report_row(struct rt_batch *batch, const char *file,
-                       const struct rt_csv_record *record,
-                       const struct rt_batch_row *row)
+/* Each warning of a valid row, on its own line of stderr. */
+static void report_warnings(const struct rt_batch *batch, const char *file,
+                            uint64_t line, const struct rt_batch_row *row)
 {
     char text[RT_WARNING_TEXT_SIZE];
     unsigned bit;
 
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
+        if (row->figures.warnings & bit) {
+            rt_warning_text(&row->figures, (enum rt_warning)bit, text,
+                            sizeof text);
+            report(batch, RT_SEVERITY_WARNING, file, line, text);
+        }
+    for (bit = 1;
+         batch->options.lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
+         bit <<= 1)
+        if (row->lifetime.warnings & bit) {
+            rt_lifetime_warning_text(&row->lifetime,
+                                     (enum rt_lifetime_warning)bit, text,
+                                     sizeof text);
+            report(batch, RT_SEVERITY_WARNING, file, line, text);
+        }
+    if (batch->layout.has_revenue && row->revenue.warnings) {
+        rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, text,
+                               sizeof text);
+        report(batch, RT_SEVERITY_WARNING, file, line, text);
+    }
+}
+
+static void report_row(struct rt_batch *batch, const char *file,
+                       const struct rt_csv_record *record,
+                       const struct rt_batch_row *row)
+{
     if (!row->valid) {
         batch->invalid_rows++;
         report(batch, RT_SEVERITY_ERROR, file, record->line, row->error);
         return;
     }
-    if (!row->figures.warnings)
-        return;
-    batch->inconsistent_rows++;
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
-        if (!(row->figures.warnings & bit))
-            continue;
-        rt_warning_text(&row->figures, (enum rt_warning)bit, text, sizeof text);
-        report(batch, RT_SEVERITY_WARNING, file, record->line, text);
-    }
+    /* Inconsistent numbers count against --strict; a churn of 0 does not. */
+    if (row->figures.warnings ||
+        (batch->layout.has_revenue && row->revenue.warnings))
+        batch->inconsistent_rows++;
+    report_warnings(batch, file, record->line, row);
 }
 
 static bool tally_row(struct rt_batch *batch,
@@ -233,13 +256,16 @@ static bool tally_row(struct rt_batch *batch,
                       const struct rt_batch_row *row)
 {
     size_t group = batch->layout.group;
+    const struct rt_revenue *amounts =
+        batch->layout.has_revenue ? &row->revenue.amounts : NULL;
 
     if (!batch->summary || !row->valid)
         return true;
     if (group == RT_BATCH_NO_COLUMN)
-        return rt_summary_add(batch->summary, false, NULL, 0, &row->figures);
+        return rt_summary_add(batch->summary, false, NULL, 0, &row->figures,
+                              amounts);
     return rt_summary_add(batch->summary, true, record->fields[group].data,
-                          record->fields[group].len, &row->figures);
+                          record->fields[group].len, &row->figures, amounts);
 }
 
 static bool is_blank(const struct rt_csv_record *record)
@@ -328,22 +354,27 @@ static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
 {
     struct rt_sink *file_sink;
     const struct rt_batch_options *o = &batch->options;
-    const char *group = batch->layout.group != RT_BATCH_NO_COLUMN
-                            ? batch->layout.names[batch->layout.group]
-                            : NULL;
+    const struct rt_summary_format how = {
+        o->format,
+        o->out_delimiter,
+        batch->layout.group != RT_BATCH_NO_COLUMN
+            ? batch->layout.names[batch->layout.group]
+            : NULL,
+        o->precision,
+        batch->columns + RT_BATCH_FIGURES - 1,
+        batch->column_count - RT_BATCH_FIGURES,
+        o->lifetime ? &o->lifetime_options : NULL};
 
     if (!summary_out) {
         rt_sink_put(batch->sink, '\n');
-        rt_summary_emit(batch->summary, batch->sink, o->format,
-                        o->out_delimiter, group, o->precision);
+        rt_summary_emit(batch->summary, batch->sink, &how);
         return true;
     }
     file_sink = malloc(sizeof *file_sink);
     if (!file_sink)
         return false;
     rt_sink_init(file_sink, summary_out);
-    rt_summary_emit(batch->summary, file_sink, o->format, o->out_delimiter,
-                    group, o->precision);
+    rt_summary_emit(batch->summary, file_sink, &how);
     rt_sink_flush(file_sink);
     free(file_sink);
     return true;

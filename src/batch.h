@@ -44,6 +44,17 @@ struct rt_batch_options {
     bool summary;
     const char *group_by; /* a column name, or NULL */
     unsigned jobs;        /* worker threads; 1 or less: none */
+    bool lifetime;        /* add the figures beyond one period to each row */
+    struct rt_lifetime_options lifetime_options;
+};
+
+/* The revenue columns, in the order of struct rt_revenue. */
+enum rt_batch_revenue_column {
+    RT_BATCH_START_MRR,
+    RT_BATCH_EXPANSION,
+    RT_BATCH_CONTRACTION,
+    RT_BATCH_CHURNED,
+    RT_BATCH_REVENUE_COLUMNS
 };
 
 /* Which input column holds what, fixed by the first file. */
@@ -51,11 +62,30 @@ struct rt_batch_layout {
     char **names;
     size_t count;
     size_t start, end, new_customers, group; /* or RT_BATCH_NO_COLUMN */
-    char *first_file;                        /* whose header fixed the layout */
+    bool has_revenue; /* a start_mrr column, and so all four of them */
+    size_t revenue[RT_BATCH_REVENUE_COLUMNS];
+    char *first_file; /* whose header fixed the layout */
 };
 
 struct rt_summary;
 struct rt_text_table;
+
+/* What one figure column of the output holds. */
+enum rt_batch_column_kind {
+    RT_BATCH_COLUMN_FIGURE,   /* an enum rt_field */
+    RT_BATCH_COLUMN_LIFETIME, /* an enum rt_lifetime_field */
+    RT_BATCH_COLUMN_REVENUE,  /* RT_REVENUE_NET or RT_REVENUE_GROSS */
+    RT_BATCH_COLUMN_WARNINGS
+};
+
+struct rt_batch_column {
+    enum rt_batch_column_kind kind;
+    unsigned field;
+};
+
+/* retained .. simple_churn_rate, the lifetime block, NRR, GRR, warnings. */
+#define RT_BATCH_COLUMNS_MAX                                                   \
+    (RT_FIELD_COUNT - RT_FIELD_RETAINED + RT_LIFETIME_FIELD_COUNT + 2)
 
 struct rt_batch {
     struct rt_batch_options options;
@@ -63,6 +93,8 @@ struct rt_batch {
     struct rt_sink *sink;
     struct rt_batch_layout layout;
     bool have_layout;
+    struct rt_batch_column columns[RT_BATCH_COLUMNS_MAX]; /* with the layout */
+    size_t column_count;
     bool header_written;
     uint64_t rows, invalid_rows, inconsistent_rows;
     struct rt_summary *summary; /* NULL without --summary */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "batch_args.h"
+#include "cli_lifetime.h"
 #include "cli_opt.h"
 #include "cli_values.h"
 #include "describe.h"
@@ -46,6 +47,7 @@ static const struct cli_option batch_options[] = {
     {OPT_GROUP_BY, 0, "group-by", true, false},
     {OPT_JOBS, 'j', "jobs", true, false},
     {OPT_HELP, 'h', "help", false, true},
+    CLI_LIFETIME_OPTION_ROWS,
 };
 
 static bool read_jobs(const char *text, unsigned *out, char *problem,
@@ -73,6 +75,8 @@ static bool read_value(struct cli_parser *parser, struct batch_args *args,
     struct rt_batch_options *o = &args->options;
     const char *text = parser->value;
 
+    if (cli_lifetime_owns(id))
+        return cli_lifetime_apply(&args->lifetime, id, text, problem, size);
     switch (id) {
     case OPT_DELIMITER:
         return cli_value_delimiter(text, &o->in_delimiter, problem, size);
@@ -125,6 +129,9 @@ static bool apply_flag(struct batch_args *args, int id)
     case OPT_HELP:
         args->help = true;
         return true;
+    case CLI_OPT_LIFETIME:
+        args->lifetime.wanted = true;
+        return true;
     default:
         return false;
     }
@@ -162,6 +169,23 @@ static void set_defaults(struct batch_args *args)
     args->options.precision = RT_PRECISION_DEFAULT;
     args->options.header = true;
     args->options.jobs = DEFAULT_JOBS;
+    cli_lifetime_init(&args->lifetime);
+}
+
+/*
+ * The options beyond one period, checked together; whether there is a new
+ * column is known only from the header, and checked there.
+ */
+static enum batch_parse_result take_lifetime(struct batch_args *args,
+                                             char *error, size_t size)
+{
+    if (args->help)
+        return BATCH_PARSE_OK;
+    if (!cli_lifetime_check(&args->lifetime, true, error, size))
+        return BATCH_PARSE_USAGE;
+    args->options.lifetime = args->lifetime.wanted;
+    args->options.lifetime_options = args->lifetime.options;
+    return BATCH_PARSE_OK;
 }
 
 enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
@@ -191,5 +215,7 @@ enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
             return BATCH_PARSE_INVALID;
         }
     }
-    return check_header(args, error, error_size);
+    if (check_header(args, error, error_size) != BATCH_PARSE_OK)
+        return BATCH_PARSE_USAGE;
+    return take_lifetime(args, error, error_size);
 }

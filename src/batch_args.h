@@ -8,13 +8,15 @@
 #include <stddef.h>
 
 #include "batch.h"
+#include "cli_lifetime.h"
 
 struct batch_args {
     bool help;
     struct rt_batch_options options;
-    const char *summary_file; /* NULL: stderr, or stdout for text */
-    const char **files;       /* the caller's array, argc entries */
-    size_t file_count;        /* 0: standard input */
+    struct cli_lifetime lifetime; /* as given; copied into options */
+    const char *summary_file;     /* NULL: stderr, or stdout for text */
+    const char **files;           /* the caller's array, argc entries */
+    size_t file_count;            /* 0: standard input */
 };
 
 enum batch_parse_result {

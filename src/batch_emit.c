@@ -1,4 +1,5 @@
 /* batch_emit.c - see batch_emit.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "batch_emit.h"
@@ -37,17 +38,90 @@ static void delimited_columns(struct rt_batch *batch,
     }
 }
 
-/* The text of figure column i (0 = retained) of a row; "" when unknown. */
-static size_t figure_text(const struct rt_batch_row *row, unsigned i, char *buf,
-                          size_t size)
+/*
+ * Which figures beyond the period a row gets: those the options make known.
+ * The settings themselves (period, per, margin, discount_rate) are the same
+ * on every row, so they stay on the command line; an input column named
+ * period, the usual one, would clash with them besides.
+ */
+static bool lifetime_column(const struct rt_lifetime_options *o,
+                            enum rt_lifetime_field field)
 {
-    enum rt_field field = (enum rt_field)(RT_FIELD_RETAINED + i);
+    switch (field) {
+    case RT_LIFETIME_EXPECTED:
+    case RT_LIFETIME_MEDIAN:
+        return true;
+    case RT_LIFETIME_RETENTION_RATE_PER:
+    case RT_LIFETIME_CHURN_RATE_PER:
+        return o->per != RT_PERIOD_NONE;
+    case RT_LIFETIME_EXPECTED_YEARS:
+    case RT_LIFETIME_MEDIAN_YEARS:
+        return o->period != RT_PERIOD_NONE;
+    case RT_LIFETIME_VALUE:
+        return o->has_margin;
+    default:
+        return false;
+    }
+}
 
-    if (row->valid)
-        rt_field_value(&row->figures, field, buf, size);
+void rt_batch_plan_columns(struct rt_batch *batch)
+{
+    struct rt_batch_column *c = batch->columns;
+    unsigned i;
+
+    for (i = RT_FIELD_RETAINED; i < RT_FIELD_WARNINGS; i++)
+        *c++ = (struct rt_batch_column){RT_BATCH_COLUMN_FIGURE, i};
+    for (i = 0; batch->options.lifetime && i < RT_LIFETIME_FIELD_COUNT; i++)
+        if (lifetime_column(&batch->options.lifetime_options,
+                            (enum rt_lifetime_field)i))
+            *c++ = (struct rt_batch_column){RT_BATCH_COLUMN_LIFETIME, i};
+    for (i = RT_REVENUE_NET; batch->layout.has_revenue && i <= RT_REVENUE_GROSS;
+         i++)
+        *c++ = (struct rt_batch_column){RT_BATCH_COLUMN_REVENUE, i};
+    *c++ = (struct rt_batch_column){RT_BATCH_COLUMN_WARNINGS, 0};
+    batch->column_count = (size_t)(c - batch->columns);
+}
+
+const char *rt_batch_column_name(struct rt_batch_column column)
+{
+    switch (column.kind) {
+    case RT_BATCH_COLUMN_FIGURE:
+        return rt_field_name((enum rt_field)column.field);
+    case RT_BATCH_COLUMN_LIFETIME:
+        return rt_lifetime_field_name((enum rt_lifetime_field)column.field);
+    case RT_BATCH_COLUMN_REVENUE:
+        return rt_revenue_field_name((enum rt_revenue_field)column.field);
+    default:
+        return rt_field_name(RT_FIELD_WARNINGS);
+    }
+}
+
+/* The text of a figure column of a row, as CSV holds it; "" when unknown. */
+static size_t column_text(const struct rt_batch *batch,
+                          const struct rt_batch_row *row,
+                          struct rt_batch_column column, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (column.kind == RT_BATCH_COLUMN_WARNINGS)
+        rt_batch_row_warnings(batch, row, buf, size);
+    else if (!row->valid)
+        return 0;
+    else if (column.kind == RT_BATCH_COLUMN_FIGURE)
+        rt_field_value(&row->figures, (enum rt_field)column.field, buf, size);
+    else if (column.kind == RT_BATCH_COLUMN_LIFETIME)
+        snprintf(buf, size, "%s", row->lifetime.values[column.field].text);
     else
-        snprintf(buf, size, "%s", field == RT_FIELD_WARNINGS ? row->error : "");
+        rt_revenue_field_value(&row->revenue,
+                               (enum rt_revenue_field)column.field, buf, size);
     return strlen(buf);
+}
+
+static bool has_warnings(const struct rt_batch *batch,
+                         const struct rt_batch_row *row)
+{
+    return row->figures.warnings ||
+           (batch->options.lifetime && row->lifetime.warnings) ||
+           (batch->layout.has_revenue && row->revenue.warnings);
 }
 
 /*
@@ -69,13 +143,16 @@ static char *put_rate(char *p, char delimiter, const struct rt_rate *rate)
 /*
  * The figure columns of a valid row, gathered in one buffer: numbers and
  * rates never need quoting, and this is the hot path of a large batch.
+ * The columns beyond the core figures are plain numbers or words too.
  */
 static void delimited_figures(struct rt_batch *batch,
-                              const struct rt_figures *f)
+                              const struct rt_batch_row *row)
 {
     char buf[4 * RT_RATE_TEXT_SIZE + 2 * RT_NUMBER_TEXT_SIZE + 32];
     char out = batch->options.out_delimiter, *p = buf;
-    char warnings[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
+    char text[RT_ROW_ERROR_SIZE];
+    const struct rt_figures *f = &row->figures;
+    size_t i;
 
     *p++ = out;
     if (f->counts.has_new)
@@ -89,9 +166,15 @@ static void delimited_figures(struct rt_batch *batch,
     p = put_rate(p, out, &f->simple_churn_rate);
     *p++ = out;
     rt_sink_write(batch->sink, buf, (size_t)(p - buf));
-    if (f->warnings) {
-        rt_field_value(f, RT_FIELD_WARNINGS, warnings, sizeof warnings);
-        rt_sink_field(batch->sink, warnings, strlen(warnings), out);
+    for (i = RT_BATCH_FIGURES - 1; i + 1 < batch->column_count; i++) {
+        rt_sink_write(
+            batch->sink, text,
+            column_text(batch, row, batch->columns[i], text, sizeof text));
+        rt_sink_put(batch->sink, out);
+    }
+    if (has_warnings(batch, row)) {
+        rt_batch_row_warnings(batch, row, text, sizeof text);
+        rt_sink_field(batch->sink, text, strlen(text), out);
     }
 }
 
@@ -100,15 +183,14 @@ static void delimited_row(struct rt_batch *batch,
                           const struct rt_batch_row *row, char in_delimiter)
 {
     char out = batch->options.out_delimiter;
-    unsigned i;
+    size_t i;
 
     delimited_columns(batch, record, in_delimiter);
     if (row->valid) {
-        delimited_figures(batch, &row->figures);
+        delimited_figures(batch, row);
     } else {
-        for (i = 0; i + 1 < RT_BATCH_FIGURES; i++)
+        for (i = 0; i < batch->column_count; i++)
             rt_sink_put(batch->sink, out);
-        rt_sink_put(batch->sink, out);
         rt_sink_field(batch->sink, row->error, strlen(row->error), out);
     }
     rt_sink_put(batch->sink, '\n');
@@ -143,19 +225,53 @@ static void json_columns(struct rt_batch *batch,
     rt_sink_put(sink, ',');
 }
 
+/* The columns after the core figures: numbers, or null when unknown. */
+static void json_extras(struct rt_batch *batch, const struct rt_batch_row *row)
+{
+    struct rt_sink *sink = batch->sink;
+    size_t i;
+
+    for (i = RT_BATCH_FIGURES - 1; i + 1 < batch->column_count; i++) {
+        struct rt_batch_column column = batch->columns[i];
+        const char *text = "null";
+
+        if (!row->valid)
+            text = "null";
+        else if (column.kind == RT_BATCH_COLUMN_REVENUE)
+            text = column.field == RT_REVENUE_NET ? row->revenue.net.text
+                                                  : row->revenue.gross.text;
+        else if (row->lifetime.values[column.field].state == RT_VALUE_KNOWN)
+            text = row->lifetime.values[column.field].text;
+        rt_sink_put(sink, '"');
+        rt_sink_puts(sink, rt_batch_column_name(column));
+        rt_sink_puts(sink, "\":");
+        rt_sink_puts(sink, text);
+        rt_sink_put(sink, ',');
+    }
+}
+
 static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
                      const struct rt_batch_row *row)
 {
     static const struct rt_figures unknown;
     struct rt_sink *sink = batch->sink;
+    char revenue[RT_WARNING_TEXT_SIZE];
+    bool revenue_warns =
+        batch->layout.has_revenue && row->valid && row->revenue.warnings;
 
     rt_sink_put(sink, '{');
     json_columns(batch, record);
     rt_emit_json_fields(sink, row->valid ? &row->figures : &unknown,
                         RT_FIELD_RETAINED);
+    json_extras(batch, row);
     rt_sink_puts(sink, "\"warnings\":");
     if (row->valid) {
-        rt_emit_json_warnings(sink, &row->figures, NULL);
+        if (revenue_warns)
+            rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, revenue,
+                                   sizeof revenue);
+        rt_emit_json_warnings(sink, &row->figures,
+                              batch->options.lifetime ? &row->lifetime : NULL,
+                              revenue_warns ? revenue : NULL);
     } else {
         rt_sink_put(sink, '[');
         rt_sink_json_string(sink, row->error, strlen(row->error));
@@ -169,15 +285,15 @@ static void text_row(struct rt_batch *batch, const struct rt_csv_record *record,
 {
     char value[RT_ROW_ERROR_SIZE];
     size_t i;
-    unsigned f;
 
     for (i = 0; i < batch->layout.count; i++)
         rt_text_table_cell(batch->text,
                            i < record->count ? record->fields[i].data : "",
                            i < record->count ? record->fields[i].len : 0);
-    for (f = 0; f < RT_BATCH_FIGURES; f++)
-        rt_text_table_cell(batch->text, value,
-                           figure_text(row, f, value, sizeof value));
+    for (i = 0; i < batch->column_count; i++)
+        rt_text_table_cell(
+            batch->text, value,
+            column_text(batch, row, batch->columns[i], value, sizeof value));
     rt_text_table_end_row(batch->text);
 }
 
@@ -202,7 +318,6 @@ void rt_batch_emit_header(struct rt_batch *batch,
 {
     char out = batch->options.out_delimiter;
     size_t i;
-    unsigned f;
 
     if (batch->header_written || batch->options.format == RT_FORMAT_JSON)
         return;
@@ -211,9 +326,8 @@ void rt_batch_emit_header(struct rt_batch *batch,
         for (i = 0; i < batch->layout.count; i++)
             rt_text_table_cell(batch->text, batch->layout.names[i],
                                strlen(batch->layout.names[i]));
-        for (f = 0; f < RT_BATCH_FIGURES; f++) {
-            const char *name =
-                rt_field_name((enum rt_field)(RT_FIELD_RETAINED + f));
+        for (i = 0; i < batch->column_count; i++) {
+            const char *name = rt_batch_column_name(batch->columns[i]);
             rt_text_table_cell(batch->text, name, strlen(name));
         }
         rt_text_table_end_row(batch->text);
@@ -229,10 +343,9 @@ void rt_batch_emit_header(struct rt_batch *batch,
                           strlen(batch->layout.names[i]), out);
         }
     }
-    for (f = 0; f < RT_BATCH_FIGURES; f++) {
+    for (i = 0; i < batch->column_count; i++) {
         rt_sink_put(batch->sink, out);
-        rt_sink_puts(batch->sink,
-                     rt_field_name((enum rt_field)(RT_FIELD_RETAINED + f)));
+        rt_sink_puts(batch->sink, rt_batch_column_name(batch->columns[i]));
     }
     rt_sink_put(batch->sink, '\n');
 }

@@ -3,7 +3,9 @@
  *
  * Each output row is the input row's columns followed by the figures:
  * retained, lost, retention_rate, churn_rate, simple_retention_rate,
- * simple_churn_rate, warnings.
+ * simple_churn_rate, the figures beyond one period (with --lifetime and
+ * the like), net_revenue_retention and gross_revenue_retention (with the
+ * revenue columns), and warnings.
  */
 #ifndef RETAIN_BATCH_EMIT_H
 #define RETAIN_BATCH_EMIT_H
@@ -11,8 +13,14 @@
 #include "batch.h"
 #include "batch_row.h"
 
-/* The figure columns each output row adds. */
+/* The figure columns each output row adds at least. */
 #define RT_BATCH_FIGURES (RT_FIELD_COUNT - RT_FIELD_RETAINED)
+
+/* Fills batch->columns for the options and the layout, once it is set. */
+void rt_batch_plan_columns(struct rt_batch *batch);
+
+/* "retained", "expected_lifetime", "net_revenue_retention", ... */
+const char *rt_batch_column_name(struct rt_batch_column column);
 
 /* Writes the header line once, for csv, tsv and text output. */
 void rt_batch_emit_header(struct rt_batch *batch,

@@ -8,10 +8,13 @@
 
 struct role {
     const char *what;     /* "start", for messages */
-    const char *option;   /* "--start-col" */
+    const char *unit;     /* "count" or "amount" */
+    const char *option;   /* "--start-col", or NULL when there is none */
     const char *chosen;   /* the name given with the option, or NULL */
-    const char *usual[2]; /* names found without the option, any case */
+    const char *usual[2]; /* names found without the option, any case; the
+                             second may be NULL */
     bool required;
+    const char *because; /* why a column without an option is required */
 };
 
 static bool same_ignoring_case(const char *a, size_t len, const char *b)
@@ -75,29 +78,37 @@ static size_t find_named(const struct rt_csv_field *names, size_t count,
     return RT_BATCH_NO_COLUMN;
 }
 
+/* True when a header name is one of the usual names of a role. */
+static bool is_usual(const struct role *role, struct rt_csv_field name)
+{
+    size_t u;
+
+    for (u = 0; u < 2 && role->usual[u]; u++)
+        if (same_ignoring_case(name.data, name.len, role->usual[u]))
+            return true;
+    return false;
+}
+
 /* Finds the one column with a usual name of the role, if any. */
 static bool find_usual(const struct rt_csv_field *names, size_t count,
                        const struct role *role, size_t *out, char *error,
                        size_t size)
 {
-    size_t i, u;
+    size_t i;
 
     *out = RT_BATCH_NO_COLUMN;
     for (i = 0; i < count; i++) {
-        struct rt_csv_field name = trimmed(names[i]);
-
-        for (u = 0; u < 2; u++) {
-            if (!same_ignoring_case(name.data, name.len, role->usual[u]))
-                continue;
-            if (*out != RT_BATCH_NO_COLUMN) {
-                snprintf(error, size,
-                         "columns %zu and %zu both name the %s count: choose "
-                         "one with %s NAME",
-                         *out + 1, i + 1, role->what, role->option);
-                return false;
-            }
-            *out = i;
+        if (!is_usual(role, trimmed(names[i])))
+            continue;
+        if (*out != RT_BATCH_NO_COLUMN) {
+            snprintf(
+                error, size, "columns %zu and %zu both name the %s %s: %s%s%s",
+                *out + 1, i + 1, role->what, role->unit,
+                role->option ? "choose one with " : "rename one of them",
+                role->option ? role->option : "", role->option ? " NAME" : "");
+            return false;
         }
+        *out = i;
     }
     return true;
 }
@@ -120,11 +131,17 @@ static bool find_role(const struct rt_csv_field *names, size_t count,
                        sizeof quoted);
         snprintf(error, size, "no column named %s for %s (the columns are %s)",
                  quoted, role->option, columns);
-    } else {
+    } else if (role->usual[1]) {
         snprintf(error, size,
                  "no %s column: expected one named %s or %s in any case, or "
                  "%s NAME (the columns are %s)",
                  role->what, role->usual[0], role->usual[1], role->option,
+                 columns);
+    } else {
+        snprintf(error, size,
+                 "no %s column: expected one named %s in any case, %s (the "
+                 "columns are %s)",
+                 role->what, role->usual[0], role->because ? role->because : "",
                  columns);
     }
     return false;
@@ -134,7 +151,12 @@ bool rt_layout_find(const struct rt_csv_field *names, size_t count,
                     const char *name, const char *option, size_t *out,
                     char *error, size_t size)
 {
-    const struct role role = {"id", option, name, {"", ""}, true};
+    const struct role role = {.what = "id",
+                              .unit = "column",
+                              .option = option,
+                              .chosen = name,
+                              .usual = {"", NULL},
+                              .required = true};
 
     return find_role(names, count, &role, out, error, size);
 }
@@ -167,25 +189,75 @@ static bool find_group(struct rt_batch_layout *layout,
                                        &layout->group, error, size);
 }
 
-/* One column cannot hold two counts. */
+/* One column cannot hold two numbers. */
 static bool check_distinct(const struct rt_batch_layout *layout, char *error,
                            size_t size)
 {
-    const char *clash = NULL;
-    size_t column = layout->start;
+    static const char *const names[] = {"start",     "end",       "new",
+                                        "start_mrr", "expansion", "contraction",
+                                        "churned"};
+    const size_t columns[] = {layout->start,
+                              layout->end,
+                              layout->new_customers,
+                              layout->revenue[RT_BATCH_START_MRR],
+                              layout->revenue[RT_BATCH_EXPANSION],
+                              layout->revenue[RT_BATCH_CONTRACTION],
+                              layout->revenue[RT_BATCH_CHURNED]};
+    size_t i, j;
 
-    if (layout->start == layout->end) {
-        clash = "start and end";
-    } else if (layout->new_customers == layout->start) {
-        clash = "start and new";
-    } else if (layout->new_customers == layout->end) {
-        clash = "end and new";
-        column = layout->end;
+    for (j = 1; j < sizeof columns / sizeof columns[0]; j++)
+        for (i = 0; i < j; i++)
+            if (columns[i] == columns[j] && columns[j] != RT_BATCH_NO_COLUMN) {
+                snprintf(error, size,
+                         "the %s and %s numbers cannot both come from "
+                         "column %zu",
+                         names[i], names[j], columns[j] + 1);
+                return false;
+            }
+    return true;
+}
+
+/*
+ * Revenue retention is computed when there is a start_mrr column; then the
+ * other three must be there too, so that a missing one cannot pass as 0.
+ */
+static bool find_revenue(struct rt_batch_layout *layout,
+                         const struct rt_csv_field *names, size_t count,
+                         char *error, size_t size)
+{
+    static const char *const usual[RT_BATCH_REVENUE_COLUMNS] = {
+        "start_mrr", "expansion", "contraction", "churned"};
+    unsigned i;
+
+    for (i = 0; i < RT_BATCH_REVENUE_COLUMNS; i++) {
+        const struct role role = {.what = usual[i],
+                                  .unit = "amount",
+                                  .usual = {usual[i], NULL},
+                                  .required = i > 0,
+                                  .because = "as there is a start_mrr column"};
+
+        if (!find_role(names, count, &role, &layout->revenue[i], error, size))
+            return false;
+        if (i == RT_BATCH_START_MRR && layout->revenue[i] == RT_BATCH_NO_COLUMN)
+            break;
     }
-    if (clash)
-        snprintf(error, size, "the %s counts cannot both come from column %zu",
-                 clash, column + 1);
-    return clash == NULL;
+    layout->has_revenue =
+        layout->revenue[RT_BATCH_START_MRR] != RT_BATCH_NO_COLUMN;
+    return true;
+}
+
+/* The figures beyond one period come from the retention rate. */
+static bool check_lifetime(const struct rt_batch_layout *layout,
+                           const struct rt_batch_options *options, char *error,
+                           size_t size)
+{
+    if (!options->lifetime || layout->new_customers != RT_BATCH_NO_COLUMN)
+        return true;
+    snprintf(error, size,
+             "lifetimes, lifetime value and rates per another period need a "
+             "new column (they come from the retention rate): expected one "
+             "named new or n in any case, or --new-col NAME");
+    return false;
 }
 
 bool rt_layout_build(struct rt_batch_layout *layout,
@@ -193,23 +265,37 @@ bool rt_layout_build(struct rt_batch_layout *layout,
                      const struct rt_batch_options *options, char *error,
                      size_t size)
 {
-    const struct role start = {
-        "start", "--start-col", options->start_col, {"start", "s"}, true};
-    const struct role end = {
-        "end", "--end-col", options->end_col, {"end", "e"}, true};
-    const struct role new_customers = {"new",
-                                       "--new-col",
-                                       options->new_col,
-                                       {"new", "n"},
-                                       options->new_col != NULL};
+    const struct role start = {.what = "start",
+                               .unit = "count",
+                               .option = "--start-col",
+                               .chosen = options->start_col,
+                               .usual = {"start", "s"},
+                               .required = true};
+    const struct role end = {.what = "end",
+                             .unit = "count",
+                             .option = "--end-col",
+                             .chosen = options->end_col,
+                             .usual = {"end", "e"},
+                             .required = true};
+    const struct role new_customers = {.what = "new",
+                                       .unit = "count",
+                                       .option = "--new-col",
+                                       .chosen = options->new_col,
+                                       .usual = {"new", "n"},
+                                       .required = options->new_col != NULL};
+    size_t i;
 
     memset(layout, 0, sizeof *layout);
+    for (i = 0; i < RT_BATCH_REVENUE_COLUMNS; i++)
+        layout->revenue[i] = RT_BATCH_NO_COLUMN;
     if (!find_role(names, count, &start, &layout->start, error, size) ||
         !find_role(names, count, &end, &layout->end, error, size) ||
         !find_role(names, count, &new_customers, &layout->new_customers, error,
                    size) ||
         !find_group(layout, names, count, options->group_by, error, size) ||
-        !check_distinct(layout, error, size))
+        !find_revenue(layout, names, count, error, size) ||
+        !check_distinct(layout, error, size) ||
+        !check_lifetime(layout, options, error, size))
         return false;
     if (!copy_names(layout, names, count)) {
         snprintf(error, size, "%s", rt_status_text(RT_ERR_NOMEM));

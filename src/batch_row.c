@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "batch_row.h"
+#include "emit.h"
 
 static void field_label(const struct rt_batch_layout *layout, size_t index,
                         char *buf, size_t size)
@@ -63,37 +64,126 @@ static bool read_count(const struct rt_batch *batch,
     return false;
 }
 
+static bool read_amount(const struct rt_batch *batch,
+                        const struct rt_csv_record *record, size_t index,
+                        uint64_t *out, struct rt_batch_row *row)
+{
+    const struct rt_csv_field *field = &record->fields[index];
+    enum rt_status status =
+        rt_amount_parse(field->data, field->len, RT_AMOUNT_MONEY, out);
+    char label[RT_QUOTE_SIZE], problem[RT_MESSAGE_SIZE];
+
+    if (status == RT_OK)
+        return true;
+    field_label(&batch->layout, index, label, sizeof label);
+    rt_amount_describe(status, RT_AMOUNT_MONEY, field->data, field->len,
+                       problem, sizeof problem);
+    snprintf(row->error, sizeof row->error, "field %s: %s", label, problem);
+    return false;
+}
+
+/* Reads every number the row holds, counts first, in column order. */
+static bool read_numbers(const struct rt_batch *batch,
+                         const struct rt_csv_record *record,
+                         struct rt_counts *counts, struct rt_revenue *amounts,
+                         struct rt_batch_row *row)
+{
+    const struct rt_batch_layout *layout = &batch->layout;
+    uint64_t *const fields[RT_BATCH_REVENUE_COLUMNS] = {
+        &amounts->start, &amounts->expansion, &amounts->contraction,
+        &amounts->churned};
+    unsigned i;
+
+    if (!read_count(batch, record, layout->start, &counts->start, row) ||
+        !read_count(batch, record, layout->end, &counts->end, row))
+        return false;
+    counts->has_new = layout->new_customers != RT_BATCH_NO_COLUMN;
+    if (counts->has_new && !read_count(batch, record, layout->new_customers,
+                                       &counts->new_customers, row))
+        return false;
+    for (i = 0; layout->has_revenue && i < RT_BATCH_REVENUE_COLUMNS; i++)
+        if (!read_amount(batch, record, layout->revenue[i], fields[i], row))
+            return false;
+    return true;
+}
+
+/* Says why a computation refused, in the words of the column it names. */
+static void refuse(const struct rt_batch *batch, size_t column,
+                   enum rt_status status, const char *expected,
+                   struct rt_batch_row *row)
+{
+    char label[RT_QUOTE_SIZE];
+
+    field_label(&batch->layout, column, label, sizeof label);
+    snprintf(row->error, sizeof row->error, "field %s: %s%s%s%s", label,
+             rt_status_text(status), expected ? " (expected " : "",
+             expected ? expected : "", expected ? ")" : "");
+}
+
 void rt_batch_evaluate(const struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        struct rt_batch_row *row)
 {
     const struct rt_batch_layout *layout = &batch->layout;
+    const struct rt_batch_options *o = &batch->options;
     struct rt_counts counts = {0, 0, 0, false};
+    struct rt_revenue amounts = {0, 0, 0, 0};
     enum rt_status status;
-    char label[RT_QUOTE_SIZE];
 
     row->valid = false;
     row->error[0] = '\0';
     if (!check_shape(batch, record, row) ||
-        !read_count(batch, record, layout->start, &counts.start, row) ||
-        !read_count(batch, record, layout->end, &counts.end, row))
+        !read_numbers(batch, record, &counts, &amounts, row))
         return;
-    if (layout->new_customers != RT_BATCH_NO_COLUMN) {
-        counts.has_new = true;
-        if (!read_count(batch, record, layout->new_customers,
-                        &counts.new_customers, row))
+    status = rt_figures_compute(&counts, o->precision, &row->figures);
+    if (status != RT_OK) {
+        refuse(batch, layout->start, status,
+               status == RT_ERR_ZERO_START ? "at least 1 customer at the start"
+                                           : NULL,
+               row);
+        return;
+    }
+    if (layout->has_revenue) {
+        status = rt_revenue_compute(&amounts, o->precision, &row->revenue);
+        if (status != RT_OK) {
+            refuse(batch, layout->revenue[RT_BATCH_START_MRR], status,
+                   status == RT_ERR_ZERO_START ? "an amount above 0" : NULL,
+                   row);
             return;
+        }
     }
-    status =
-        rt_figures_compute(&counts, batch->options.precision, &row->figures);
-    if (status == RT_OK) {
-        row->valid = true;
+    if (o->lifetime) {
+        status = rt_lifetime_compute(&row->figures, &o->lifetime_options,
+                                     &row->lifetime);
+        if (status != RT_OK) {
+            refuse(batch, layout->new_customers, status, NULL, row);
+            return;
+        }
+    }
+    row->valid = true;
+}
+
+void rt_batch_row_warnings(const struct rt_batch *batch,
+                           const struct rt_batch_row *row, char *buf,
+                           size_t size)
+{
+    size_t used;
+
+    if (!row->valid) {
+        snprintf(buf, size, "%s", row->error);
         return;
     }
-    field_label(layout, layout->start, label, sizeof label);
-    snprintf(row->error, sizeof row->error, "field %s: %s%s", label,
-             rt_status_text(status),
-             status == RT_ERR_ZERO_START
-                 ? " (expected at least 1 customer at the start)"
-                 : "");
+    rt_report_warnings_value(&row->figures,
+                             batch->options.lifetime ? &row->lifetime : NULL,
+                             buf, size);
+    used = strlen(buf);
+    if (!batch->layout.has_revenue || !row->revenue.warnings ||
+        used + 3 >= size)
+        return;
+    if (used > 0) {
+        memcpy(buf + used, "; ", 3);
+        used += 2;
+    }
+    rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, buf + used,
+                           size - used);
 }

@@ -13,14 +13,27 @@
 #define RT_ROW_ERROR_SIZE (2 * RT_MESSAGE_SIZE)
 
 struct rt_batch_row {
-    bool valid;                    /* the figures were computed */
-    struct rt_figures figures;     /* when valid */
+    bool valid;                        /* the figures were computed */
+    struct rt_figures figures;         /* when valid */
+    struct rt_lifetime lifetime;       /* when valid and options.lifetime */
+    struct rt_revenue_figures revenue; /* when valid and layout.has_revenue */
     char error[RT_ROW_ERROR_SIZE]; /* when not: why, for the row and stderr */
 };
 
-/* Computes the figures of a record, or says why it cannot. */
+/*
+ * Computes the figures of a record (and those beyond the period, and its
+ * revenue retention, when the batch asks for them), or says why it cannot.
+ */
 void rt_batch_evaluate(const struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        struct rt_batch_row *row);
+
+/*
+ * The row's warnings, joined with "; " as the CSV warnings field holds
+ * them; "" when there are none.
+ */
+void rt_batch_row_warnings(const struct rt_batch *batch,
+                           const struct rt_batch_row *row, char *buf,
+                           size_t size);
 
 #endif

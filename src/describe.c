@@ -55,9 +55,22 @@ void rt_count_describe(enum rt_status status, const char *text, size_t len,
                  (unsigned long long)RT_COUNT_MAX);
 }
 
+/* The status in words, for an amount rather than a count. */
+static const char *amount_problem(enum rt_status status,
+                                  enum rt_amount_kind kind)
+{
+    if (status == RT_ERR_FRACTION || status == RT_ERR_NOT_NUMBER)
+        return "not a number";
+    if (status == RT_ERR_NEGATIVE)
+        return kind == RT_AMOUNT_RATE ? "a rate cannot be negative"
+                                      : "an amount cannot be negative";
+    return rt_status_text(status);
+}
+
 void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
                         const char *text, size_t len, char *buf, size_t size)
 {
+    const char *problem = amount_problem(status, kind);
     char quoted[RT_QUOTE_SIZE];
     const char *expected =
         kind == RT_AMOUNT_RATE
@@ -70,11 +83,10 @@ void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
         snprintf(buf, size,
                  "%s: %s (write %.*s%% for a percentage, or a fraction with "
                  "a point such as 0.10)",
-                 rt_status_text(status), quoted, (int)len, text);
+                 problem, quoted, (int)len, text);
     else if (status == RT_ERR_RANGE)
         snprintf(buf, size, "%s: %s (the largest is 9223372036854.775807)",
-                 rt_status_text(status), quoted);
+                 problem, quoted);
     else
-        snprintf(buf, size, "%s: %s (expected %s)", rt_status_text(status),
-                 quoted, expected);
+        snprintf(buf, size, "%s: %s (expected %s)", problem, quoted, expected);
 }

@@ -30,7 +30,8 @@ static void put_warning(struct rt_sink *sink, const char *text, size_t len,
 
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
-                           const struct rt_lifetime *lifetime)
+                           const struct rt_lifetime *lifetime,
+                           const char *extra)
 {
     char text[RT_WARNING_TEXT_SIZE];
     unsigned bit;
@@ -51,6 +52,8 @@ void rt_emit_json_warnings(struct rt_sink *sink,
                                                  (enum rt_lifetime_warning)bit,
                                                  text, sizeof text),
                         &first);
+    if (extra)
+        put_warning(sink, extra, strlen(extra), &first);
     rt_sink_put(sink, ']');
 }
 
@@ -80,7 +83,7 @@ static void emit_json(struct rt_sink *sink, const struct rt_figures *figures,
     if (lifetime)
         rt_emit_json_lifetime(sink, lifetime);
     rt_sink_puts(sink, "\"warnings\":");
-    rt_emit_json_warnings(sink, figures, lifetime);
+    rt_emit_json_warnings(sink, figures, lifetime, NULL);
     rt_sink_puts(sink, "}\n");
 }
 

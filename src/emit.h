@@ -21,10 +21,14 @@ void rt_emit_text(FILE *out, const struct rt_figures *figures);
 void rt_emit_text_lifetime(FILE *out, const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime);
 
-/* Writes the JSON array of the warnings; lifetime may be NULL. */
+/*
+ * Writes the JSON array of the warnings, then `extra` as one more; lifetime
+ * and extra may be NULL.
+ */
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
-                           const struct rt_lifetime *lifetime);
+                           const struct rt_lifetime *lifetime,
+                           const char *extra);
 
 /* Writes "name":value, for each figure beyond the period. */
 void rt_emit_json_lifetime(struct rt_sink *sink,

@@ -94,6 +94,70 @@ uint64_t rt_gcd(uint64_t a, uint64_t b)
     return a;
 }
 
+/*
+ * Fast paths: a figure in floating point, trusted only when no rounding
+ * boundary lies within a relative FAST_MARGIN (times the condition of the
+ * step) of it.  Each operation is accurate to an ulp or two (2^-52) and ln
+ * is well conditioned the way it is taken (ln(s/a) for s >= 2a, log1p of
+ * the lost share otherwise), so the margin is thousands of times the error
+ * of any usable libm.  Near a boundary, or for a result too large to tell
+ * its halves apart, the callers take their exact methods, which decide
+ * ties as well.
+ */
+#define FAST_MARGIN (1.0 / 1099511627776.0) /* 2^-40 */
+#define FAST_LIMIT  1125899906842624.0      /* 2^50 */
+
+/* ln(s/a) > 0 for 1 <= a < s, to a few ulps. */
+static double ln_ratio(uint64_t a, uint64_t s)
+{
+    if (s / 2 >= a)
+        return log((double)s / (double)a);
+    return -log1p(-((double)(s - a) / (double)s));
+}
+
+/* The integer nearest to v, when v is off every half by more than error. */
+static bool fast_nearest(double v, double error, uint64_t *n)
+{
+    double below = floor(v);
+
+    if (!(v >= 0 && v < FAST_LIMIT) ||
+        !(fabs(v - (below + 0.5)) > error + FAST_MARGIN))
+        return false;
+    *n = (uint64_t)below + (v > below + 0.5);
+    return true;
+}
+
+static double times_ten_to(double v, unsigned exponent)
+{
+    while (exponent-- > 0)
+        v *= 10;
+    return v;
+}
+
+/* round((a/s)^(p/q) * 10^digits) as exp((p/q) ln(a/s)), for 1 <= a < s. */
+static bool fast_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
+                       unsigned digits, uint64_t *n)
+{
+    double y = -((double)p / (double)q) * ln_ratio(a, s);
+    double v = times_ten_to(exp(y), digits);
+
+    /* An error e in y is a relative error e in exp(y). */
+    return fast_nearest(v, v * (4 - y) * FAST_MARGIN, n);
+}
+
+/* round(ln 2 / ln(s/a) * fn/fd * 10^precision), for 1 <= a < s. */
+static bool fast_median(uint64_t a, uint64_t s, uint64_t fn, uint64_t fd,
+                        unsigned precision, uint64_t *n)
+{
+    static const double ln2 = 0.69314718055994530942;
+    double ln = ln_ratio(a, s), v;
+
+    if (!(ln > 0))
+        return false;
+    v = times_ten_to(ln2 / ln * ((double)fn / (double)fd), precision);
+    return fast_nearest(v, v * 4 * FAST_MARGIN, n);
+}
+
 /* The fixed parts of the comparisons for x = (a/s)^(p/q) at 10^digits. */
 struct power {
     struct rt_big left;  /* a^p * (2 * 10^digits)^q */
@@ -163,13 +227,13 @@ static int64_t proved_nearest(const struct power *pw, int64_t guess,
     return n;
 }
 
-bool rt_exact_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
-                    unsigned shift, unsigned precision, char *power,
-                    char *complement, size_t size)
+static bool power_text(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
+                       unsigned shift, unsigned precision, bool allow_fast,
+                       char *power, char *complement, size_t size)
 {
     unsigned digits = shift + precision;
     int64_t top = 1, n, guess;
-    uint64_t common = rt_gcd(a, s);
+    uint64_t common = rt_gcd(a, s), fast;
     struct power pw;
     struct rt_big value;
     bool tie = false, failed = false, ok;
@@ -181,6 +245,8 @@ bool rt_exact_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
         n = 0;
     else if (a == s)
         n = top;
+    else if (allow_fast && fast_power(a, s, p, q, digits, &fast))
+        n = (int64_t)fast;
     else {
         double estimate = pow((double)a / (double)s, (double)p / (double)q);
 
@@ -201,6 +267,22 @@ bool rt_exact_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
     ok = ok && place_point(&value, precision, complement, size);
     rt_big_free(&value);
     return ok;
+}
+
+bool rt_exact_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
+                    unsigned shift, unsigned precision, char *power,
+                    char *complement, size_t size)
+{
+    return power_text(a, s, p, q, shift, precision, true, power, complement,
+                      size);
+}
+
+bool rt_exact_power_proved(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
+                           unsigned shift, unsigned precision, char *power,
+                           char *complement, size_t size)
+{
+    return power_text(a, s, p, q, shift, precision, false, power, complement,
+                      size);
 }
 
 /*
@@ -378,6 +460,24 @@ static unsigned power_of_two(uint64_t a, uint64_t s)
 
 bool rt_exact_median(uint64_t a, uint64_t s, uint64_t fn, uint64_t fd,
                      unsigned precision, char *buf, size_t size)
+{
+    uint64_t fast, common = rt_gcd(a, s);
+    struct rt_big n;
+    bool ok;
+
+    /* s/a = 2^e is rational and may be a tie: the exact method decides. */
+    if (power_of_two(a / common, s / common) > 0 ||
+        !fast_median(a, s, fn, fd, precision, &fast))
+        return rt_exact_median_interval(a, s, fn, fd, precision, buf, size);
+    rt_big_init(&n);
+    rt_big_set(&n, fast);
+    ok = !n.failed && place_point(&n, precision, buf, size);
+    rt_big_free(&n);
+    return ok;
+}
+
+bool rt_exact_median_interval(uint64_t a, uint64_t s, uint64_t fn, uint64_t fd,
+                              unsigned precision, char *buf, size_t size)
 {
     uint64_t common = rt_gcd(a, s);
     unsigned e;

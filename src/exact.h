@@ -33,11 +33,20 @@ bool rt_exact_power(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
                     unsigned shift, unsigned precision, char *power,
                     char *complement, size_t size);
 
+/* The same by the integer proof only, without the fast path; for tests. */
+bool rt_exact_power_proved(uint64_t a, uint64_t s, uint64_t p, uint64_t q,
+                           unsigned shift, unsigned precision, char *power,
+                           char *complement, size_t size);
+
 /*
  * ln 2 / ln(s / a) * (fn / fd), for 1 <= a < s and fn, fd >= 1: the
  * median lifetime in periods (fn = fd = 1) or another unit.
  */
 bool rt_exact_median(uint64_t a, uint64_t s, uint64_t fn, uint64_t fd,
                      unsigned precision, char *buf, size_t size);
+
+/* The same by the interval method only, without the fast path; for tests. */
+bool rt_exact_median_interval(uint64_t a, uint64_t s, uint64_t fn, uint64_t fd,
+                              unsigned precision, char *buf, size_t size);
 
 #endif

@@ -1,7 +1,9 @@
 /* summary.c - see summary.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_emit.h"
 #include "summary.h"
 #include "text_table.h"
 
@@ -103,15 +105,24 @@ static struct rt_summary_group *find_group(struct rt_summary *s,
     return new_group(s, key, len, at);
 }
 
-bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
-                    size_t len, const struct rt_figures *figures)
+static void add_row(struct rt_tally *tally, const struct rt_figures *figures,
+                    const struct rt_revenue *amounts)
 {
-    rt_tally_add(&summary->total, figures);
+    rt_tally_add(tally, figures);
+    if (amounts)
+        rt_tally_add_revenue(tally, amounts);
+}
+
+bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
+                    size_t len, const struct rt_figures *figures,
+                    const struct rt_revenue *amounts)
+{
+    add_row(&summary->total, figures, amounts);
     if (grouped) {
         struct rt_summary_group *g = find_group(summary, key, len);
         if (!g)
             return false;
-        rt_tally_add(&g->tally, figures);
+        add_row(&g->tally, figures, amounts);
     }
     return true;
 }
@@ -146,6 +157,7 @@ void rt_summary_clear(struct rt_summary *summary)
 
 struct summary_writer {
     struct rt_sink *sink;
+    const struct rt_summary_format *how;
     enum rt_format format;
     char delimiter;
     struct rt_text_table table;
@@ -202,7 +214,41 @@ static void write_header(struct summary_writer *w)
         const char *name = rt_tally_field_name((enum rt_tally_field)f);
         put_cell(w, "", name, strlen(name), true, true);
     }
+    for (f = 0; f < w->how->extra_count; f++) {
+        const char *name = rt_batch_column_name(w->how->extras[f]);
+        put_cell(w, "", name, strlen(name), true, true);
+    }
     end_line(w);
+}
+
+/* The pooled figures beyond one period, and revenue retention. */
+static void write_extras(struct summary_writer *w, const struct rt_tally *tally)
+{
+    const struct rt_summary_format *how = w->how;
+    struct rt_lifetime lifetime;
+    bool have_lifetime =
+        how->lifetime &&
+        rt_tally_lifetime(tally, how->lifetime, w->precision, &lifetime);
+    char value[RT_TALLY_TEXT_SIZE];
+    size_t i;
+
+    for (i = 0; i < how->extra_count; i++) {
+        struct rt_batch_column column = how->extras[i];
+        const char *name = rt_batch_column_name(column);
+        bool known = false;
+
+        value[0] = '\0';
+        if (column.kind == RT_BATCH_COLUMN_REVENUE) {
+            known = rt_tally_revenue_value(tally,
+                                           (enum rt_revenue_field)column.field,
+                                           w->precision, value);
+        } else if (have_lifetime) {
+            const struct rt_value *v = &lifetime.values[column.field];
+            snprintf(value, sizeof value, "%s", v->text);
+            known = v->state == RT_VALUE_KNOWN;
+        }
+        put_cell(w, name, value, strlen(value), false, known);
+    }
 }
 
 static void write_tally(struct summary_writer *w, const char *scope,
@@ -223,32 +269,34 @@ static void write_tally(struct summary_writer *w, const char *scope,
         put_cell(w, rt_tally_field_name(field), value, strlen(value), false,
                  known);
     }
+    write_extras(w, tally);
     end_line(w);
 }
 
 void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
-                     enum rt_format format, char delimiter,
-                     const char *group_name, unsigned precision)
+                     const struct rt_summary_format *how)
 {
     struct summary_writer w;
     size_t i;
 
     memset(&w, 0, sizeof w);
     w.sink = sink;
-    w.format = format;
-    w.delimiter = format == RT_FORMAT_TSV ? '\t' : delimiter;
-    w.group_name = group_name;
-    w.precision = precision;
-    if (format == RT_FORMAT_TEXT &&
+    w.how = how;
+    w.format = how->format;
+    w.delimiter = how->format == RT_FORMAT_TSV ? '\t' : how->delimiter;
+    w.group_name = how->group_name;
+    w.precision = how->precision;
+    if (w.format == RT_FORMAT_TEXT &&
         !rt_text_table_init(&w.table, sink,
-                            RT_TALLY_FIELDS + (group_name ? 2 : 1)))
+                            RT_TALLY_FIELDS + how->extra_count +
+                                (w.group_name ? 2 : 1)))
         return;
     write_header(&w);
-    for (i = 0; group_name && i < summary->count; i++)
+    for (i = 0; w.group_name && i < summary->count; i++)
         write_tally(&w, "group", &summary->groups[i],
                     &summary->groups[i].tally);
     write_tally(&w, "all", NULL, &summary->total);
-    if (format == RT_FORMAT_TEXT)
+    if (w.format == RT_FORMAT_TEXT)
         rt_text_table_flush(&w.table);
     rt_text_table_free(&w.table);
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "batch.h"
 #include "retain.h"
 #include "sink.h"
 #include "tally.h"
@@ -32,9 +33,13 @@ struct rt_summary {
 struct rt_summary *rt_summary_new(void);
 void rt_summary_free(struct rt_summary *summary);
 
-/* Tallies a valid row, in its group when grouped.  False: out of memory. */
+/*
+ * Tallies a valid row, in its group when grouped, with its revenue amounts
+ * unless `amounts` is NULL.  False: out of memory.
+ */
 bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
-                    size_t len, const struct rt_figures *figures);
+                    size_t len, const struct rt_figures *figures,
+                    const struct rt_revenue *amounts);
 
 /*
  * Adds `from` to `into`, its groups in their order after those `into` has
@@ -46,13 +51,25 @@ bool rt_summary_merge(struct rt_summary *into, const struct rt_summary *from);
 /* Forgets every row and group, keeping the storage. */
 void rt_summary_clear(struct rt_summary *summary);
 
+/* How the summary is written, from the batch's options. */
+struct rt_summary_format {
+    enum rt_format format;
+    char delimiter;         /* for csv and tsv */
+    const char *group_name; /* the group column, or NULL */
+    unsigned precision;
+    /* The figure columns of the rows after the core ones (beyond one
+       period, then revenue), each pooled; `lifetime` says how. */
+    const struct rt_batch_column *extras;
+    size_t extra_count;
+    const struct rt_lifetime_options *lifetime;
+};
+
 /*
- * Writes the summary as a table: csv or tsv (with `delimiter`), JSON Lines
- * or text.  Columns: scope ("group" or "all"), the group column named
- * group_name when there is one, then the fields of enum rt_tally_field.
+ * Writes the summary as a table: csv or tsv, JSON Lines or text.  Columns:
+ * scope ("group" or "all"), the group column when there is one, the fields
+ * of enum rt_tally_field, then the extra columns.
  */
 void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
-                     enum rt_format format, char delimiter,
-                     const char *group_name, unsigned precision);
+                     const struct rt_summary_format *how);
 
 #endif

@@ -114,6 +114,7 @@ void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures)
 void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
 {
     bool ignored = false;
+    unsigned i;
 
     if (from->with_new > 0 &&
         (into->with_new == 0 ||
@@ -139,6 +140,10 @@ void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
         rt_u128_add(into->rate_sum_up, from->rate_sum_up, &ignored);
     into->rate_sum_down =
         rt_u128_add(into->rate_sum_down, from->rate_sum_down, &ignored);
+    into->with_revenue += from->with_revenue;
+    for (i = 0; i < 4; i++)
+        into->revenue[i] =
+            rt_u128_add(into->revenue[i], from->revenue[i], &ignored);
 }
 
 /* |a - b| and its sign, for a signed result of two sums. */
@@ -246,4 +251,60 @@ bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
             return false;
         return retention_value(tally, field, precision, buf);
     }
+}
+
+void rt_tally_add_revenue(struct rt_tally *tally,
+                          const struct rt_revenue *amounts)
+{
+    const uint64_t values[4] = {amounts->start, amounts->expansion,
+                                amounts->contraction, amounts->churned};
+    bool ignored = false;
+    unsigned i;
+
+    tally->with_revenue++;
+    for (i = 0; i < 4; i++)
+        tally->revenue[i] =
+            rt_u128_add(tally->revenue[i], rt_u128_from(values[i]), &ignored);
+}
+
+bool rt_tally_revenue_value(const struct rt_tally *tally,
+                            enum rt_revenue_field field, unsigned precision,
+                            char buf[RT_TALLY_TEXT_SIZE])
+{
+    const struct rt_u128 *sum = tally->revenue;
+    struct rt_u128 lost, kept, magnitude;
+    bool ignored = false, negative;
+
+    buf[0] = '\0';
+    if (tally->with_revenue == 0 || rt_u128_is_zero(sum[0]))
+        return false;
+    lost = rt_u128_add(sum[2], sum[3], &ignored);
+    kept = field == RT_REVENUE_NET ? rt_u128_add(sum[0], sum[1], &ignored)
+                                   : sum[0];
+    negative = difference(kept, lost, &magnitude);
+    return write_rate(negative, magnitude, sum[0], precision, buf);
+}
+
+/* A pooled sum as a count, when it is one. */
+static bool as_count(struct rt_u128 sum, uint64_t *out)
+{
+    if (sum.hi != 0 || sum.lo > RT_COUNT_MAX)
+        return false;
+    *out = sum.lo;
+    return true;
+}
+
+bool rt_tally_lifetime(const struct rt_tally *tally,
+                       const struct rt_lifetime_options *options,
+                       unsigned precision, struct rt_lifetime *out)
+{
+    struct rt_counts counts = {0, 0, 0, true};
+    struct rt_figures figures;
+
+    return tally->rows > 0 && tally->with_new == tally->rows &&
+           as_count(tally->start, &counts.start) &&
+           as_count(tally->end, &counts.end) &&
+           as_count(tally->new_customers, &counts.new_customers) &&
+           rt_figures_compute(&counts, precision, &figures) == RT_OK &&
+           rt_lifetime_compute(&figures, options, out) == RT_OK;
 }

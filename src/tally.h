@@ -23,6 +23,8 @@ struct rt_tally {
     struct rt_u128 rate_sum_up, rate_sum_down; /* positive and negative parts */
     struct rt_wide min_num, max_num;
     uint64_t min_den, max_den;
+    uint64_t with_revenue;     /* rows with revenue amounts */
+    struct rt_u128 revenue[4]; /* sums, in the order of rt_revenue */
 };
 
 /* The summary's fields, in output order. */
@@ -52,6 +54,28 @@ void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures);
 
 /* Adds everything `from` tallied to `into`. */
 void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from);
+
+/* Adds the revenue amounts of one valid row. */
+void rt_tally_add_revenue(struct rt_tally *tally,
+                          const struct rt_revenue *amounts);
+
+/*
+ * Writes the pooled net or gross revenue retention (RT_REVENUE_NET or
+ * RT_REVENUE_GROSS) from the sums of the amounts; false and "" when no row
+ * had them.
+ */
+bool rt_tally_revenue_value(const struct rt_tally *tally,
+                            enum rt_revenue_field field, unsigned precision,
+                            char buf[RT_TALLY_TEXT_SIZE]);
+
+/*
+ * The figures beyond one period of the pooled counts; false when they are
+ * unknown: a row without a new count, sums above RT_COUNT_MAX, or out of
+ * memory.
+ */
+bool rt_tally_lifetime(const struct rt_tally *tally,
+                       const struct rt_lifetime_options *options,
+                       unsigned precision, struct rt_lifetime *out);
 
 /* The name of a summary field, e.g. "mean_retention_rate". */
 const char *rt_tally_field_name(enum rt_tally_field field);

@@ -53,6 +53,26 @@
          "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,\n"
 #define STDIN "(standard input)"
 
+/* Beyond one period and revenue retention. */
+#define CHURN_ZERO                                                             \
+    "churn is 0, so the expected and median lifetimes are infinite"
+#define CORE_HEAD                                                              \
+    "retained,lost,retention_rate,churn_rate,simple_retention_rate,"           \
+    "simple_churn_rate"
+#define MRR_HEAD "seg,start,end,new,start_mrr,expansion,contraction,churned"
+#define MRR_ROWS                                                               \
+    MRR_HEAD "\n"                                                              \
+             "a,1000,900,200,100000,15000,5000,8000\n"                         \
+             "b,500,480,30,50000,0,2500,2500\n"
+#define REVENUE_FIGURES "net_revenue_retention,gross_revenue_retention"
+#define LOSS_ABOVE                                                             \
+    "contraction + churned (110) is greater than start_mrr (100): more "       \
+    "revenue lost than there was at the start"
+#define SUMMARY_HEAD                                                           \
+    "scope,rows,start,end,new,retained,lost,retention_rate,churn_rate,"        \
+    "simple_retention_rate,simple_churn_rate,mean_retention_rate,"             \
+    "min_retention_rate,max_retention_rate"
+
 struct batch_case {
     const char *name;
     const char *args[16];
@@ -318,7 +338,7 @@ static const struct batch_case batch_cases[] = {
      "x,y\n",
      2,
      "",
-     "retain: " STDIN ":1: error: the start and end counts cannot both come "
+     "retain: " STDIN ":1: error: the start and end numbers cannot both come "
      "from column 1\n"},
     {"columns lack end",
      {"batch", "--no-header", "--columns", "start,new"},
@@ -442,6 +462,163 @@ static const struct batch_case batch_cases[] = {
      "",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
     {"help", {"batch", "--help"}, "", 0, batch_help_text, ""},
+
+    /* Beyond one period: only the figures the options make known. */
+    {"converted rates, lifetimes and lifetime value",
+     {"batch", "--period", "month", "--per", "year", "--margin", "50",
+      "--discount", "1%"},
+     "period,start,end,new\nJan,1000,900,200\nFeb,1000,1000,0\n",
+     0,
+     "period,start,end,new," CORE_HEAD
+     ",retention_rate_per,churn_rate_per,expected_lifetime,"
+     "expected_lifetime_years,median_lifetime,median_lifetime_years,"
+     "lifetime_value,warnings\n"
+     "Jan,1000,900,200,700,300,70.00,30.00,90.00,10.00,1.38,98.62,3.33,0.28,"
+     "1.94,0.16,162.90,\n"
+     "Feb,1000,1000,0,1000,0,100.00,0.00,100.00,0.00,100.00,0.00,inf,inf,inf,"
+     "inf,5050.00,\"" CHURN_ZERO "\"\n",
+     "retain: " STDIN ":3: warning: " CHURN_ZERO "\n"},
+    {"lifetimes in JSON, and a bad row's as null",
+     {"batch", "--lifetime", "-f", "json"},
+     "start,end,new\n500,480,30\n0,1,1\n",
+     1,
+     "{\"start\":\"500\",\"end\":\"480\",\"new\":\"30\",\"retained\":450,"
+     "\"lost\":50,\"retention_rate\":90.00,\"churn_rate\":10.00,"
+     "\"simple_retention_rate\":96.00,\"simple_churn_rate\":4.00,"
+     "\"expected_lifetime\":10.00,\"median_lifetime\":6.58,\"warnings\":[]}\n"
+     "{\"start\":\"0\",\"end\":\"1\",\"new\":\"1\",\"retained\":null,"
+     "\"lost\":null,\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
+     "\"expected_lifetime\":null,\"median_lifetime\":null,\"warnings\":["
+     "\"field 'start': start is 0, so no rate is defined (expected at least "
+     "1 customer at the start)\"]}\n",
+     "retain: " STDIN ":3: error: field 'start': start is 0, so no rate is "
+     "defined (expected at least 1 customer at the start)\n"},
+    {"an infinite lifetime is null in JSON",
+     {"batch", "--lifetime", "-f", "json"},
+     "start,end,new\n5,5,0\n",
+     0,
+     "{\"start\":\"5\",\"end\":\"5\",\"new\":\"0\",\"retained\":5,"
+     "\"lost\":0,\"retention_rate\":100.00,\"churn_rate\":0.00,"
+     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
+     "\"expected_lifetime\":null,\"median_lifetime\":null,\"warnings\":["
+     "\"" CHURN_ZERO "\"]}\n",
+     "retain: " STDIN ":2: warning: " CHURN_ZERO "\n"},
+    {"lifetimes need a new column",
+     {"batch", "--lifetime"},
+     "start,end\n10,9\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: lifetimes, lifetime value and rates per "
+     "another period need a new column (they come from the retention rate): "
+     "expected one named new or n in any case, or --new-col NAME\n"},
+    {"--per needs --period",
+     {"batch", "--per", "year"},
+     "",
+     2,
+     "",
+     "retain: option --per needs --period (the length of the measured "
+     "period, to know how many of them make one year)\n" TRY},
+    {"a bare discount is refused",
+     {"batch", "--margin", "5", "--discount", "10"},
+     "",
+     2,
+     "",
+     "retain: option --discount: a rate needs '%' or a decimal point: '10' "
+     "(write 10% for a percentage, or a fraction with a point such as "
+     "0.10)\n"},
+    {"an unknown period",
+     {"batch", "--period", "fortnight"},
+     "",
+     2,
+     "",
+     "retain: option --period: unknown length of period: 'fortnight' "
+     "(expected day, week, month, quarter or year)\n"},
+
+    /* Revenue retention, from the columns that hold it. */
+    {"revenue columns",
+     {"batch"},
+     MRR_HEAD "\n"
+              "a,1000,900,200,100000,15000,5000,8000\n"
+              "b,10,9,0,100,0,80,30\n"
+              "c,10,9,0,0,0,0,0\n"
+              "d,10,9,0,49.9.0,0,0,0\n",
+     1,
+     MRR_HEAD
+     "," CORE_HEAD "," REVENUE_FIGURES ",warnings\n"
+     "a,1000,900,200,100000,15000,5000,8000,700,300,70.00,30.00,"
+     "90.00,10.00,102.00,87.00,\n"
+     "b,10,9,0,100,0,80,30,9,1,90.00,10.00,90.00,10.00,-10.00,"
+     "-10.00," LOSS_ABOVE "\n"
+     "c,10,9,0,0,0,0,0,,,,,,,,,\"field 'start_mrr': start is 0, so "
+     "no rate is defined (expected an amount above 0)\"\n"
+     "d,10,9,0,49.9.0,0,0,0,,,,,,,,,\"field 'start_mrr': not a number: "
+     "'49.9.0' (expected an amount such as 49.90, in digits with up "
+     "to 6 decimals)\"\n",
+     "retain: " STDIN ":3: warning: " LOSS_ABOVE "\n"
+     "retain: " STDIN ":4: error: field 'start_mrr': start is 0, so no rate "
+     "is defined (expected an amount above 0)\n"
+     "retain: " STDIN ":5: error: field 'start_mrr': not a number: '49.9.0' "
+     "(expected an amount such as 49.90, in digits with up to 6 "
+     "decimals)\n"},
+    {"revenue loss above start fails --strict",
+     {"batch", "--strict", "-f", "json"},
+     "start,end,start_mrr,expansion,contraction,churned\n10,9,100,0,80,30\n",
+     1,
+     "{\"start\":\"10\",\"end\":\"9\",\"start_mrr\":\"100\","
+     "\"expansion\":\"0\",\"contraction\":\"80\",\"churned\":\"30\","
+     "\"retained\":null,\"lost\":null,\"retention_rate\":null,"
+     "\"churn_rate\":null,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"net_revenue_retention\":-10.00,"
+     "\"gross_revenue_retention\":-10.00,\"warnings\":[\"" LOSS_ABOVE "\"]}\n",
+     "retain: " STDIN ":2: warning: " LOSS_ABOVE "\n"},
+    {"a revenue column missing",
+     {"batch"},
+     "start,end,start_mrr,expansion,churned\n10,9,1,1,1\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: no contraction column: expected one named "
+     "contraction in any case, as there is a start_mrr column (the columns "
+     "are 'start', 'end', 'start_mrr', 'expansion', 'churned')\n"},
+    {"two start_mrr columns",
+     {"batch"},
+     "start,end,start_mrr,START_MRR\n10,9,1,1\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: columns 3 and 4 both name the start_mrr "
+     "amount: rename one of them\n"},
+    {"a churned column alone is only passed through",
+     {"batch"},
+     "start,end,churned\n10,9,1\n",
+     0,
+     "start,end,churned," FIGURES "\n10,9,1,,,,,90.00,10.00,\n",
+     ""},
+    {"pooled lifetimes and revenue in the summary",
+     {"batch", "--lifetime", "--summary"},
+     MRR_ROWS,
+     0,
+     MRR_HEAD
+     "," CORE_HEAD ",expected_lifetime,median_lifetime," REVENUE_FIGURES
+     ",warnings\n"
+     "a,1000,900,200,100000,15000,5000,8000,700,300,70.00,30.00,90.00,10.00,"
+     "3.33,1.94,102.00,87.00,\n"
+     "b,500,480,30,50000,0,2500,2500,450,50,90.00,10.00,96.00,4.00,10.00,"
+     "6.58,90.00,90.00,\n",
+     SUMMARY_HEAD
+     ",expected_lifetime,median_lifetime," REVENUE_FIGURES "\n"
+     "all,2,1500,1380,230,1150,350,76.67,23.33,92.00,8.00,80.00,70.00,90.00,"
+     "4.29,2.61,98.00,88.00\n"},
+    {"lifetimes in a text table",
+     {"batch", "--lifetime", "-f", "text"},
+     "start,end,new\n10,10,0\n",
+     0,
+     "start  end  new  retained  lost  retention_rate  churn_rate  "
+     "simple_retention_rate  simple_churn_rate  expected_lifetime  "
+     "median_lifetime  warnings\n"
+     "10     10   0    10        0     100.00          0.00        100.00"
+     "                 0.00               inf                inf             "
+     " " CHURN_ZERO "\n",
+     "retain: " STDIN ":2: warning: " CHURN_ZERO "\n"},
 };
 
 /* A large input, so that a closed pipe is met mid-run. */

@@ -159,7 +159,7 @@ static const struct beyond_case beyond_cases[] = {
      {"-s", "100", "-e", "80", "-n", "0", "--margin", "1,5"},
      2,
      "",
-     "retain: option --margin: not a whole number: '1,5' (expected an "
+     "retain: option --margin: not a number: '1,5' (expected an "
      "amount such as 49.90, in digits with up to 6 decimals)\n"},
 
     /* retain revenue */
@@ -218,7 +218,7 @@ static const struct beyond_case beyond_cases[] = {
       "--churned", "0"},
      2,
      "",
-     "retain: option --start-mrr: a count cannot be negative: '-5' "
+     "retain: option --start-mrr: an amount cannot be negative: '-5' "
      "(expected an amount such as 49.90, in digits with up to 6 "
      "decimals)\n"},
     {"revenue unknown field",

@@ -62,6 +62,10 @@ static void test_power(void **state)
                                complement, sizeof power));
     assert_string_equal(power, c->power);
     assert_string_equal(complement, c->complement);
+    assert_true(rt_exact_power_proved(c->a, c->s, c->p, c->q, 2, c->precision,
+                                      power, complement, sizeof power));
+    assert_string_equal(power, c->power);
+    assert_string_equal(complement, c->complement);
 }
 
 struct median_case {
@@ -104,6 +108,68 @@ static void test_median(void **state)
     assert_true(rt_exact_median(c->a, c->s, c->fn, c->fd, c->precision, text,
                                 sizeof text));
     assert_string_equal(text, c->text);
+    assert_true(rt_exact_median_interval(c->a, c->s, c->fn, c->fd, c->precision,
+                                         text, sizeof text));
+    assert_string_equal(text, c->text);
+}
+
+/*
+ * The fast paths against the exact methods over a fixed pseudo-random
+ * sweep: counts of every size, every conversion between named periods,
+ * every precision.  A fast path may decline a case; it must never differ.
+ */
+#ifndef SWEEP_CASES
+#define SWEEP_CASES 600 /* more by hand: -DSWEEP_CASES=100000 */
+#endif
+
+static uint64_t next_random(uint64_t *state)
+{
+    *state =
+        *state * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
+    return *state >> 11;
+}
+
+/* 1 <= a < s, with s of 1 to 62 bits and a near s as often as not. */
+static void draw_counts(uint64_t *state, uint64_t *a, uint64_t *s)
+{
+    unsigned bits = 1 + (unsigned)(next_random(state) % 62);
+
+    *s = 2 + next_random(state) % ((UINT64_C(1) << bits) - 1);
+    if (next_random(state) % 2)
+        *a = 1 + next_random(state) % (*s - 1);
+    else
+        *a = *s - 1 - next_random(state) % (*s / 64 + 1);
+    if (*a == 0)
+        *a = 1;
+}
+
+static void test_fast_paths(void **state)
+{
+    static const uint64_t lengths[] = {16, 112, 487, 1461, 5844};
+    uint64_t seed = 20261123, a, s, from, to;
+    char fast[80], fast_c[80], exact[80], exact_c[80];
+    unsigned i, precision;
+
+    (void)state;
+    for (i = 0; i < SWEEP_CASES; i++) {
+        draw_counts(&seed, &a, &s);
+        precision = (unsigned)(next_random(&seed) % 13);
+        from = lengths[next_random(&seed) % 5];
+        to = lengths[next_random(&seed) % 5];
+        assert_true(
+            rt_exact_median(a, s, from, 5844, precision, fast, sizeof fast));
+        assert_true(rt_exact_median_interval(a, s, from, 5844, precision, exact,
+                                             sizeof exact));
+        assert_string_equal(fast, exact);
+        if (i % 8 != 0) /* the proof of a long power is slow: fewer of them */
+            continue;
+        assert_true(rt_exact_power(a, s, to, from, 2, precision, fast, fast_c,
+                                   sizeof fast));
+        assert_true(rt_exact_power_proved(a, s, to, from, 2, precision, exact,
+                                          exact_c, sizeof exact));
+        assert_string_equal(fast, exact);
+        assert_string_equal(fast_c, exact_c);
+    }
 }
 
 struct ratio_case {
@@ -187,7 +253,8 @@ static void test_bignum(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest bignum[] = {cmocka_unit_test(test_bignum)};
+    const struct CMUnitTest bignum[] = {cmocka_unit_test(test_bignum),
+                                        cmocka_unit_test(test_fast_paths)};
 
     return TABLE_RUN("exact_power", power_cases, test_power) |
            TABLE_RUN("exact_median", median_cases, test_median) |
