@@ -112,6 +112,7 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
 {
     char error[RT_MESSAGE_SIZE];
     const char *where = batch->options.header ? file : NULL;
+    size_t size;
 
     if (batch->have_layout) {
         if (rt_layout_same(&batch->layout, names, count))
@@ -135,10 +136,11 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         return RT_BATCH_UNUSABLE;
     }
     rt_batch_plan_columns(batch);
-    batch->layout.first_file = malloc(strlen(file) + 1);
+    size = strlen(file) + 1;
+    batch->layout.first_file = malloc(size);
     if (!batch->layout.first_file || !start_text_table(batch))
         return RT_BATCH_NO_MEMORY;
-    strcpy(batch->layout.first_file, file);
+    memcpy(batch->layout.first_file, file, size);
     batch->have_layout = true;
     return RT_BATCH_OK;
 }

@@ -193,7 +193,8 @@ static bool start_pool(struct pool *pool, const struct rt_batch *batch,
         mtx_destroy(&pool->lock);
         return false;
     }
-    pool->slots = calloc(workers * SLOTS_PER_WORKER, sizeof *pool->slots);
+    pool->slots =
+        calloc((size_t)workers * SLOTS_PER_WORKER, sizeof *pool->slots);
     pool->threads = calloc(workers, sizeof *pool->threads);
     if (!pool->slots || !pool->threads) {
         stop_pool(pool);

@@ -151,7 +151,10 @@ int cli_next(struct cli_parser *parser)
     }
     if (strcmp(arg, "--") == 0) {
         parser->options_ended = true;
-        return cli_next(parser);
+        if (parser->index >= parser->argc)
+            return CLI_DONE;
+        parser->value = parser->argv[parser->index++];
+        return CLI_OPERAND;
     }
     if (arg[1] == '-')
         return read_long(parser, arg);

@@ -123,8 +123,8 @@ int cli_print_figures(const struct rt_figures *figures,
         beyond = &lifetime;
     }
     report_warnings(figures, beyond);
-    if (output->has_only && output->only_lifetime)
-        return print_only_beyond(&lifetime, output->only_beyond);
+    if (output->has_only && output->only_lifetime && beyond)
+        return print_only_beyond(beyond, output->only_beyond);
     if (output->has_only)
         return print_only(figures, output->only);
     rt_emit_report(stdout, output->format, figures, beyond, output->header);

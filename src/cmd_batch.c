@@ -233,7 +233,7 @@ static int run(const struct batch_args *args)
 int cmd_batch(int argc, char *const *argv, int first)
 {
     const char **files = malloc((size_t)argc * sizeof *files);
-    struct batch_args args;
+    struct batch_args args = {0};
     char error[RT_MESSAGE_SIZE + 80];
     int status = CLI_EXIT_USAGE;
 

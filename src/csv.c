@@ -55,7 +55,7 @@ enum rt_status rt_csv_init_memory(struct rt_csv *reader, const char *data,
     reader->eof = true;
     reader->borrowed = true;
     /* Never written: a reader at the end of its input does not refill. */
-    reader->buf = (char *)(uintptr_t)data;
+    reader->buf = (char *)data;
     reader->size = reader->len = len;
     reader->fields = malloc(INITIAL_FIELDS * sizeof *reader->fields);
     if (!reader->fields)
@@ -156,12 +156,13 @@ static bool add_field(struct rt_csv *r, size_t *count, const char *data,
                       size_t len)
 {
     if (*count == r->field_cap) {
+        size_t cap = r->field_cap ? r->field_cap * 2 : INITIAL_FIELDS;
         struct rt_csv_field *bigger =
-            realloc(r->fields, r->field_cap * 2 * sizeof *r->fields);
+            realloc(r->fields, cap * sizeof *r->fields);
         if (!bigger)
             return false;
         r->fields = bigger;
-        r->field_cap *= 2;
+        r->field_cap = cap;
     }
     r->fields[*count].data = data;
     r->fields[*count].len = len;
@@ -278,7 +279,7 @@ static size_t trim_cr(const char *line, size_t len)
  */
 static int read_plain(struct rt_csv *r, struct rt_csv_record *rec)
 {
-    struct line_split split;
+    struct line_split split = {0};
     const char *line;
     int got;
 

@@ -22,6 +22,7 @@
 /* A bucket is one 64-byte cache line: a lookup costs one miss here. */
 struct rt_id_bucket {
     unsigned char tags[RT_ID_BUCKET_SLOTS]; /* 0: free, else 7 hash bits */
+    /* cppcheck-suppress unusedStructMember ; padding, kept explicit */
     unsigned char unused[4];
     uint32_t entries[RT_ID_BUCKET_SLOTS]; /* arena offsets */
 };
@@ -102,16 +103,16 @@ static unsigned char tag_of(uint64_t hash)
 static bool new_table(size_t count, void **memory,
                       struct rt_id_bucket **buckets)
 {
-    uintptr_t address;
+    size_t misaligned;
 
     if (count > SIZE_MAX / sizeof **buckets - 1)
         return false;
     *memory = calloc(count + 1, sizeof **buckets);
     if (!*memory)
         return false;
-    address = (uintptr_t)*memory;
-    address = (address + 63) & ~(uintptr_t)63;
-    *buckets = (struct rt_id_bucket *)address;
+    misaligned = (size_t)((uintptr_t)*memory & 63);
+    *buckets = (struct rt_id_bucket *)((char *)*memory +
+                                       (misaligned ? 64 - misaligned : 0));
     return true;
 }
 

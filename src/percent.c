@@ -220,7 +220,7 @@ bool rt_rate_split(struct rt_wide num, uint64_t den, unsigned precision,
     scaled = num.magnitude * scale;
     q = scaled / den;
     r = scaled % den;
-    below = !negative && num.magnitude <= den;
+    below = num.magnitude <= den; /* used only when not negative */
     if (negative) {
         cq = scale + q;
         cr = r;

@@ -96,18 +96,66 @@ static bool json_plain(unsigned char c)
     return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
 }
 
+static bool continues(const unsigned char *p, size_t avail, size_t n)
+{
+    size_t i;
+
+    if (avail < n)
+        return false;
+    for (i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return false;
+    return true;
+}
+
+/*
+ * The length of the well-formed UTF-8 sequence at p (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0.
+ */
+static size_t utf8_length(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0], second = avail > 1 ? p[1] : 0;
+
+    if (c >= 0xc2 && c <= 0xdf)
+        return continues(p, avail, 2) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if ((c == 0xe0 && second < 0xa0) || (c == 0xed && second > 0x9f))
+            return 0;
+        return continues(p, avail, 3) ? 3 : 0;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if ((c == 0xf0 && second < 0x90) || (c == 0xf4 && second > 0x8f))
+            return 0;
+        return continues(p, avail, 4) ? 4 : 0;
+    }
+    return 0;
+}
+
 void rt_sink_json_string(struct rt_sink *sink, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i, run = 0;
+    size_t i, run = 0, n;
 
     rt_sink_put(sink, '"');
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
 
-        if (json_plain(c))
+        if (json_plain(c) && c < 0x80)
             continue;
+        if (c >= 0x80) {
+            n = utf8_length((const unsigned char *)text + i, len - i);
+            if (n > 0) {
+                i += n - 1;
+                continue;
+            }
+            /* JSON is UTF-8: a stray byte becomes U+FFFD, the replacement
+               character, as JSON tools do. */
+            rt_sink_write(sink, text + run, i - run);
+            run = i + 1;
+            rt_sink_puts(sink, "\\ufffd");
+            continue;
+        }
         rt_sink_write(sink, text + run, i - run);
         run = i + 1;
         if (c == '"' || c == '\\') {

@@ -7,7 +7,9 @@
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest;
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
 #    warnings as errors, with the portable byte-by-byte reader, and runs the
-#    suite again.
+#    suite again;
+# 4. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
+# 5. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh).
 # Build trees go to build-check/ and build-asan/ beside this script's repo.
 set -euo pipefail
 
@@ -44,4 +46,6 @@ run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON
+bash "$root/tests/lint.sh"
+bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-8}"
 echo "check: all suites passed"

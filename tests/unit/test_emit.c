@@ -117,8 +117,17 @@ static const struct escape_case escape_cases[] = {
     {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\b", "a\\b"},
     {"control and NUL", "\x01\0z", 3, "\"\\u0001\\u0000z\"", "\x01\0z",
      "\x01\0z", "\x01\0z", 3},
-    {"invalid UTF-8 kept", "\xff\xfe", 2, "\"\xff\xfe\"", "\xff\xfe",
-     "\xff\xfe", "\xff\xfe"},
+    {"invalid UTF-8: replaced in JSON, kept in CSV", "\xff\xfe", 2,
+     "\"\\ufffd\\ufffd\"", "\xff\xfe", "\xff\xfe", "\xff\xfe"},
+    {"UTF-8 of every length", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9,
+     "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"",
+     "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
+     "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
+     "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"},
+    {"overlong, surrogate, cut short", "\xc0\xaf\xed\xa0\x80\xe2\x82", 7,
+     "\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"",
+     "\xc0\xaf\xed\xa0\x80\xe2\x82", "\xc0\xaf\xed\xa0\x80\xe2\x82",
+     "\xc0\xaf\xed\xa0\x80\xe2\x82"},
 };
 
 static void expect_bytes(FILE *out, const char *expected, size_t len)

@@ -1,0 +1,220 @@
+/*
+ * test_cli_faults.c - hostile input and a hostile output, run as users run
+ * retain: NUL bytes, invalid UTF-8, numbers of 10,000 digits, counts at
+ * 2^63 - 1 and 2^63, a single line of 100 MB, a row of 10^7 columns, a
+ * full device and a reader that goes away.  Each gets a clear message, its
+ * documented exit status, and batch still writes one row per row read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+#include "table.h"
+
+#define STDIN "(standard input)"
+#define FIGURES                                                                \
+    "retained,lost,retention_rate,churn_rate,simple_retention_rate,simple_"    \
+    "churn_rate,warnings"
+#define LARGEST  "(the largest count is 9223372036854775807)"
+#define BIG_LINE ((size_t)100 * 1000 * 1000)
+#define WIDE_ROW 10000000
+
+struct fault_case {
+    const char *name;
+    const char *args[12];
+    const char *in;
+    int status;
+    const char *out;
+    const char *err;
+    enum run_stdout where;
+};
+
+static char ten_thousand_digits[10001];
+
+static const struct fault_case fault_cases[] = {
+    {"a NUL byte in a count",
+     {"batch", "-f", "json", "nul.csv"},
+     NULL,
+     1,
+     "{\"start\":\"10\",\"end\":\"9\\u0000\",\"new\":\"1\",\"retained\":null,"
+     "\"lost\":null,\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
+     "\"warnings\":[\"field 'end': not a whole number: '9\\\\x00' (expected a "
+     "whole number from 0 to 9223372036854775807)\"]}\n",
+     "retain: nul.csv:2: error: field 'end': not a whole number: '9\\x00' "
+     "(expected a whole number from 0 to 9223372036854775807)\n"},
+    {"invalid UTF-8 is replaced in JSON",
+     {"batch", "-f", "json", "utf8.csv"},
+     NULL,
+     0,
+     "{\"seg\":\"\\ufffd\\ufffd\xc3\xa9\",\"start\":\"10\",\"end\":\"9\","
+     "\"new\":\"1\",\"retained\":8,\"lost\":2,\"retention_rate\":80.00,"
+     "\"churn_rate\":20.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     ""},
+    {"invalid UTF-8 passes through CSV untouched",
+     {"batch", "utf8.csv"},
+     NULL,
+     0,
+     "seg,start,end,new," FIGURES "\n"
+     "\xff\xfe\xc3\xa9,10,9,1,8,2,80.00,20.00,90.00,10.00,\n",
+     ""},
+    {"the largest count",
+     {"-s", "9223372036854775807", "-e", "9223372036854775807", "-n", "0", "-f",
+      "csv", "--no-header"},
+     "",
+     0,
+     "9223372036854775807,9223372036854775807,0,9223372036854775807,0,"
+     "100.00,0.00,100.00,0.00,\n",
+     ""},
+    {"2^63 in a batch row",
+     {"batch"},
+     "start,end,new\n9223372036854775808,1,0\n",
+     1,
+     "start,end,new," FIGURES "\n"
+     "9223372036854775808,1,0,,,,,,,field 'start': too large: "
+     "'9223372036854775808' " LARGEST "\n",
+     "retain: " STDIN ":2: error: field 'start': too large: "
+     "'9223372036854775808' " LARGEST "\n"},
+    {"a count of 10,000 digits",
+     {"-s", ten_thousand_digits, "-e", "5"},
+     "",
+     2,
+     "",
+     "retain: option -s/--start: too large: "
+     "'111111111111111111111111111111111111111111111111111111111111111111111"
+     "111...' " LARGEST "\n"},
+    {"revenue to a full device",
+     {"revenue", "--start-mrr", "1", "--expansion", "0", "--contraction", "0",
+      "--churned", "0"},
+     "",
+     3,
+     "",
+     "retain: write error on standard output: No space left on device\n",
+     RUN_DEV_FULL},
+    {"revenue to a reader gone",
+     {"revenue", "--start-mrr", "1", "--expansion", "0", "--contraction", "0",
+      "--churned", "0"},
+     "",
+     0,
+     "",
+     "",
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+};
+
+static void test_fault(void **state)
+{
+    const struct fault_case *c = *state;
+    struct run_result r;
+
+    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
+    assert_string_equal(r.err, c->err);
+    assert_string_equal(r.out, c->out);
+    assert_int_equal(r.status, c->status);
+    run_result_free(&r);
+}
+
+static void write_bytes(const char *name, const char *data, size_t len)
+{
+    FILE *f = fopen(name, "wb");
+
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+        exit(1);
+}
+
+/* A literal's bytes, NULs included, without the one that ends it. */
+#define WRITE_LITERAL(name, literal)                                           \
+    write_bytes(name, literal, sizeof literal - 1)
+
+/* "start,end,new,note" and one row whose note is 100 MB of 'x'. */
+static void write_big_line(void)
+{
+    FILE *f = fopen("long.csv", "wb");
+    char block[65536];
+    size_t left = BIG_LINE;
+
+    if (!f)
+        exit(1);
+    memset(block, 'x', sizeof block);
+    fputs("start,end,new,note\n1000,900,200,", f);
+    while (left > 0) {
+        size_t n = left < sizeof block ? left : sizeof block;
+        fwrite(block, 1, n, f);
+        left -= n;
+    }
+    fputs("\n", f);
+    if (fclose(f) != 0)
+        exit(1);
+}
+
+/* A header of three columns, then a row of 10^7 fields. */
+static void write_wide_row(void)
+{
+    FILE *f = fopen("wide.csv", "wb");
+    int i;
+
+    if (!f)
+        exit(1);
+    fputs("start,end,new\n1,1,1", f);
+    for (i = 3; i < WIDE_ROW; i++)
+        putc(',', f);
+    fputs("\n", f);
+    if (fclose(f) != 0)
+        exit(1);
+}
+
+/* The 100 MB line passes through whole, with its figures after it. */
+static void test_big_line(void **state)
+{
+    const char *args[] = {"batch", "long.csv", NULL};
+    const char *tail = ",700,300,70.00,30.00,90.00,10.00,\n";
+    size_t head = strlen("start,end,new,note," FIGURES "\n");
+    struct run_result r;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.err, "");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(r.out_len,
+                     head + strlen("1000,900,200,") + BIG_LINE + strlen(tail));
+    assert_memory_equal(r.out + r.out_len - strlen(tail), tail, strlen(tail));
+    run_result_free(&r);
+}
+
+/* A row of 10^7 fields is one invalid row, kept, and reported once. */
+static void test_wide_row(void **state)
+{
+    const char *args[] = {"batch", "-f", "json", "wide.csv", NULL};
+    const char *start = "{\"start\":\"1\",\"end\":\"1\",\"new\":\"1\","
+                        "\"extra_fields\":[\"\",\"\",";
+    struct run_result r;
+    size_t lines = 0, i;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.err, "retain: wide.csv:2: error: the row has "
+                               "10000000 fields, the header 3\n");
+    assert_int_equal(r.status, 1);
+    assert_memory_equal(r.out, start, strlen(start));
+    for (i = 0; i < r.out_len; i++)
+        lines += r.out[i] == '\n';
+    assert_int_equal(lines, 1);
+    run_result_free(&r);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/retain-faults-XXXXXX";
+    const struct CMUnitTest big[] = {cmocka_unit_test(test_big_line),
+                                     cmocka_unit_test(test_wide_row)};
+
+    memset(ten_thousand_digits, '1', 10000);
+    run_enter_fresh_dir(dir);
+    WRITE_LITERAL("nul.csv", "start,end,new\n10,9\0,1\n");
+    WRITE_LITERAL("utf8.csv", "seg,start,end,new\n\xff\xfe\xc3\xa9,10,9,1\n");
+    write_big_line();
+    write_wide_row();
+    return TABLE_RUN("faults", fault_cases, test_fault) |
+           cmocka_run_group_tests_name("faults, big", big, NULL, NULL);
+}
