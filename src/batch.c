@@ -8,6 +8,7 @@
 #include "batch_layout.h"
 #include "batch_parallel.h"
 #include "batch_row.h"
+#include "emit.h"
 #include "summary.h"
 #include "text_table.h"
 
@@ -208,33 +209,18 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     return result;
 }
 
-/* Each warning of a valid row, on its own line of stderr. */
-static void report_warnings(const struct rt_batch *batch, const char *file,
-                            uint64_t line, const struct rt_batch_row *row)
-{
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
+struct row_place {
+    const struct rt_batch *batch;
+    const char *file;
+    uint64_t line;
+};
 
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
-        if (row->figures.warnings & bit) {
-            rt_warning_text(&row->figures, (enum rt_warning)bit, text,
-                            sizeof text);
-            report(batch, RT_SEVERITY_WARNING, file, line, text);
-        }
-    for (bit = 1;
-         batch->options.lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1)
-        if (row->lifetime.warnings & bit) {
-            rt_lifetime_warning_text(&row->lifetime,
-                                     (enum rt_lifetime_warning)bit, text,
-                                     sizeof text);
-            report(batch, RT_SEVERITY_WARNING, file, line, text);
-        }
-    if (batch->layout.has_revenue && row->revenue.warnings) {
-        rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, text,
-                               sizeof text);
-        report(batch, RT_SEVERITY_WARNING, file, line, text);
-    }
+/* One warning of a valid row, on its own line of stderr. */
+static void report_warning(void *context, const char *text)
+{
+    const struct row_place *at = context;
+
+    report(at->batch, RT_SEVERITY_WARNING, at->file, at->line, text);
 }
 
 static void report_row(struct rt_batch *batch, const char *file,
@@ -250,7 +236,12 @@ static void report_row(struct rt_batch *batch, const char *file,
     if (row->figures.warnings ||
         (batch->layout.has_revenue && row->revenue.warnings))
         batch->inconsistent_rows++;
-    report_warnings(batch, file, record->line, row);
+    if (rt_batch_row_warns(batch, row)) {
+        struct row_place at = {batch, file, record->line};
+
+        rt_each_warning(&row->figures, rt_batch_row_lifetime(batch, row),
+                        rt_batch_row_revenue(batch, row), report_warning, &at);
+    }
 }
 
 static bool tally_row(struct rt_batch *batch,

@@ -48,14 +48,9 @@ struct rt_batch_options {
     struct rt_lifetime_options lifetime_options;
 };
 
-/* The revenue columns, in the order of struct rt_revenue. */
-enum rt_batch_revenue_column {
-    RT_BATCH_START_MRR,
-    RT_BATCH_EXPANSION,
-    RT_BATCH_CONTRACTION,
-    RT_BATCH_CHURNED,
-    RT_BATCH_REVENUE_COLUMNS
-};
+/* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
+ * churned. */
+#define RT_BATCH_REVENUE_COLUMNS (RT_REVENUE_CHURNED + 1)
 
 /* Which input column holds what, fixed by the first file. */
 struct rt_batch_layout {

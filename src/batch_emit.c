@@ -116,14 +116,6 @@ static size_t column_text(const struct rt_batch *batch,
     return strlen(buf);
 }
 
-static bool has_warnings(const struct rt_batch *batch,
-                         const struct rt_batch_row *row)
-{
-    return row->figures.warnings ||
-           (batch->options.lifetime && row->lifetime.warnings) ||
-           (batch->layout.has_revenue && row->revenue.warnings);
-}
-
 /*
  * Copies a rate after a delimiter.  A fixed 16 bytes compile to two moves,
  * where a copy of the exact length is a call; the buffer has the room.
@@ -172,7 +164,7 @@ static void delimited_figures(struct rt_batch *batch,
             column_text(batch, row, batch->columns[i], text, sizeof text));
         rt_sink_put(batch->sink, out);
     }
-    if (has_warnings(batch, row)) {
+    if (rt_batch_row_warns(batch, row)) {
         rt_batch_row_warnings(batch, row, text, sizeof text);
         rt_sink_field(batch->sink, text, strlen(text), out);
     }
@@ -225,6 +217,18 @@ static void json_columns(struct rt_batch *batch,
     rt_sink_put(sink, ',');
 }
 
+/* The JSON value of a column after the core figures, of a valid row. */
+static const char *json_extra(const struct rt_batch_row *row,
+                              struct rt_batch_column column)
+{
+    const struct rt_value *value = &row->lifetime.values[column.field];
+
+    if (column.kind == RT_BATCH_COLUMN_REVENUE)
+        return column.field == RT_REVENUE_NET ? row->revenue.net.text
+                                              : row->revenue.gross.text;
+    return value->state == RT_VALUE_KNOWN ? value->text : "null";
+}
+
 /* The columns after the core figures: numbers, or null when unknown. */
 static void json_extras(struct rt_batch *batch, const struct rt_batch_row *row)
 {
@@ -233,15 +237,8 @@ static void json_extras(struct rt_batch *batch, const struct rt_batch_row *row)
 
     for (i = RT_BATCH_FIGURES - 1; i + 1 < batch->column_count; i++) {
         struct rt_batch_column column = batch->columns[i];
-        const char *text = "null";
+        const char *text = row->valid ? json_extra(row, column) : "null";
 
-        if (!row->valid)
-            text = "null";
-        else if (column.kind == RT_BATCH_COLUMN_REVENUE)
-            text = column.field == RT_REVENUE_NET ? row->revenue.net.text
-                                                  : row->revenue.gross.text;
-        else if (row->lifetime.values[column.field].state == RT_VALUE_KNOWN)
-            text = row->lifetime.values[column.field].text;
         rt_sink_put(sink, '"');
         rt_sink_puts(sink, rt_batch_column_name(column));
         rt_sink_puts(sink, "\":");
@@ -255,9 +252,6 @@ static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
 {
     static const struct rt_figures unknown;
     struct rt_sink *sink = batch->sink;
-    char revenue[RT_WARNING_TEXT_SIZE];
-    bool revenue_warns =
-        batch->layout.has_revenue && row->valid && row->revenue.warnings;
 
     rt_sink_put(sink, '{');
     json_columns(batch, record);
@@ -266,12 +260,9 @@ static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
     json_extras(batch, row);
     rt_sink_puts(sink, "\"warnings\":");
     if (row->valid) {
-        if (revenue_warns)
-            rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, revenue,
-                                   sizeof revenue);
         rt_emit_json_warnings(sink, &row->figures,
-                              batch->options.lifetime ? &row->lifetime : NULL,
-                              revenue_warns ? revenue : NULL);
+                              rt_batch_row_lifetime(batch, row),
+                              rt_batch_row_revenue(batch, row));
     } else {
         rt_sink_put(sink, '[');
         rt_sink_json_string(sink, row->error, strlen(row->error));

@@ -199,10 +199,10 @@ static bool check_distinct(const struct rt_batch_layout *layout, char *error,
     const size_t columns[] = {layout->start,
                               layout->end,
                               layout->new_customers,
-                              layout->revenue[RT_BATCH_START_MRR],
-                              layout->revenue[RT_BATCH_EXPANSION],
-                              layout->revenue[RT_BATCH_CONTRACTION],
-                              layout->revenue[RT_BATCH_CHURNED]};
+                              layout->revenue[RT_REVENUE_START_MRR],
+                              layout->revenue[RT_REVENUE_EXPANSION],
+                              layout->revenue[RT_REVENUE_CONTRACTION],
+                              layout->revenue[RT_REVENUE_CHURNED]};
     size_t i, j;
 
     for (j = 1; j < sizeof columns / sizeof columns[0]; j++)
@@ -238,11 +238,12 @@ static bool find_revenue(struct rt_batch_layout *layout,
 
         if (!find_role(names, count, &role, &layout->revenue[i], error, size))
             return false;
-        if (i == RT_BATCH_START_MRR && layout->revenue[i] == RT_BATCH_NO_COLUMN)
+        if (i == RT_REVENUE_START_MRR &&
+            layout->revenue[i] == RT_BATCH_NO_COLUMN)
             break;
     }
     layout->has_revenue =
-        layout->revenue[RT_BATCH_START_MRR] != RT_BATCH_NO_COLUMN;
+        layout->revenue[RT_REVENUE_START_MRR] != RT_BATCH_NO_COLUMN;
     return true;
 }
 

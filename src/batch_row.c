@@ -146,7 +146,7 @@ void rt_batch_evaluate(const struct rt_batch *batch,
     if (layout->has_revenue) {
         status = rt_revenue_compute(&amounts, o->precision, &row->revenue);
         if (status != RT_OK) {
-            refuse(batch, layout->revenue[RT_BATCH_START_MRR], status,
+            refuse(batch, layout->revenue[RT_REVENUE_START_MRR], status,
                    status == RT_ERR_ZERO_START ? "an amount above 0" : NULL,
                    row);
             return;
@@ -167,23 +167,31 @@ void rt_batch_row_warnings(const struct rt_batch *batch,
                            const struct rt_batch_row *row, char *buf,
                            size_t size)
 {
-    size_t used;
-
-    if (!row->valid) {
+    if (row->valid)
+        rt_report_warnings_value(&row->figures,
+                                 rt_batch_row_lifetime(batch, row),
+                                 rt_batch_row_revenue(batch, row), buf, size);
+    else
         snprintf(buf, size, "%s", row->error);
-        return;
-    }
-    rt_report_warnings_value(&row->figures,
-                             batch->options.lifetime ? &row->lifetime : NULL,
-                             buf, size);
-    used = strlen(buf);
-    if (!batch->layout.has_revenue || !row->revenue.warnings ||
-        used + 3 >= size)
-        return;
-    if (used > 0) {
-        memcpy(buf + used, "; ", 3);
-        used += 2;
-    }
-    rt_revenue_field_value(&row->revenue, RT_REVENUE_WARNINGS, buf + used,
-                           size - used);
+}
+
+bool rt_batch_row_warns(const struct rt_batch *batch,
+                        const struct rt_batch_row *row)
+{
+    return row->figures.warnings ||
+           (batch->options.lifetime && row->lifetime.warnings) ||
+           (batch->layout.has_revenue && row->revenue.warnings);
+}
+
+const struct rt_lifetime *rt_batch_row_lifetime(const struct rt_batch *batch,
+                                                const struct rt_batch_row *row)
+{
+    return batch->options.lifetime ? &row->lifetime : NULL;
+}
+
+const struct rt_revenue_figures *
+rt_batch_row_revenue(const struct rt_batch *batch,
+                     const struct rt_batch_row *row)
+{
+    return batch->layout.has_revenue ? &row->revenue : NULL;
 }

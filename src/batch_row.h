@@ -36,4 +36,16 @@ void rt_batch_row_warnings(const struct rt_batch *batch,
                            const struct rt_batch_row *row, char *buf,
                            size_t size);
 
+/* Whether a valid row has any warning: most have none. */
+bool rt_batch_row_warns(const struct rt_batch *batch,
+                        const struct rt_batch_row *row);
+
+/* The row's figures beyond the period and its revenue figures, or NULL
+ * when the batch does not compute them. */
+const struct rt_lifetime *rt_batch_row_lifetime(const struct rt_batch *batch,
+                                                const struct rt_batch_row *row);
+const struct rt_revenue_figures *
+rt_batch_row_revenue(const struct rt_batch *batch,
+                     const struct rt_batch_row *row);
+
 #endif

@@ -5,6 +5,7 @@
 #include "cli_diag.h"
 #include "cli_output.h"
 #include "cli_values.h"
+#include "emit.h"
 
 void cli_output_init(struct cli_output *output)
 {
@@ -36,26 +37,10 @@ bool cli_output_only(struct cli_output *output, const char *text, char *problem,
         problem, size);
 }
 
-static void report_warnings(const struct rt_figures *figures,
-                            const struct rt_lifetime *lifetime)
+static void warn(void *context, const char *text)
 {
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
-
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
-        if (!(figures->warnings & bit))
-            continue;
-        rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
-        cli_warning("%s", text);
-    }
-    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1) {
-        if (!(lifetime->warnings & bit))
-            continue;
-        rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit, text,
-                                 sizeof text);
-        cli_warning("%s", text);
-    }
+    (void)context;
+    cli_warning("%s", text);
 }
 
 static int print_only(const struct rt_figures *figures, enum rt_field field)
@@ -122,7 +107,7 @@ int cli_print_figures(const struct rt_figures *figures,
         }
         beyond = &lifetime;
     }
-    report_warnings(figures, beyond);
+    rt_each_warning(figures, beyond, NULL, warn, NULL);
     if (output->has_only && output->only_lifetime && beyond)
         return print_only_beyond(beyond, output->only_beyond);
     if (output->has_only)

@@ -1,4 +1,5 @@
 /* emit.c - output format names and the JSON, CSV and TSV emitters. */
+#include <stdio.h>
 #include <string.h>
 
 #include "emit.h"
@@ -18,43 +19,91 @@ bool rt_format_lookup(const char *name, enum rt_format *out)
     return false;
 }
 
-/* One string of the warnings array, after a comma unless it is the first. */
-static void put_warning(struct rt_sink *sink, const char *text, size_t len,
-                        bool *first)
+void rt_each_warning(const struct rt_figures *figures,
+                     const struct rt_lifetime *lifetime,
+                     const struct rt_revenue_figures *revenue,
+                     void (*each)(void *context, const char *text),
+                     void *context)
 {
-    if (!*first)
-        rt_sink_put(sink, ',');
-    *first = false;
-    rt_sink_json_string(sink, text, len);
+    char text[RT_WARNING_TEXT_SIZE];
+    unsigned bit;
+
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
+        if (figures->warnings & bit) {
+            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
+            each(context, text);
+        }
+    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
+         bit <<= 1)
+        if (lifetime->warnings & bit) {
+            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
+                                     text, sizeof text);
+            each(context, text);
+        }
+    if (revenue && revenue->warnings) {
+        rt_revenue_field_value(revenue, RT_REVENUE_WARNINGS, text, sizeof text);
+        each(context, text);
+    }
+}
+
+struct json_list {
+    struct rt_sink *sink;
+    bool first;
+};
+
+/* One string of the warnings array, after a comma unless it is the first. */
+static void put_warning(void *context, const char *text)
+{
+    struct json_list *list = context;
+
+    if (!list->first)
+        rt_sink_put(list->sink, ',');
+    list->first = false;
+    rt_sink_json_string(list->sink, text, strlen(text));
 }
 
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime,
-                           const char *extra)
+                           const struct rt_revenue_figures *revenue)
 {
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
-    bool first = true;
+    struct json_list list = {sink, true};
 
     rt_sink_put(sink, '[');
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
-        if (figures->warnings & bit)
-            put_warning(sink, text,
-                        rt_warning_text(figures, (enum rt_warning)bit, text,
-                                        sizeof text),
-                        &first);
-    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1)
-        if (lifetime->warnings & bit)
-            put_warning(sink, text,
-                        rt_lifetime_warning_text(lifetime,
-                                                 (enum rt_lifetime_warning)bit,
-                                                 text, sizeof text),
-                        &first);
-    if (extra)
-        put_warning(sink, extra, strlen(extra), &first);
+    rt_each_warning(figures, lifetime, revenue, put_warning, &list);
     rt_sink_put(sink, ']');
+}
+
+struct joined {
+    char *buf;
+    size_t size, used;
+};
+
+/* Appends a warning after "; ", as far as the buffer holds it. */
+static void join_warning(void *context, const char *text)
+{
+    struct joined *j = context;
+
+    if (j->used + 3 >= j->size)
+        return;
+    if (j->used > 0) {
+        memcpy(j->buf + j->used, "; ", 3);
+        j->used += 2;
+    }
+    snprintf(j->buf + j->used, j->size - j->used, "%s", text);
+    j->used += strlen(j->buf + j->used);
+}
+
+void rt_report_warnings_value(const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime,
+                              const struct rt_revenue_figures *revenue,
+                              char *buf, size_t size)
+{
+    struct joined j = {buf, size, 0};
+
+    if (size > 0)
+        buf[0] = '\0';
+    rt_each_warning(figures, lifetime, revenue, join_warning, &j);
 }
 
 void rt_emit_json_fields(struct rt_sink *sink, const struct rt_figures *figures,
@@ -126,7 +175,7 @@ static void emit_delimited(struct rt_sink *sink,
         rt_sink_field(sink, text, strlen(text), delimiter);
         rt_sink_put(sink, delimiter);
     }
-    rt_report_warnings_value(figures, lifetime, value, sizeof value);
+    rt_report_warnings_value(figures, lifetime, NULL, value, sizeof value);
     rt_sink_field(sink, value, strlen(value), delimiter);
     rt_sink_put(sink, '\n');
 }

@@ -22,13 +22,20 @@ void rt_emit_text_lifetime(FILE *out, const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime);
 
 /*
- * Writes the JSON array of the warnings, then `extra` as one more; lifetime
- * and extra may be NULL.
+ * Calls each(context, text) for every warning in output order: the
+ * period's, then those beyond it and of revenue (either may be NULL).
  */
+void rt_each_warning(const struct rt_figures *figures,
+                     const struct rt_lifetime *lifetime,
+                     const struct rt_revenue_figures *revenue,
+                     void (*each)(void *context, const char *text),
+                     void *context);
+
+/* Writes the JSON array of the warnings; lifetime and revenue may be NULL. */
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime,
-                           const char *extra);
+                           const struct rt_revenue_figures *revenue);
 
 /* Writes "name":value, for each figure beyond the period. */
 void rt_emit_json_lifetime(struct rt_sink *sink,
@@ -36,8 +43,9 @@ void rt_emit_json_lifetime(struct rt_sink *sink,
 
 /* All warnings joined with "; ", as the CSV warnings field holds them. */
 void rt_report_warnings_value(const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime, char *buf,
-                              size_t size);
+                              const struct rt_lifetime *lifetime,
+                              const struct rt_revenue_figures *revenue,
+                              char *buf, size_t size);
 
 /*
  * Writes "name":value, for each field from `first` up to (not including)

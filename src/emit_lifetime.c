@@ -34,28 +34,6 @@ void rt_emit_json_lifetime(struct rt_sink *sink,
     }
 }
 
-void rt_report_warnings_value(const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime, char *buf,
-                              size_t size)
-{
-    size_t used;
-    unsigned bit;
-
-    rt_field_value(figures, RT_FIELD_WARNINGS, buf, size);
-    used = strlen(buf);
-    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1) {
-        if (!(lifetime->warnings & bit) || used + 3 >= size)
-            continue;
-        if (used > 0) {
-            memcpy(buf + used, "; ", 3);
-            used += 2;
-        }
-        used += rt_lifetime_warning_text(
-            lifetime, (enum rt_lifetime_warning)bit, buf + used, size - used);
-    }
-}
-
 /* "months", or "periods" when the period has no name. */
 static const char *unit_plural(enum rt_period period)
 {

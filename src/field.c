@@ -1,6 +1,7 @@
 /* field.c - the named figures shared by every output format and --only. */
 #include <string.h>
 
+#include "emit.h"
 #include "retain.h"
 
 static const char *const field_names[RT_FIELD_COUNT] = {
@@ -44,26 +45,6 @@ static void copy_text(const char *text, char *buf, size_t size)
         len = size - 1;
     memcpy(buf, text, len);
     buf[len] = '\0';
-}
-
-static void join_warnings(const struct rt_figures *figures, char *buf,
-                          size_t size)
-{
-    size_t used = 0;
-    unsigned bit;
-
-    if (size > 0)
-        buf[0] = '\0';
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1) {
-        if (!(figures->warnings & bit) || used + 1 >= size)
-            continue;
-        if (used > 0) {
-            copy_text("; ", buf + used, size - used);
-            used += strlen(buf + used);
-        }
-        used += rt_warning_text(figures, (enum rt_warning)bit, buf + used,
-                                size - used);
-    }
 }
 
 static bool rate_value(const struct rt_rate *rate, char *buf, size_t size)
@@ -118,7 +99,7 @@ bool rt_field_value(const struct rt_figures *figures, enum rt_field field,
     case RT_FIELD_SIMPLE_CHURN_RATE:
         return rate_value(&figures->simple_churn_rate, buf, size);
     case RT_FIELD_WARNINGS:
-        join_warnings(figures, buf, size);
+        rt_report_warnings_value(figures, NULL, NULL, buf, size);
         return true;
     case RT_FIELD_COUNT:
         break;

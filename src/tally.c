@@ -141,7 +141,7 @@ void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
     into->rate_sum_down =
         rt_u128_add(into->rate_sum_down, from->rate_sum_down, &ignored);
     into->with_revenue += from->with_revenue;
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < RT_TALLY_AMOUNTS; i++)
         into->revenue[i] =
             rt_u128_add(into->revenue[i], from->revenue[i], &ignored);
 }
@@ -256,13 +256,14 @@ bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
 void rt_tally_add_revenue(struct rt_tally *tally,
                           const struct rt_revenue *amounts)
 {
-    const uint64_t values[4] = {amounts->start, amounts->expansion,
-                                amounts->contraction, amounts->churned};
+    const uint64_t values[RT_TALLY_AMOUNTS] = {
+        amounts->start, amounts->expansion, amounts->contraction,
+        amounts->churned};
     bool ignored = false;
     unsigned i;
 
     tally->with_revenue++;
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < RT_TALLY_AMOUNTS; i++)
         tally->revenue[i] =
             rt_u128_add(tally->revenue[i], rt_u128_from(values[i]), &ignored);
 }
@@ -276,13 +277,16 @@ bool rt_tally_revenue_value(const struct rt_tally *tally,
     bool ignored = false, negative;
 
     buf[0] = '\0';
-    if (tally->with_revenue == 0 || rt_u128_is_zero(sum[0]))
+    if (tally->with_revenue == 0 || rt_u128_is_zero(sum[RT_REVENUE_START_MRR]))
         return false;
-    lost = rt_u128_add(sum[2], sum[3], &ignored);
-    kept = field == RT_REVENUE_NET ? rt_u128_add(sum[0], sum[1], &ignored)
-                                   : sum[0];
+    lost = rt_u128_add(sum[RT_REVENUE_CONTRACTION], sum[RT_REVENUE_CHURNED],
+                       &ignored);
+    kept = sum[RT_REVENUE_START_MRR];
+    if (field == RT_REVENUE_NET)
+        kept = rt_u128_add(kept, sum[RT_REVENUE_EXPANSION], &ignored);
     negative = difference(kept, lost, &magnitude);
-    return write_rate(negative, magnitude, sum[0], precision, buf);
+    return write_rate(negative, magnitude, sum[RT_REVENUE_START_MRR], precision,
+                      buf);
 }
 
 /* A pooled sum as a count, when it is one. */

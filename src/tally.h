@@ -16,6 +16,9 @@
 #include "retain.h"
 #include "u128.h"
 
+/* The revenue amounts summed: start_mrr .. churned. */
+#define RT_TALLY_AMOUNTS (RT_REVENUE_CHURNED + 1)
+
 struct rt_tally {
     uint64_t rows;     /* rows tallied */
     uint64_t with_new; /* of those, rows with a new count */
@@ -23,8 +26,9 @@ struct rt_tally {
     struct rt_u128 rate_sum_up, rate_sum_down; /* positive and negative parts */
     struct rt_wide min_num, max_num;
     uint64_t min_den, max_den;
-    uint64_t with_revenue;     /* rows with revenue amounts */
-    struct rt_u128 revenue[4]; /* sums, in the order of rt_revenue */
+    uint64_t with_revenue; /* rows with revenue amounts */
+    struct rt_u128
+        revenue[RT_TALLY_AMOUNTS]; /* sums, by enum rt_revenue_field */
 };
 
 /* The summary's fields, in output order. */
