@@ -106,6 +106,12 @@ static bool start_text_table(struct rt_batch *batch)
     return false;
 }
 
+/* Whether the text table ran out of memory holding rows back. */
+static bool table_failed(const struct rt_batch *batch)
+{
+    return batch->text && batch->text->failed;
+}
+
 /* Fixes the layout from the first names seen; later files must match. */
 static enum rt_batch_result use_names(struct rt_batch *batch,
                                       const struct rt_csv_field *names,
@@ -139,7 +145,8 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
     rt_batch_plan_columns(batch);
     size = strlen(file) + 1;
     batch->layout.first_file = malloc(size);
-    if (!batch->layout.first_file || !start_text_table(batch))
+    if (!rt_layout_keep_names(&batch->layout, names, count) ||
+        !batch->layout.first_file || !start_text_table(batch))
         return RT_BATCH_NO_MEMORY;
     memcpy(batch->layout.first_file, file, size);
     batch->have_layout = true;
@@ -296,10 +303,11 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
             continue;
         }
         batch->rows++;
-        rt_batch_evaluate(batch, &record, &row);
+        if (!rt_batch_evaluate(batch, &record, &row))
+            return RT_BATCH_NO_MEMORY;
         report_row(batch, file, &record, &row);
         rt_batch_emit_row(batch, &record, &row, delimiter);
-        if (!tally_row(batch, &record, &row))
+        if (!tally_row(batch, &record, &row) || table_failed(batch))
             return RT_BATCH_NO_MEMORY;
         if (batch->sink->failed)
             return RT_BATCH_OUTPUT_FAILED;
@@ -358,25 +366,28 @@ static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
         batch->column_count - RT_BATCH_FIGURES,
         o->lifetime ? &o->lifetime_options : NULL};
 
+    bool ok;
+
     if (!summary_out) {
         rt_sink_put(batch->sink, '\n');
-        rt_summary_emit(batch->summary, batch->sink, &how);
-        return true;
+        return rt_summary_emit(batch->summary, batch->sink, &how);
     }
     file_sink = malloc(sizeof *file_sink);
     if (!file_sink)
         return false;
     rt_sink_init(file_sink, summary_out);
-    rt_summary_emit(batch->summary, file_sink, &how);
+    ok = rt_summary_emit(batch->summary, file_sink, &how);
     rt_sink_flush(file_sink);
     free(file_sink);
-    return true;
+    return ok;
 }
 
 enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out)
 {
     if (batch->text)
         rt_text_table_flush(batch->text);
+    if (table_failed(batch))
+        return RT_BATCH_NO_MEMORY;
     if (batch->summary && batch->have_layout && !batch->sink->failed &&
         !emit_summary(batch, summary_out))
         return RT_BATCH_NO_MEMORY;

@@ -161,8 +161,8 @@ bool rt_layout_find(const struct rt_csv_field *names, size_t count,
     return find_role(names, count, &role, out, error, size);
 }
 
-static bool copy_names(struct rt_batch_layout *layout,
-                       const struct rt_csv_field *names, size_t count)
+bool rt_layout_keep_names(struct rt_batch_layout *layout,
+                          const struct rt_csv_field *names, size_t count)
 {
     size_t i;
 
@@ -298,10 +298,6 @@ bool rt_layout_build(struct rt_batch_layout *layout,
         !check_distinct(layout, error, size) ||
         !check_lifetime(layout, options, error, size))
         return false;
-    if (!copy_names(layout, names, count)) {
-        snprintf(error, size, "%s", rt_status_text(RT_ERR_NOMEM));
-        return false;
-    }
     return true;
 }
 

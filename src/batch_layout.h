@@ -13,12 +13,17 @@
  * Fills *layout from the header's names: the start, end and new columns
  * (chosen by name in options, or found by their usual names in any case)
  * and the group-by column.  Returns false with a message in error when a
- * column is missing or ambiguous, or out of memory.
+ * column is missing or ambiguous.
  */
 bool rt_layout_build(struct rt_batch_layout *layout,
                      const struct rt_csv_field *names, size_t count,
                      const struct rt_batch_options *options, char *error,
                      size_t size);
+
+/* Keeps a copy of the header's names in *layout; false when out of memory
+   (rt_layout_free frees what was copied). */
+bool rt_layout_keep_names(struct rt_batch_layout *layout,
+                          const struct rt_csv_field *names, size_t count);
 
 /*
  * Finds the column called `name` (exactly, else in any case) for `option`

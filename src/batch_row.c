@@ -120,7 +120,7 @@ static void refuse(const struct rt_batch *batch, size_t column,
              expected ? expected : "", expected ? ")" : "");
 }
 
-void rt_batch_evaluate(const struct rt_batch *batch,
+bool rt_batch_evaluate(const struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        struct rt_batch_row *row)
 {
@@ -134,14 +134,14 @@ void rt_batch_evaluate(const struct rt_batch *batch,
     row->error[0] = '\0';
     if (!check_shape(batch, record, row) ||
         !read_numbers(batch, record, &counts, &amounts, row))
-        return;
+        return true;
     status = rt_figures_compute(&counts, o->precision, &row->figures);
     if (status != RT_OK) {
         refuse(batch, layout->start, status,
                status == RT_ERR_ZERO_START ? "at least 1 customer at the start"
                                            : NULL,
                row);
-        return;
+        return true;
     }
     if (layout->has_revenue) {
         status = rt_revenue_compute(&amounts, o->precision, &row->revenue);
@@ -149,18 +149,21 @@ void rt_batch_evaluate(const struct rt_batch *batch,
             refuse(batch, layout->revenue[RT_REVENUE_START_MRR], status,
                    status == RT_ERR_ZERO_START ? "an amount above 0" : NULL,
                    row);
-            return;
+            return true;
         }
     }
     if (o->lifetime) {
         status = rt_lifetime_compute(&row->figures, &o->lifetime_options,
                                      &row->lifetime);
+        if (status == RT_ERR_NOMEM)
+            return false;
         if (status != RT_OK) {
             refuse(batch, layout->new_customers, status, NULL, row);
-            return;
+            return true;
         }
     }
     row->valid = true;
+    return true;
 }
 
 void rt_batch_row_warnings(const struct rt_batch *batch,

@@ -23,8 +23,9 @@ struct rt_batch_row {
 /*
  * Computes the figures of a record (and those beyond the period, and its
  * revenue retention, when the batch asks for them), or says why it cannot.
+ * Returns false only when out of memory: the row is then no answer.
  */
-void rt_batch_evaluate(const struct rt_batch *batch,
+bool rt_batch_evaluate(const struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        struct rt_batch_row *row);
 

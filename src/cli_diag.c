@@ -63,9 +63,9 @@ int cli_close_stdout(int status)
     int failed = fflush(stdout) != 0 || ferror(stdout);
     int saved = errno;
 
-    /* Not in a fuzzing build: it runs the command line again and again in
-       one process, on the same stdout. */
-#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+    /* Not when cli_main runs again and again in one process, on the same
+       stdout (the fuzzer, the out-of-memory test). */
+#ifndef RETAIN_IN_PROCESS
     if (fclose(stdout) != 0 && !failed) {
         failed = 1;
         saved = errno;

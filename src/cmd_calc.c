@@ -50,7 +50,7 @@ const char calc_help_text[] =
     "  1  computed, but the counts contradict each other (N > E, or\n"
     "     E - N > S) and --strict was given\n"
     "  2  nothing computed: usage error or invalid input (such as S = 0)\n"
-    "  3  the output could not be written\n"
+    "  3  the output could not be written, or out of memory\n"
     "\n"
     "Examples:\n"
     "  retain -s 1000 -e 900 -n 200\n"

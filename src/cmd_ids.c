@@ -56,7 +56,7 @@ const char ids_help_text[] =
     "Exit status: 0 computed; 1 computed, but a list held duplicates or\n"
     "blank lines and --strict was given; 2 nothing computed (a file that\n"
     "cannot be read, an ID line too long, an empty start list, a usage\n"
-    "error); 3 the output could not be written.\n"
+    "error); 3 the output could not be written, or out of memory.\n"
     "\n"
     "Examples:\n"
     "  retain ids customers-jan.txt customers-feb.txt\n"

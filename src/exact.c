@@ -364,9 +364,11 @@ static void ln_bounds(struct rt_big *low, struct rt_big *high, uint64_t a,
     rt_big_init(&part);
     rt_big_set(&big_a, a);
     rt_big_set(&big_s, s);
-    e = rt_big_bits(&big_s) - rt_big_bits(&big_a);
+    /* s > a, so s has at least as many bits, unless setting it ran out of
+       memory: then e = 0 and the failure carries through every step. */
+    e = big_s.failed ? 0 : rt_big_bits(&big_s) - rt_big_bits(&big_a);
     rt_big_shl(&scaled, &big_a, e);
-    if (rt_big_cmp(&scaled, &big_s) > 0)
+    if (e > 0 && rt_big_cmp(&scaled, &big_s) > 0)
         rt_big_shl(&scaled, &big_a, --e);
     rt_big_sub(&num, &big_s, &scaled);
     rt_big_add(&den, &big_s, &scaled);

@@ -164,6 +164,7 @@ struct summary_writer {
     const char *group_name; /* NULL when not grouped */
     unsigned precision;
     size_t column;
+    bool out_of_memory;
 };
 
 /* Writes one cell: a string (quoted in JSON) or a number (null if unknown). */
@@ -226,11 +227,16 @@ static void write_extras(struct summary_writer *w, const struct rt_tally *tally)
 {
     const struct rt_summary_format *how = w->how;
     struct rt_lifetime lifetime;
-    bool have_lifetime =
-        how->lifetime &&
-        rt_tally_lifetime(tally, how->lifetime, w->precision, &lifetime);
+    enum rt_status status =
+        how->lifetime
+            ? rt_tally_lifetime(tally, how->lifetime, w->precision, &lifetime)
+            : RT_ERR_RANGE;
+    bool have_lifetime = status == RT_OK;
     char value[RT_TALLY_TEXT_SIZE];
     size_t i;
+
+    if (status == RT_ERR_NOMEM)
+        w->out_of_memory = true;
 
     for (i = 0; i < how->extra_count; i++) {
         struct rt_batch_column column = how->extras[i];
@@ -273,7 +279,7 @@ static void write_tally(struct summary_writer *w, const char *scope,
     end_line(w);
 }
 
-void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
+bool rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
                      const struct rt_summary_format *how)
 {
     struct summary_writer w;
@@ -289,8 +295,10 @@ void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
     if (w.format == RT_FORMAT_TEXT &&
         !rt_text_table_init(&w.table, sink,
                             RT_TALLY_FIELDS + how->extra_count +
-                                (w.group_name ? 2 : 1)))
-        return;
+                                (w.group_name ? 2 : 1))) {
+        rt_text_table_free(&w.table);
+        return false;
+    }
     write_header(&w);
     for (i = 0; w.group_name && i < summary->count; i++)
         write_tally(&w, "group", &summary->groups[i],
@@ -299,4 +307,5 @@ void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
     if (w.format == RT_FORMAT_TEXT)
         rt_text_table_flush(&w.table);
     rt_text_table_free(&w.table);
+    return !w.table.failed && !w.out_of_memory;
 }

@@ -67,9 +67,10 @@ struct rt_summary_format {
 /*
  * Writes the summary as a table: csv or tsv, JSON Lines or text.  Columns:
  * scope ("group" or "all"), the group column when there is one, the fields
- * of enum rt_tally_field, then the extra columns.
+ * of enum rt_tally_field, then the extra columns.  Returns false when out
+ * of memory (a text table); what was written then is not the summary.
  */
-void rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
+bool rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
                      const struct rt_summary_format *how);
 
 #endif

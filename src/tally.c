@@ -298,17 +298,18 @@ static bool as_count(struct rt_u128 sum, uint64_t *out)
     return true;
 }
 
-bool rt_tally_lifetime(const struct rt_tally *tally,
-                       const struct rt_lifetime_options *options,
-                       unsigned precision, struct rt_lifetime *out)
+enum rt_status rt_tally_lifetime(const struct rt_tally *tally,
+                                 const struct rt_lifetime_options *options,
+                                 unsigned precision, struct rt_lifetime *out)
 {
     struct rt_counts counts = {0, 0, 0, true};
     struct rt_figures figures;
 
-    return tally->rows > 0 && tally->with_new == tally->rows &&
-           as_count(tally->start, &counts.start) &&
-           as_count(tally->end, &counts.end) &&
-           as_count(tally->new_customers, &counts.new_customers) &&
-           rt_figures_compute(&counts, precision, &figures) == RT_OK &&
-           rt_lifetime_compute(&figures, options, out) == RT_OK;
+    if (tally->rows == 0 || tally->with_new != tally->rows ||
+        !as_count(tally->start, &counts.start) ||
+        !as_count(tally->end, &counts.end) ||
+        !as_count(tally->new_customers, &counts.new_customers) ||
+        rt_figures_compute(&counts, precision, &figures) != RT_OK)
+        return RT_ERR_RANGE;
+    return rt_lifetime_compute(&figures, options, out);
 }

@@ -73,13 +73,13 @@ bool rt_tally_revenue_value(const struct rt_tally *tally,
                             char buf[RT_TALLY_TEXT_SIZE]);
 
 /*
- * The figures beyond one period of the pooled counts; false when they are
- * unknown: a row without a new count, sums above RT_COUNT_MAX, or out of
- * memory.
+ * The figures beyond one period of the pooled counts: RT_OK, RT_ERR_NOMEM
+ * when out of memory, or RT_ERR_RANGE when they are unknown (a row without
+ * a new count, sums above RT_COUNT_MAX, no rows).
  */
-bool rt_tally_lifetime(const struct rt_tally *tally,
-                       const struct rt_lifetime_options *options,
-                       unsigned precision, struct rt_lifetime *out);
+enum rt_status rt_tally_lifetime(const struct rt_tally *tally,
+                                 const struct rt_lifetime_options *options,
+                                 unsigned precision, struct rt_lifetime *out);
 
 /* The name of a summary field, e.g. "mean_retention_rate". */
 const char *rt_tally_field_name(enum rt_tally_field field);

@@ -51,13 +51,15 @@ static void put_cell(struct rt_text_table *table, size_t column,
         rt_sink_put(table->sink, ' ');
 }
 
-static bool hold(struct rt_text_table *table, const char *text, size_t len)
+static void hold(struct rt_text_table *table, const char *text, size_t len)
 {
     if (table->held_cap - table->held_len < len + 1) {
         size_t cap = (table->held_cap + len + 1) * 2;
         char *bigger = realloc(table->held, cap);
-        if (!bigger)
-            return false;
+        if (!bigger) {
+            table->failed = true;
+            return;
+        }
         table->held = bigger;
         table->held_cap = cap;
     }
@@ -65,38 +67,37 @@ static bool hold(struct rt_text_table *table, const char *text, size_t len)
     for (; len > 0; len--, text++)
         table->held[table->held_len++] = *text ? *text : ' ';
     table->held[table->held_len++] = '\0';
-    return true;
 }
 
-bool rt_text_table_cell(struct rt_text_table *table, const char *text,
+void rt_text_table_cell(struct rt_text_table *table, const char *text,
                         size_t len)
 {
     size_t column = table->cells_in_row++;
 
-    if (column >= table->columns)
-        return true;
+    if (column >= table->columns || table->failed)
+        return;
     if (table->streaming) {
         put_cell(table, column, text, len, column + 1 == table->columns);
-        return true;
+        return;
     }
     if (display_width(text, len) > table->widths[column])
         table->widths[column] = display_width(text, len);
-    return hold(table, text, len);
+    hold(table, text, len);
 }
 
-bool rt_text_table_end_row(struct rt_text_table *table)
+void rt_text_table_end_row(struct rt_text_table *table)
 {
     while (table->cells_in_row < table->columns)
-        if (!rt_text_table_cell(table, "", 0))
-            return false;
+        rt_text_table_cell(table, "", 0);
     table->cells_in_row = 0;
+    if (table->failed)
+        return;
     if (table->streaming) {
         rt_sink_put(table->sink, '\n');
-        return true;
+        return;
     }
     if (++table->held_rows > RT_TEXT_LOOKAHEAD)
         rt_text_table_flush(table);
-    return true;
 }
 
 void rt_text_table_flush(struct rt_text_table *table)
@@ -104,6 +105,8 @@ void rt_text_table_flush(struct rt_text_table *table)
     const char *cell = table->held;
     size_t row, column;
 
+    if (table->failed)
+        return;
     for (row = 0; row < table->held_rows; row++) {
         for (column = 0; column < table->columns; column++) {
             size_t len = strlen(cell);

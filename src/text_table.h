@@ -5,6 +5,9 @@
  * which are held back until then; later rows use those widths, and a wider
  * cell pushes the rest of its row right instead of being cut.  So memory
  * stays bounded however long the input is.
+ *
+ * Running out of memory while holding rows back sets `failed`; from then on
+ * the table takes no cells and writes nothing, and its user reports it.
  */
 #ifndef RETAIN_TEXT_TABLE_H
 #define RETAIN_TEXT_TABLE_H
@@ -23,6 +26,7 @@ struct rt_text_table {
     char *held; /* cells of held rows, each ended by a NUL */
     size_t held_len, held_cap, held_rows, cells_in_row;
     bool streaming; /* widths fixed; rows go straight out */
+    bool failed;    /* out of memory: nothing more is written */
 };
 
 /* Returns false when out of memory. */
@@ -32,16 +36,15 @@ void rt_text_table_free(struct rt_text_table *table);
 
 /*
  * Adds the next cell of the current row.  Control bytes (line breaks,
- * tabs) become spaces, so that each row stays on one line.  Returns false when
- * out of memory.
+ * tabs) become spaces, so that each row stays on one line.
  */
-bool rt_text_table_cell(struct rt_text_table *table, const char *text,
+void rt_text_table_cell(struct rt_text_table *table, const char *text,
                         size_t len);
 
 /* Ends the current row; missing cells are empty. */
-bool rt_text_table_end_row(struct rt_text_table *table);
+void rt_text_table_end_row(struct rt_text_table *table);
 
-/* Writes the rows still held back. */
+/* Writes the rows still held back, unless the table failed. */
 void rt_text_table_flush(struct rt_text_table *table);
 
 #endif

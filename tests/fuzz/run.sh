@@ -29,7 +29,7 @@ fi
 
 mkdir -p "$out/scratch" "$out/obj"
 flags=(-std=c17 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
-    -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+    -DRETAIN_IN_PROCESS
     -I "$root/include" -I "$root/src" -I "$root/tests/fuzz")
 
 # The sources once, with the fuzzer's coverage hooks, then each target.

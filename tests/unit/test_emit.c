@@ -184,19 +184,39 @@ static void test_format_names(void **state)
     assert_false(rt_format_lookup("xml", &format));
 }
 
+/* Every writer, in every format, says when the stream fails. */
 static void test_write_error(void **state)
 {
-    struct rt_counts counts = {1000, 900, 200, true};
+    static const enum rt_format formats[] = {RT_FORMAT_TEXT, RT_FORMAT_JSON,
+                                             RT_FORMAT_CSV, RT_FORMAT_TSV};
+    const struct rt_counts counts = {1000, 900, 200, true};
+    const struct rt_lifetime_options options = {
+        RT_PERIOD_MONTH, RT_PERIOD_YEAR, true, 49900000, 0, 2};
+    const struct rt_revenue amounts = {1000000000, 0, 50000000, 0};
     struct rt_figures f;
+    struct rt_lifetime lifetime;
+    struct rt_revenue_figures revenue;
     FILE *full = fopen("/dev/full", "w");
+    size_t i;
 
     (void)state;
     if (!full)
         skip();
     setvbuf(full, NULL, _IONBF, 0);
-    rt_figures_compute(&counts, 2, &f);
-    assert_int_equal(rt_emit_figures(full, RT_FORMAT_JSON, &f, true),
-                     RT_ERR_IO);
+    assert_int_equal(rt_figures_compute(&counts, 2, &f), RT_OK);
+    assert_int_equal(rt_lifetime_compute(&f, &options, &lifetime), RT_OK);
+    assert_int_equal(rt_revenue_compute(&amounts, 2, &revenue), RT_OK);
+    for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        assert_int_equal(rt_emit_figures(full, formats[i], &f, true),
+                         RT_ERR_IO);
+        clearerr(full);
+        assert_int_equal(rt_emit_report(full, formats[i], &f, &lifetime, true),
+                         RT_ERR_IO);
+        clearerr(full);
+        assert_int_equal(rt_emit_revenue(full, formats[i], &revenue, true),
+                         RT_ERR_IO);
+        clearerr(full);
+    }
     fclose(full);
 }
 

@@ -339,7 +339,35 @@ static void test_lifetime(void **state)
         assert_int_equal(lifetime.warnings, c->warnings);
 }
 
+static void test_names(void **state)
+{
+    enum rt_lifetime_field field;
+    enum rt_period period;
+    unsigned i;
+
+    (void)state;
+    for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {
+        assert_true(rt_lifetime_field_lookup(
+            rt_lifetime_field_name((enum rt_lifetime_field)i), &field));
+        assert_int_equal(field, i);
+    }
+    assert_string_equal(rt_lifetime_field_name(RT_LIFETIME_FIELD_COUNT), "");
+    for (i = RT_PERIOD_DAY; i <= RT_PERIOD_YEAR; i++) {
+        assert_true(
+            rt_period_lookup(rt_period_name((enum rt_period)i), &period));
+        assert_int_equal(period, i);
+    }
+    assert_string_equal(rt_period_name(RT_PERIOD_NONE), "");
+    assert_string_equal(rt_period_name((enum rt_period)(RT_PERIOD_YEAR + 1)),
+                        "");
+    assert_false(rt_period_lookup("", &period));
+    assert_false(rt_period_lookup("months", &period));
+}
+
 int main(void)
 {
-    return TABLE_RUN("lifetime", lifetime_cases, test_lifetime);
+    const struct CMUnitTest plain[] = {cmocka_unit_test(test_names)};
+
+    return TABLE_RUN("lifetime", lifetime_cases, test_lifetime) |
+           cmocka_run_group_tests_name("lifetime names", plain, NULL, NULL);
 }
