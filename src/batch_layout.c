@@ -45,21 +45,28 @@ static struct rt_csv_field trimmed(struct rt_csv_field name)
     return name;
 }
 
+/* "'a', 'b', ..." as far as buf holds whole names, with ", ..." after. */
 static void list_columns(const struct rt_csv_field *names, size_t count,
                          char *buf, size_t size)
 {
+    static const char more[] = ", ...";
     size_t used = 0, i;
 
     buf[0] = '\0';
-    for (i = 0; i < count && used + 80 < size; i++) {
+    for (i = 0; i < count; i++) {
         char quoted[RT_QUOTE_SIZE];
+        size_t len;
 
         rt_quote_value(names[i].data, names[i].len, quoted, sizeof quoted);
-        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
-                                 quoted);
+        len = strlen(quoted) + (i ? 2 : 0);
+        /* A quoted name can be 300 bytes: keep room for it and for more. */
+        if (used + len + sizeof more > size)
+            break;
+        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", quoted);
+        used += len;
     }
     if (i < count)
-        snprintf(buf + used, size - used, ", ...");
+        snprintf(buf + used, size - used, "%s", i ? more : "...");
 }
 
 /* Finds a column by exact name, else by name in any case. */

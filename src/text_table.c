@@ -47,7 +47,11 @@ static void put_cell(struct rt_text_table *table, size_t column,
     }
     if (last)
         return;
-    while (width++ < table->widths[column] + GAP)
+    /* A cell wider than its column (met after the look-ahead) still gets
+       the gap: it pushes the rest of its row right, never runs into it. */
+    for (; width < table->widths[column]; width++)
+        rt_sink_put(table->sink, ' ');
+    for (i = 0; i < GAP; i++)
         rt_sink_put(table->sink, ' ');
 }
 

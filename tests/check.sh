@@ -3,14 +3,18 @@
 #
 #   bash tests/check.sh
 #
-# 1. installs libcmocka-dev (and mandoc, for the man page lint) when missing;
-# 2. builds with gcc, warnings as errors, and runs the suite with CTest;
+# 1. installs what the tests use when missing: libcmocka-dev, mandoc (the
+#    man page lint), clang, valgrind and gcovr;
+# 2. builds with gcc, warnings as errors, and runs the suite with CTest,
+#    every test and every retain it starts under valgrind's memcheck;
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
 #    warnings as errors, with the portable byte-by-byte reader, and runs the
 #    suite again;
-# 4. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
-# 5. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh).
-# Build trees go to build-check/ and build-asan/ beside this script's repo.
+# 4. builds with gcov, runs the suite again and fails below 95% of the lines
+#    or 90% of the branches of src/ (gcovr);
+# 5. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
+# 6. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh).
+# Build trees go to build-check/, build-asan/ and build-cov/ in the repo.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,6 +25,8 @@ install_missing() {
     [ -f /usr/include/cmocka.h ] || missing+=(libcmocka-dev)
     command -v mandoc >/dev/null || missing+=(mandoc)
     command -v clang >/dev/null || missing+=(clang)
+    command -v valgrind >/dev/null || missing+=(valgrind)
+    command -v gcovr >/dev/null || missing+=(gcovr)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "check: installing ${missing[*]}"
     local sudo=""
@@ -41,11 +47,24 @@ run_suite() {
     (cd "$root/build-$name" && ctest --output-on-failure -j "$jobs")
 }
 
+# Coverage counts add up over runs, and a tree configured before could
+# keep other options: start from a new tree.
+coverage() {
+    rm -rf "$root/build-cov"
+    run_suite cov -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
+        -DRETAIN_COVERAGE=ON
+    (cd "$root" && gcovr -r . --filter 'src/' --print-summary \
+        -o build-cov/coverage.txt --fail-under-line 95 \
+        --fail-under-branch 90 build-cov)
+}
+
 install_missing
-run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release
+run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
+    -DRETAIN_MEMCHECK=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON
+coverage
 bash "$root/tests/lint.sh"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-8}"
 echo "check: all suites passed"

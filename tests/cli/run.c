@@ -10,17 +10,32 @@
 #include "run.h"
 #include "table.h"
 
+/*
+ * The words of RETAIN_WRAPPER, a command that runs the binary (such as
+ * "valgrind --error-exitcode=99 -q"), split at spaces into argv; returns
+ * how many.  The string is the environment's own, changed in the child.
+ */
+static size_t wrapper_words(char **argv, size_t max)
+{
+    char *wrapper = getenv("RETAIN_WRAPPER"), *word;
+    size_t n = 0;
+
+    if (!wrapper)
+        return 0;
+    for (word = strtok(wrapper, " "); word && n < max; word = strtok(NULL, " "))
+        argv[n++] = word;
+    return n;
+}
+
 static void start_child(const char *const *args, FILE *in, FILE *err,
                         int out_fd, const char *env, enum run_stdout where)
 {
-    char *argv[64];
-    size_t n = 0;
+    char *argv[96];
+    size_t n = wrapper_words(argv, 32), i;
 
     argv[n++] = (char *)RETAIN_BINARY;
-    while (args[n - 1] && n < 63) {
-        argv[n] = (char *)args[n - 1];
-        n++;
-    }
+    for (i = 0; args[i] && n < 95; i++)
+        argv[n++] = (char *)args[i];
     argv[n] = NULL;
     if (env) {
         char name[64];
@@ -36,7 +51,7 @@ static void start_child(const char *const *args, FILE *in, FILE *err,
     dup2(fileno(in), 0);
     dup2(out_fd, 1);
     dup2(fileno(err), 2);
-    execv(RETAIN_BINARY, argv);
+    execvp(argv[0], argv);
     _exit(127);
 }
 

@@ -22,7 +22,8 @@ struct run_result {
 };
 
 /*
- * Runs the binary with args (NULL-terminated, without argv[0]), feeding it
+ * Runs the binary with args (NULL-terminated, without argv[0]), under the
+ * command in the environment's RETAIN_WRAPPER when set (memcheck), feeding it
  * stdin_text, with the extra environment entry env ("NAME=value") when not
  * NULL.  Returns 0, or -1 when the child could not be started.
  */

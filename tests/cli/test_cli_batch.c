@@ -462,6 +462,61 @@ static const struct batch_case batch_cases[] = {
      "",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
     {"help", {"batch", "--help"}, "", 0, batch_help_text, ""},
+    {"spaces around the names of the count columns",
+     {"batch"},
+     "period, Start ,end , NEW\nx,10,9,1\n",
+     0,
+     "period, Start ,end , NEW," FIGURES "\nx,10,9,1,8,2,80.00,20.00,90.00,"
+     "10.00,\n",
+     ""},
+    {"no start column among many: the list is cut short",
+     {"batch"},
+     "column_number_1,column_number_2,column_number_3,column_number_4,"
+     "column_number_5,column_number_6,column_number_7,column_number_8,"
+     "column_number_9,column_number_10,column_number_11,column_number_12,"
+     "column_number_13,column_number_14,column_number_15,column_number_16,"
+     "column_number_17,column_number_18,column_number_19,column_number_20\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: no start column: expected one named start "
+     "or s in any case, or --start-col NAME (the columns are "
+     "'column_number_1', 'column_number_2', 'column_number_3', "
+     "'column_number_4', 'column_number_5', 'column_number_6', "
+     "'column_number_7', 'column_number_8', 'column_number_9', "
+     "'column_number_10', 'column_number_11', 'column_number_12', "
+     "'column_number_13', 'column_number_14', 'column_number_15', "
+     "'column_number_16', ...)\n"},
+    {"a .TAB file, in any case",
+     {"batch", "upper.TAB"},
+     "",
+     0,
+     "start\tend\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "4\t3\t\t\t\t\t75.00\t25.00\t\n",
+     ""},
+    {"a file named neither .csv nor .tsv: sniffed",
+     {"batch", "semi.txt"},
+     "",
+     0,
+     "start;end;retained;lost;retention_rate;churn_rate;"
+     "simple_retention_rate;simple_churn_rate;warnings\n"
+     "4;3;;;;;75.00;25.00;\n",
+     ""},
+    {"--summary-file a directory",
+     {"batch", "--summary-file", "a-directory", "semi.txt"},
+     "",
+     2,
+     "",
+     "retain: option --summary-file: a-directory: cannot open: Is a "
+     "directory\n"},
+    {"--summary-file on a full device",
+     {"batch", "--summary-file", "/dev/full", "semi.txt"},
+     "",
+     3,
+     "start;end;retained;lost;retention_rate;churn_rate;"
+     "simple_retention_rate;simple_churn_rate;warnings\n"
+     "4;3;;;;;75.00;25.00;\n",
+     "retain: /dev/full: write error: No space left on device\n"},
 
     /* Beyond one period: only the figures the options make known. */
     {"converted rates, lifetimes and lifetime value",
@@ -635,6 +690,21 @@ static void write_big(void)
     fclose(f);
 }
 
+/* More rows than a text table looks ahead at, then a wider one. */
+static void write_long_table(void)
+{
+    FILE *f = fopen("long.csv", "w");
+    int i;
+
+    if (!f)
+        exit(1);
+    fputs("seg,start,end,new\n", f);
+    for (i = 0; i < 1001; i++)
+        fputs("a,10,9,1\n", f);
+    fputs("a-much-longer-name,1000000,9,1\n", f);
+    fclose(f);
+}
+
 static void make_fixtures(void)
 {
     char dir[] = "/tmp/retain-batch-XXXXXX";
@@ -643,7 +713,14 @@ static void make_fixtures(void)
     run_write_fixture("good.csv", GOOD);
     run_write_fixture("other.csv", "start,end\n1,1\n");
     run_write_fixture("good.tsv", "start\tend\n4\t3\n");
+    run_write_fixture("upper.TAB", "start\tend\n4\t3\n");
+    run_write_fixture("semi.txt", "start;end\n4;3\n");
+    if (mkdir("a-directory", 0700) != 0) {
+        perror("a-directory");
+        exit(1);
+    }
     write_big();
+    write_long_table();
 }
 
 static void run_with_jobs(const struct batch_case *c, const char *jobs)
@@ -722,11 +799,43 @@ static void test_threads_agree(void **state)
     run_result_free(&b);
 }
 
+/*
+ * A text table takes its widths from the first 1,000 rows; a wider cell
+ * after them pushes the rest of its row right, still two spaces apart.
+ */
+static void test_text_after_lookahead(void **state)
+{
+    const char *args[] = {"batch", "-f", "text", "long.csv", NULL};
+    const char *rows =
+        "seg  start  end  new  retained  lost  retention_rate  churn_rate  "
+        "simple_retention_rate  simple_churn_rate  warnings\n"
+        "a    10     9    1    8         2     80.00           20.00       "
+        "90.00                  10.00              \n";
+    const char *last =
+        "a-much-longer-name  1000000  9    1    8         999992  0.00       "
+        "     100.00      0.00                   100.00             \n";
+    struct run_result r;
+    size_t lines = 0, i;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    for (i = 0; i < r.out_len; i++)
+        lines += r.out[i] == '\n';
+    assert_int_equal(lines, 1 + 1001 + 1);
+    assert_memory_equal(r.out, rows, strlen(rows));
+    assert_true(r.out_len > strlen(last));
+    assert_string_equal(r.out + r.out_len - strlen(last), last);
+    run_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_summary_file),
         cmocka_unit_test(test_threads_agree),
+        cmocka_unit_test(test_text_after_lookahead),
     };
 
     make_fixtures();

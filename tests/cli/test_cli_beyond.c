@@ -71,6 +71,83 @@ static const struct beyond_case beyond_cases[] = {
      "median lifetime        ln 0.5 " DIV " ln(975 " DIV
      " 1000) = 27.38 months = 2.28 years\n",
      ""},
+    {"infinite lifetimes and lifetime value in text",
+     {"-s", "100", "-e", "100", "-n", "0", "--period", "month", "--margin",
+      "10"},
+     0,
+     "start (S)              100\n"
+     "end (E)                100\n"
+     "new (N)                0\n"
+     "retained (E " MINUS " N)       100\n"
+     "lost (S " MINUS " retained)    0\n"
+     "retention rate         [(100 " MINUS " 0) " DIV " 100] " TIMES
+     " 100 = 100.00%\n"
+     "churn rate             (0 " DIV " 100) " TIMES " 100 = 0.00%\n"
+     "simple retention rate  (100 " DIV " 100) " TIMES " 100 = 100.00%\n"
+     "simple churn rate      [(100 " MINUS " 100) " DIV " 100] " TIMES
+     " 100 = 0.00%\n"
+     "period                 month\n"
+     "expected lifetime      1 " DIV " (0 " DIV
+     " 100) = infinite (churn is 0)\n"
+     "median lifetime        ln 0.5 " DIV " ln(100 " DIV
+     " 100) = infinite (churn is 0)\n"
+     "lifetime value         M " TIMES " (1 + D) " DIV " (1 + D " MINUS
+     " r), a margin M counted at the\n"
+     "                       start of each period the customer stays, "
+     "discounted by D\n"
+     "                       = 10.00 " TIMES " (1 + 0.0) " DIV
+     " (1 + 0.0 " MINUS " (100 " DIV " 100)) = infinite (churn is 0)\n",
+     "retain: warning: churn is 0, so the expected and median lifetimes and "
+     "the undiscounted lifetime value are infinite\n"},
+    {"lifetimes not computed in text: more new than end",
+     {"-s", "100", "-e", "50", "-n", "60", "--lifetime"},
+     0,
+     "start (S)              100\n"
+     "end (E)                50\n"
+     "new (N)                60\n"
+     "retained (E " MINUS " N)       -10\n"
+     "lost (S " MINUS " retained)    110\n"
+     "retention rate         [(50 " MINUS " 60) " DIV " 100] " TIMES
+     " 100 = -10.00%\n"
+     "churn rate             (110 " DIV " 100) " TIMES " 100 = 110.00%\n"
+     "simple retention rate  (50 " DIV " 100) " TIMES " 100 = 50.00%\n"
+     "simple churn rate      [(100 " MINUS " 50) " DIV " 100] " TIMES
+     " 100 = 50.00%\n"
+     "lifetime               not computed: the retention rate is not between "
+     "0% and 100%\n",
+     "retain: warning: new (60) is greater than end (50): retained = end - "
+     "new = -10, but no count of customers can be negative\n"
+     "retain: warning: " UNDEFINED_WARNING "\n"},
+    {"weeks to months in text: a fractional k",
+     {"-s", "100", "-e", "95", "-n", "0", "--period", "week", "--per", "month"},
+     0,
+     "start (S)              100\n"
+     "end (E)                95\n"
+     "new (N)                0\n"
+     "retained (E " MINUS " N)       95\n"
+     "lost (S " MINUS " retained)    5\n"
+     "retention rate         [(95 " MINUS " 0) " DIV " 100] " TIMES
+     " 100 = 95.00%\n"
+     "churn rate             (5 " DIV " 100) " TIMES " 100 = 5.00%\n"
+     "simple retention rate  (95 " DIV " 100) " TIMES " 100 = 95.00%\n"
+     "simple churn rate      [(100 " MINUS " 95) " DIV " 100] " TIMES
+     " 100 = 5.00%\n"
+     "period                 week; a month is k = 487/112 weeks\n"
+     "retention per month    (95 " DIV " 100)^(487/112) " TIMES
+     " 100 = 80.01%\n"
+     "churn per month        [1 " MINUS " (95 " DIV " 100)^(487/112)] " TIMES
+     " 100 = 19.99%\n"
+     "expected lifetime      1 " DIV " (5 " DIV
+     " 100) = 20.00 weeks = 0.38 years\n"
+     "median lifetime        ln 0.5 " DIV " ln(95 " DIV
+     " 100) = 13.51 weeks = 0.26 years\n",
+     ""},
+    {"a yearly period: lifetimes in years once",
+     {"-s", "100", "-e", "90", "-n", "0", "--period", "year", "--only",
+      "median_lifetime"},
+     0,
+     "6.58\n",
+     ""},
     {"lifetime value with discount, csv",
      {"-s", "100", "-e", "80", "-n", "0", "--margin", "1", "--discount", "10%",
       "-f", "csv", "--no-header"},

@@ -203,11 +203,45 @@ static void test_wide_row(void **state)
     run_result_free(&r);
 }
 
+/*
+ * Found by fuzz_cli: a column name of unprintable bytes (quoted, 293
+ * characters) after short ones overran the list of columns in the message
+ * when no start column was found.  The list now holds whole names only,
+ * then "...".
+ */
+static void test_unprintable_name(void **state)
+{
+    static const char *const args[] = {"batch", NULL};
+    char header[30 * 4 + 100 + 8], list[400], expected[800];
+    struct run_result r;
+    size_t n = 0, used = 0;
+    int i;
+
+    (void)state;
+    for (i = 1; i <= 30; i++) {
+        n += (size_t)sprintf(header + n, "n%02d,", i);
+        used += (size_t)sprintf(list + used, "'n%02d', ", i);
+    }
+    memset(header + n, '\x01', 100);
+    strcpy(header + n + 100, ",end\n");
+    snprintf(expected, sizeof expected,
+             "retain: " STDIN ":1: error: no start column: expected one named "
+             "start or s in any case, or --start-col NAME (the columns are "
+             "%.*s, ...)\n",
+             (int)(used - 2), list);
+    assert_int_equal(run_retain(args, header, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, expected);
+    run_result_free(&r);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/retain-faults-XXXXXX";
     const struct CMUnitTest big[] = {cmocka_unit_test(test_big_line),
-                                     cmocka_unit_test(test_wide_row)};
+                                     cmocka_unit_test(test_wide_row),
+                                     cmocka_unit_test(test_unprintable_name)};
 
     memset(ten_thousand_digits, '1', 10000);
     run_enter_fresh_dir(dir);

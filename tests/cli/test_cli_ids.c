@@ -289,6 +289,28 @@ static const struct ids_case ids_cases[] = {
      "",
      "retain: jan.csv:1: error: no column named 'id' for --id-column (the "
      "columns are 'customer_id', 'plan')\n"},
+    {"id column of a directory",
+     {"ids", "--id-column", "id", ".", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: .:1: error: read error: Is a directory\n"},
+    {"id column: a blank line, then text after a closing quote",
+     {"ids", "--id-column", "id", "blank-line.csv", "after-quote.csv"},
+     NULL,
+     2,
+     "",
+     "retain: blank-line.csv:3: warning: skipped 1 blank line\n"
+     "retain: after-quote.csv:2: error: text after a closing quote (expected "
+     "the delimiter or the line end)\n"},
+    {"strict: duplicates and blank lines in the end list",
+     {"ids", "--strict", "-f", "csv", "--no-header", "x.txt", "twice.txt"},
+     NULL,
+     1,
+     "3,2,1,1,2,33.33,66.67,66.67,33.33,\n",
+     "retain: twice.txt:4: warning: skipped 1 blank line\n"
+     "retain: twice.txt:3: warning: 1 duplicate ID, each counted once (this "
+     "is the first)\n"},
     {"id column of a ragged row",
      {"ids", "--id-column", "id", "ragged.csv", "end.txt"},
      NULL,
@@ -474,6 +496,9 @@ static void make_fixtures(void)
     run_write_fixture("semi.txt", "id;n\nc;1\nd;2\n");
     run_write_fixture("semi-end.txt", "n;id\n1;d\n2;e\n");
     run_write_fixture("ragged.csv", "id,plan\nc,1\nd,2,3\n");
+    run_write_fixture("blank-line.csv", "id\n1\n\n2\n");
+    run_write_fixture("after-quote.csv", "id\n\"2\"x\n3\n");
+    run_write_fixture("twice.txt", "x\nw\nx\n\n");
     run_write_fixture("empty.txt", "");
     run_write_fixture("blank.txt", "\n\n");
     write_long();

@@ -40,6 +40,18 @@ static const struct parse_case parse_cases[] = {
     {"bad grouping", "10,00", RT_ERR_FRACTION, 0},
     {"word", "abc", RT_ERR_NOT_NUMBER, 0},
     {"infinity", "inf", RT_ERR_NOT_NUMBER, 0},
+    {"hex upper", "0X1F", RT_ERR_HEX, 0},
+    {"zero then letter", "0y", RT_ERR_NOT_NUMBER, 0},
+    {"a lone e", "e5", RT_ERR_NOT_NUMBER, 0},
+    {"e after a letter", "ae5", RT_ERR_NOT_NUMBER, 0},
+    {"carriage return after", "5\r", RT_ERR_SPACE, 0},
+    {"vertical tab before", "\v5", RT_ERR_SPACE, 0},
+    {"form feed after", "5\f", RT_ERR_SPACE, 0},
+    {"mixed separators", "1,000_000", RT_ERR_FRACTION, 0},
+    {"a separator first", ",100", RT_ERR_FRACTION, 0},
+    {"a short later group", "1,000,00", RT_ERR_FRACTION, 0},
+    {"a long later group", "1_0000", RT_ERR_NOT_NUMBER, 0},
+    {"a separator last", "1'", RT_ERR_NOT_NUMBER, 0},
 };
 
 static void test_parse(void **state)

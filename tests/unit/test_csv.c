@@ -57,6 +57,11 @@ static const struct csv_case csv_cases[] = {
     {"tab ignores quotes", "\"a\tb\"\t\"c\n", 0, '\t', "1[\"a|b\"|\"c]"},
     {"NUL is a byte", "a\0b,c\n", 6, ',', "1[a\0b|c]"},
     {"invalid UTF-8 is bytes", "\xff\xfe,\xc3\n", 0, ',', "1[\xff\xfe|\xc3]"},
+    {"CR at the very end", "a,b\r", 0, ',', "1[a|b]"},
+    {"quoted, then CR at the very end", "a,\"b\"\r", 0, ',', "1[a|b]"},
+    {"quoted, then CRLF", "\"a\"\r\nb\n", 0, ',', "1[a] 2[b]"},
+    {"text after two closing quotes: the first is named", "\"a\"b,\"c\"d\n", 0,
+     ',', "1[ab|cd]!after-quote:0"},
 };
 
 static void append(char **trace, size_t *len, const char *data, size_t n)
@@ -179,6 +184,9 @@ static const struct sniff_case sniff_cases[] = {
     {"semicolons beat one comma", "a,b;c;d", ';'},
     {"quoted commas ignored", "\"a,b,c\";d;e", ';'},
     {"single column", "start", ','},
+    {"tabs tie semicolons", "a\tb;c", '\t'},
+    {"commas beat tabs", "a\tb,c,d", ','},
+    {"semicolons beat tabs", "a;b;c\td", ';'},
 };
 
 static void test_sniff(void **state)
@@ -238,11 +246,36 @@ static void test_peek_line(void **state)
     fclose(in);
 }
 
+/* One line without a line end, and nothing at all. */
+static void test_peek_alone(void **state)
+{
+    FILE *in = tmpfile();
+    struct rt_csv reader;
+    const char *line;
+    size_t len;
+
+    (void)state;
+    fputs("h1\th2\r", in);
+    rewind(in);
+    assert_int_equal(rt_csv_init_sized(&reader, in, ',', true, 2), RT_OK);
+    assert_int_equal(rt_csv_peek_line(&reader, &line, &len), RT_CSV_RECORD);
+    assert_int_equal(len, 5);
+    assert_memory_equal(line, "h1\th2", 5);
+    rt_csv_free(&reader);
+    fclose(in);
+    in = tmpfile();
+    assert_int_equal(rt_csv_init(&reader, in, ',', true), RT_OK);
+    assert_int_equal(rt_csv_peek_line(&reader, &line, &len), RT_CSV_END);
+    rt_csv_free(&reader);
+    fclose(in);
+}
+
 int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_long_record),
         cmocka_unit_test(test_peek_line),
+        cmocka_unit_test(test_peek_alone),
     };
 
     return TABLE_RUN("csv reader", csv_cases, test_reader) +

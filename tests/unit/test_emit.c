@@ -105,6 +105,8 @@ struct escape_case {
     size_t raw_len; /* the csv and tsv lengths where they hold a NUL */
 };
 
+#define U_FFFD "\\ufffd"
+
 static const struct escape_case escape_cases[] = {
     {"plain", "abc", 3, "\"abc\"", "abc", "abc", "abc"},
     {"comma", "a,b", 3, "\"a,b\"", "\"a,b\"", "a,b", "a,b"},
@@ -128,11 +130,23 @@ static const struct escape_case escape_cases[] = {
      "\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"",
      "\xc0\xaf\xed\xa0\x80\xe2\x82", "\xc0\xaf\xed\xa0\x80\xe2\x82",
      "\xc0\xaf\xed\xa0\x80\xe2\x82"},
+    {"overlong, above U+10FFFF, a bad second byte",
+     "\xe0\x80\xaf\xf0\x80\x80\x80\xf4\x90\x80\x80\xc3(", 13,
+     "\"" U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD U_FFFD
+         U_FFFD U_FFFD "(\"",
+     "\xe0\x80\xaf\xf0\x80\x80\x80\xf4\x90\x80\x80\xc3(",
+     "\xe0\x80\xaf\xf0\x80\x80\x80\xf4\x90\x80\x80\xc3(",
+     "\xe0\x80\xaf\xf0\x80\x80\x80\xf4\x90\x80\x80\xc3("},
+    {"the last before the surrogates and the very last, and DEL",
+     "\xed\x9f\xbf\xf4\x8f\xbf\xbf\x7f", 8,
+     "\"\xed\x9f\xbf\xf4\x8f\xbf\xbf\\u007f\"",
+     "\xed\x9f\xbf\xf4\x8f\xbf\xbf\x7f", "\xed\x9f\xbf\xf4\x8f\xbf\xbf\x7f",
+     "\xed\x9f\xbf\xf4\x8f\xbf\xbf\x7f"},
 };
 
 static void expect_bytes(FILE *out, const char *expected, size_t len)
 {
-    char buf[64];
+    char buf[128];
 
     rewind(out);
     assert_int_equal(fread(buf, 1, sizeof buf, out), len);
