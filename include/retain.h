@@ -6,10 +6,26 @@
  * value (enum rt_status, RT_OK on success) and writes results through
  * out-parameters or a caller-given FILE *.
  *
- * Ownership: no function in this header allocates memory.  Every buffer and
- * struct passed in belongs to the caller, and every pointer the library
+ * Ownership: every buffer and struct passed in belongs to the caller, no
+ * function keeps a pointer it was given, and every pointer the library
  * returns (names, messages) points to static storage that lives as long as
- * the program.
+ * the program.  Nothing is kept from one call to the next.
+ *
+ * Memory: most functions allocate nothing.  Four allocate on the heap for
+ * the length of one call and free it all before they return:
+ * rt_lifetime_compute() (exact arithmetic on numbers wider than 64 bits),
+ * and rt_emit_figures(), rt_emit_report() and rt_emit_revenue() (a 64 KiB
+ * output buffer, for json, csv and tsv).  When memory runs out they return
+ * RT_ERR_NOMEM; an emitter has then written nothing.  No function puts
+ * more than a few KiB on the caller's stack, and no struct here is larger
+ * than 1 KiB.
+ *
+ * Every function is defined for every value of its arguments: an enum
+ * value out of range gives RT_ERR_INVALID, "", false or 0, as each
+ * function says.  Pointers must point to valid objects.  Input structs
+ * (struct rt_counts, struct rt_lifetime_options, struct rt_revenue) may
+ * hold any values; figures passed back in must be as a compute function
+ * of this header made them.
  *
  * Numbers are exact.  Counts are whole numbers from 0 to RT_COUNT_MAX.  Rates
  * are percentages computed with integer arithmetic from the exact ratio and
@@ -60,10 +76,15 @@ enum rt_status {
     RT_ERR_IO,         /* writing to a FILE * failed */
     RT_ERR_NOMEM,      /* out of memory */
     RT_ERR_DECIMALS,   /* more decimals than an amount or rate may have */
-    RT_ERR_BARE_RATE   /* a rate without '%' or a decimal point: 10 */
+    RT_ERR_BARE_RATE,  /* a rate without '%' or a decimal point: 10 */
+    RT_ERR_INVALID     /* an argument outside what the function defines, such
+                          as an enum value out of range */
 };
 
-/* A short phrase for a status, e.g. "not a whole number".  Never NULL. */
+/*
+ * A short phrase for a status, e.g. "not a whole number"; "unknown error"
+ * for a value out of range.  Never NULL.
+ */
 const char *rt_status_text(enum rt_status status);
 
 /*
@@ -163,7 +184,7 @@ enum rt_status rt_figures_compute(const struct rt_counts *counts,
  * Describes one warning of `figures` with its numbers, in ASCII, without a
  * prefix, e.g. "new (250) is greater than end (200): ...".  buf should hold
  * RT_WARNING_TEXT_SIZE bytes; longer text is cut short.  Returns the length
- * written.
+ * written: 0, with "", when `warning` is not one enum rt_warning.
  */
 size_t rt_warning_text(const struct rt_figures *figures,
                        enum rt_warning warning, char *buf, size_t size);
@@ -183,7 +204,8 @@ enum rt_field {
     RT_FIELD_COUNT
 };
 
-/* The field's name in JSON, CSV and TSV, e.g. "retention_rate". */
+/* The field's name in JSON, CSV and TSV, e.g. "retention_rate"; "" for a
+ * value out of range (RT_FIELD_COUNT included). */
 const char *rt_field_name(enum rt_field field);
 
 /* Looks up a field by its exact name; returns false when there is none. */
@@ -192,9 +214,9 @@ bool rt_field_lookup(const char *name, enum rt_field *out);
 /*
  * Writes the value of `field` as it appears in CSV: digits, a rate, or the
  * warnings joined with "; ".  Returns false and writes "" when the figure is
- * unknown (no new count given); warnings are always known (maybe "").
- * Output longer than size is cut short; RT_WARNING_TEXT_SIZE *
- * RT_WARNING_KINDS bytes always suffice.
+ * unknown (no new count given) or the field is out of range; warnings are
+ * always known (maybe "").  Output longer than size is cut short;
+ * RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS bytes always suffice.
  */
 bool rt_field_value(const struct rt_figures *figures, enum rt_field field,
                     char *buf, size_t size);
@@ -208,7 +230,10 @@ bool rt_format_lookup(const char *name, enum rt_format *out);
 /*
  * Writes `figures` to `out` in `format`: text for people (with the formulas
  * and the numbers put in), one JSON object, or CSV/TSV with a header line
- * unless `header` is false.  Returns RT_ERR_IO when writing failed.
+ * unless `header` is false.  For json, csv and tsv it allocates a 64 KiB
+ * output buffer for the call.  Returns RT_OK; RT_ERR_IO when writing
+ * failed; RT_ERR_NOMEM, or RT_ERR_INVALID for a format out of range,
+ * having written nothing.
  */
 enum rt_status rt_emit_figures(FILE *out, enum rt_format format,
                                const struct rt_figures *figures, bool header);
@@ -256,17 +281,20 @@ enum rt_period {
     RT_PERIOD_YEAR
 };
 
-/* "day", "week", "month", "quarter", "year"; "" for RT_PERIOD_NONE. */
+/* "day", "week", "month", "quarter", "year"; "" for RT_PERIOD_NONE and a
+ * value out of range. */
 const char *rt_period_name(enum rt_period period);
 bool rt_period_lookup(const char *name, enum rt_period *out);
 
 /*
  * How many periods `from` make one `to`, as the fraction *num / *den in
  * lowest terms: 12/1 from month to year, 1/3 from quarter to month,
- * 1461/28 from week to year.  Both must be named.
+ * 1461/28 from week to year.  Returns RT_OK, or RT_ERR_INVALID, leaving
+ * *num and *den alone, when either is RT_PERIOD_NONE or out of range: a
+ * length without a name has no ratio to another.
  */
-void rt_period_ratio(enum rt_period from, enum rt_period to, uint64_t *num,
-                     uint64_t *den);
+enum rt_status rt_period_ratio(enum rt_period from, enum rt_period to,
+                               uint64_t *num, uint64_t *den);
 
 struct rt_lifetime_options {
     enum rt_period period; /* the length of the measured period */
@@ -296,7 +324,8 @@ enum rt_lifetime_field {
 enum rt_value_state {
     RT_VALUE_UNKNOWN, /* not asked for, or not defined by the counts */
     RT_VALUE_KNOWN,
-    RT_VALUE_INFINITE /* churn of 0: "inf" in text and CSV, null in JSON */
+    RT_VALUE_INFINITE /* churn of 0: text "inf"; "inf" in text, CSV and TSV
+                         output, null in JSON, with a warning in each */
 };
 
 struct rt_value {
@@ -317,21 +346,30 @@ struct rt_lifetime {
 };
 
 /*
- * Computes the figures beyond one period from a period's figures, which
- * must know the retention rate (counts.has_new).  Rates and lifetimes are
+ * Computes the figures beyond one period from a period's figures as
+ * rt_figures_compute() made them.  Without the retention rate
+ * (counts.has_new false), or with counts that contradict each other, the
+ * figures are unknown and out->warnings says so.  Rates and lifetimes are
  * rounded to figures->precision digits, the lifetime value to
- * options->money_precision.  Returns RT_OK, RT_ERR_PRECISION, or
- * RT_ERR_NOMEM.
+ * options->money_precision.  Allocates while it runs (exact arithmetic on
+ * numbers wider than 64 bits) and frees it all before returning.
+ * Returns RT_OK; RT_ERR_PRECISION when either precision is above
+ * RT_PRECISION_MAX; RT_ERR_ZERO_START when the start is 0; RT_ERR_RANGE
+ * when the start, margin or discount is above RT_COUNT_MAX; RT_ERR_INVALID
+ * when a length of period is out of range, or `per` is named without
+ * `period`; RT_ERR_NOMEM.  *out is unspecified unless RT_OK.
  */
 enum rt_status rt_lifetime_compute(const struct rt_figures *figures,
                                    const struct rt_lifetime_options *options,
                                    struct rt_lifetime *out);
 
-/* The field's name in JSON, CSV and TSV, e.g. "median_lifetime". */
+/* The field's name in JSON, CSV and TSV, e.g. "median_lifetime"; "" for
+ * a value out of range. */
 const char *rt_lifetime_field_name(enum rt_lifetime_field field);
 bool rt_lifetime_field_lookup(const char *name, enum rt_lifetime_field *out);
 
-/* Describes one warning, as rt_warning_text() does. */
+/* Describes one warning, as rt_warning_text() does ("" and 0 for a value
+ * that is not one enum rt_lifetime_warning). */
 size_t rt_lifetime_warning_text(const struct rt_lifetime *lifetime,
                                 enum rt_lifetime_warning warning, char *buf,
                                 size_t size);
@@ -375,23 +413,27 @@ enum rt_status rt_revenue_compute(const struct rt_revenue *amounts,
                                   unsigned precision,
                                   struct rt_revenue_figures *out);
 
-/* "start_mrr", ..., "net_revenue_retention", ..., "warnings". */
+/* "start_mrr", ..., "net_revenue_retention", ..., "warnings"; "" for a
+ * value out of range. */
 const char *rt_revenue_field_name(enum rt_revenue_field field);
 bool rt_revenue_field_lookup(const char *name, enum rt_revenue_field *out);
 
-/* The value of a field as CSV holds it ("" for no warnings). */
+/* The value of a field as CSV holds it ("" for no warnings, and for a
+ * field out of range). */
 void rt_revenue_field_value(const struct rt_revenue_figures *figures,
                             enum rt_revenue_field field, char *buf,
                             size_t size);
 
-/* Writes revenue figures as rt_emit_figures() writes a period's. */
+/* Writes revenue figures as rt_emit_figures() writes a period's, with the
+ * same allocation and return values. */
 enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
                                const struct rt_revenue_figures *figures,
                                bool header);
 
 /*
  * Writes figures and, unless lifetime is NULL, the figures beyond the
- * period after them (before the warnings), as rt_emit_figures() does.
+ * period after them (before the warnings), as rt_emit_figures() does, with
+ * the same allocation and return values.
  */
 enum rt_status rt_emit_report(FILE *out, enum rt_format format,
                               const struct rt_figures *figures,

@@ -17,7 +17,32 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* Names what is wrong with text that is not digits, a point and digits. */
+/*
+ * True when every comma in text is followed by three digits and then a
+ * comma, a point or the end, as in 1,000 or 1,000.50; a comma anywhere else
+ * (49,90) is a decimal comma.
+ */
+static bool commas_group_thousands(const char *text, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (text[i] != ',')
+            continue;
+        if (i + 3 >= len)
+            return false;
+        if (!is_digit(text[i + 1]) || !is_digit(text[i + 2]) ||
+            !is_digit(text[i + 3]) ||
+            (i + 4 < len && text[i + 4] != ',' && text[i + 4] != '.'))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Names what is wrong with text that is not digits, a point and digits,
+ * in the words the count parser uses for the same mistakes.
+ */
 static enum rt_status shape_problem(const char *text, size_t len)
 {
     if (text[0] == ' ' || text[len - 1] == ' ' || text[0] == '\t' ||
@@ -27,6 +52,15 @@ static enum rt_status shape_problem(const char *text, size_t len)
         return RT_ERR_PLUS;
     if (text[0] == '-')
         return RT_ERR_NEGATIVE;
+    if (len > 1 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+        return RT_ERR_HEX;
+    if (memchr(text, '_', len) || memchr(text, '\'', len))
+        return RT_ERR_SEPARATOR;
+    if (memchr(text, ',', len))
+        return commas_group_thousands(text, len) ? RT_ERR_SEPARATOR
+                                                 : RT_ERR_FRACTION;
+    if (is_digit(text[0]) && (memchr(text, 'e', len) || memchr(text, 'E', len)))
+        return RT_ERR_EXPONENT;
     return RT_ERR_NOT_NUMBER;
 }
 
@@ -77,7 +111,7 @@ enum rt_status rt_amount_parse(const char *text, size_t len,
 {
     bool percent = kind == RT_AMOUNT_RATE && len > 0 && text[len - 1] == '%';
     bool has_point = false;
-    uint64_t units;
+    uint64_t units = 0;
     enum rt_status status;
 
     /* 10^-4 of a percent is 10^-6 of the whole: millionths either way. */

@@ -6,6 +6,7 @@
 #include "batch.h"
 #include "batch_emit.h"
 #include "batch_layout.h"
+#include "batch_names.h"
 #include "batch_parallel.h"
 #include "batch_row.h"
 #include "emit.h"
@@ -20,7 +21,8 @@ enum rt_status rt_batch_init(struct rt_batch *batch,
     batch->options = *options;
     batch->sink = sink;
     batch->reporter = reporter;
-    if (options->summary && !(batch->summary = rt_summary_new()))
+    if (options->summary &&
+        !(batch->summary = rt_summary_new(options->hash_key)))
         return RT_ERR_NOMEM;
     return RT_OK;
 }
@@ -112,13 +114,53 @@ static bool table_failed(const struct rt_batch *batch)
     return batch->text && batch->text->failed;
 }
 
+/* Says what is wrong with the header line, or with --columns. */
+static void report_names(const struct rt_batch *batch, const char *file,
+                         uint64_t line, const char *error)
+{
+    char message[RT_MESSAGE_SIZE + 32];
+
+    if (batch->options.header) {
+        report(batch, RT_SEVERITY_ERROR, file, line, error);
+        return;
+    }
+    snprintf(message, sizeof message, "option --columns: %s", error);
+    report(batch, RT_SEVERITY_ERROR, NULL, 0, message);
+}
+
+/*
+ * Gives the columns their output names.  A repeated name in a header is a
+ * warning; in --columns, which the user wrote, it is an error.
+ */
+static enum rt_batch_result name_columns(struct rt_batch *batch,
+                                         const char *file, uint64_t line)
+{
+    char message[RT_MESSAGE_SIZE];
+
+    switch (rt_batch_name_columns(batch, message, sizeof message)) {
+    case RT_NAMES_NO_MEMORY:
+        return RT_BATCH_NO_MEMORY;
+    case RT_NAMES_REPEATED:
+        if (!batch->options.header) {
+            report_names(batch, file, line, message);
+            return RT_BATCH_UNUSABLE;
+        }
+        report(batch, RT_SEVERITY_WARNING, file, line, message);
+        break;
+    case RT_NAMES_OK:
+        break;
+    }
+    return RT_BATCH_OK;
+}
+
 /* Fixes the layout from the first names seen; later files must match. */
 static enum rt_batch_result use_names(struct rt_batch *batch,
                                       const struct rt_csv_field *names,
-                                      size_t count, const char *file)
+                                      size_t count, const char *file,
+                                      uint64_t line)
 {
     char error[RT_MESSAGE_SIZE];
-    const char *where = batch->options.header ? file : NULL;
+    enum rt_batch_result named;
     size_t size;
 
     if (batch->have_layout) {
@@ -128,27 +170,26 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
                  "the header differs from the one in %s (expected the same "
                  "columns in the same order)",
                  batch->layout.first_file);
-        report(batch, RT_SEVERITY_ERROR, file, 1, error);
+        report(batch, RT_SEVERITY_ERROR, file, line, error);
         return RT_BATCH_UNUSABLE;
     }
     if (!rt_layout_build(&batch->layout, names, count, &batch->options, error,
                          sizeof error)) {
-        if (!where) {
-            char message[RT_MESSAGE_SIZE + 32];
-            snprintf(message, sizeof message, "option --columns: %s", error);
-            report(batch, RT_SEVERITY_ERROR, NULL, 0, message);
-        } else {
-            report(batch, RT_SEVERITY_ERROR, file, 1, error);
-        }
+        report_names(batch, file, line, error);
         return RT_BATCH_UNUSABLE;
     }
     rt_batch_plan_columns(batch);
     size = strlen(file) + 1;
     batch->layout.first_file = malloc(size);
     if (!rt_layout_keep_names(&batch->layout, names, count) ||
-        !batch->layout.first_file || !start_text_table(batch))
+        !batch->layout.first_file)
         return RT_BATCH_NO_MEMORY;
     memcpy(batch->layout.first_file, file, size);
+    named = name_columns(batch, file, line);
+    if (named != RT_BATCH_OK)
+        return named;
+    if (!start_text_table(batch))
+        return RT_BATCH_NO_MEMORY;
     batch->have_layout = true;
     return RT_BATCH_OK;
 }
@@ -184,33 +225,36 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     enum rt_batch_result result;
     size_t count;
 
+    /* Headerless input gets no header line back, in any format. */
     if (!batch->options.header) {
         count = rt_layout_split(batch->options.columns, NULL, 0);
         names = malloc(count * sizeof *names);
         if (!names)
             return RT_BATCH_NO_MEMORY;
         rt_layout_split(batch->options.columns, names, count);
-        result = use_names(batch, names, count, file);
+        result = use_names(batch, names, count, file, 0);
         free(names);
-        if (result == RT_BATCH_OK && batch->options.format == RT_FORMAT_TEXT)
-            rt_batch_emit_header(batch, NULL, delimiter);
         return result;
     }
     got = rt_csv_read(reader, &header);
     if (got == RT_CSV_END) {
         report(batch, RT_SEVERITY_ERROR, file, 1,
-               "empty input (expected a header line naming the columns)");
+               reader->next_line > 1
+                   ? "only blank lines (expected a header line naming the "
+                     "columns)"
+                   : "empty input (expected a header line naming the "
+                     "columns)");
         return RT_BATCH_UNUSABLE;
     }
     if (got != RT_CSV_RECORD)
-        return read_failure(batch, reader, got, file, 1);
+        return read_failure(batch, reader, got, file, reader->next_line);
     if (header.problem != RT_CSV_FINE) {
-        report(batch, RT_SEVERITY_ERROR, file, 1,
+        report(batch, RT_SEVERITY_ERROR, file, header.line,
                "the header line has an unbalanced quote (expected a closing "
                "'\"' before the line end)");
         return RT_BATCH_UNUSABLE;
     }
-    result = use_names(batch, header.fields, header.count, file);
+    result = use_names(batch, header.fields, header.count, file, header.line);
     if (result == RT_BATCH_OK)
         rt_batch_emit_header(batch, &header, delimiter);
     return result;
@@ -234,14 +278,19 @@ static void report_row(struct rt_batch *batch, const char *file,
                        const struct rt_csv_record *record,
                        const struct rt_batch_row *row)
 {
+    /* Fields left out or left empty count against --strict, too. */
+    if (row->note[0]) {
+        batch->inconsistent_rows++;
+        report(batch, RT_SEVERITY_WARNING, file, record->line, row->note);
+    }
     if (!row->valid) {
         batch->invalid_rows++;
         report(batch, RT_SEVERITY_ERROR, file, record->line, row->error);
         return;
     }
     /* Inconsistent numbers count against --strict; a churn of 0 does not. */
-    if (row->figures.warnings ||
-        (batch->layout.has_revenue && row->revenue.warnings))
+    if (!row->note[0] && (row->figures.warnings ||
+                          (batch->layout.has_revenue && row->revenue.warnings)))
         batch->inconsistent_rows++;
     if (rt_batch_row_warns(batch, row)) {
         struct row_place at = {batch, file, record->line};
@@ -272,6 +321,15 @@ static bool is_blank(const struct rt_csv_record *record)
 {
     return record->raw_len == 0 && record->count == 1 &&
            record->problem == RT_CSV_FINE;
+}
+
+void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
+                                   uint64_t leading)
+{
+    if (leading == 0)
+        return;
+    stats->blanks += leading;
+    stats->first_blank = 1;
 }
 
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
@@ -332,10 +390,19 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
 {
     struct rt_csv reader;
     enum rt_batch_result result;
+    enum rt_csv_result got;
+    uint64_t leading;
     char delimiter;
 
     if (rt_csv_init(&reader, in, ',', true) != RT_OK)
         return RT_BATCH_NO_MEMORY;
+    /* Blank lines before the header are skipped as those after it are. */
+    got = rt_csv_skip_blank_lines(&reader, &leading);
+    if (got != RT_CSV_RECORD) {
+        result = read_failure(batch, &reader, got, name, reader.next_line);
+        rt_csv_free(&reader);
+        return result;
+    }
     delimiter = choose_delimiter(batch, &reader, name);
     reader.delimiter = delimiter;
     reader.quoting = delimiter != '\t';
@@ -345,6 +412,7 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
         struct rt_batch_stats stats;
 
         result = rt_batch_rows(batch, &reader, name, delimiter, &stats);
+        rt_batch_count_leading_blanks(&stats, leading);
         rt_batch_report_blanks(batch, name, &stats);
     }
     rt_csv_free(&reader);
@@ -358,13 +426,12 @@ static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
     const struct rt_summary_format how = {
         o->format,
         o->out_delimiter,
-        batch->layout.group != RT_BATCH_NO_COLUMN
-            ? batch->layout.names[batch->layout.group]
-            : NULL,
+        batch->layout.summary_group,
         o->precision,
         batch->columns + RT_BATCH_FIGURES - 1,
         batch->column_count - RT_BATCH_FIGURES,
-        o->lifetime ? &o->lifetime_options : NULL};
+        o->lifetime ? &o->lifetime_options : NULL,
+        &batch->reporter};
 
     bool ok;
 

@@ -46,6 +46,7 @@ struct rt_batch_options {
     unsigned jobs;        /* worker threads; 1 or less: none */
     bool lifetime;        /* add the figures beyond one period to each row */
     struct rt_lifetime_options lifetime_options;
+    uint64_t hash_key[2]; /* keys the summary's hashes; the CLI's is random */
 };
 
 /* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
@@ -54,8 +55,13 @@ struct rt_batch_options {
 
 /* Which input column holds what, fixed by the first file. */
 struct rt_batch_layout {
-    char **names;
+    char **names; /* as the header has them */
     size_t count;
+    /* The names written in the output: names[i] itself, or a new string
+       when that name is taken (see batch_names.h); renamed says if any. */
+    char **out_names;
+    bool renamed;
+    char *summary_group; /* the group column's name in the summary */
     size_t start, end, new_customers, group; /* or RT_BATCH_NO_COLUMN */
     bool has_revenue; /* a start_mrr column, and so all four of them */
     size_t revenue[RT_BATCH_REVENUE_COLUMNS];
@@ -145,6 +151,10 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
                                    struct rt_csv *reader, const char *file,
                                    char delimiter,
                                    struct rt_batch_stats *stats);
+
+/* Adds the blank lines skipped before the header (from line 1) to stats. */
+void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
+                                   uint64_t leading);
 
 /* Reports the blank lines that rt_batch_rows() skipped, if any. */
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,

@@ -54,19 +54,34 @@ static bool read_jobs(const char *text, unsigned *out, char *problem,
                       size_t size)
 {
     uint64_t value = 0;
-    char quoted[RT_QUOTE_SIZE];
+    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
+    char expected[48];
 
-    if (rt_count_parse(text, strlen(text), &value) == RT_OK && value >= 1 &&
-        value <= MAX_JOBS) {
+    if (parsed == RT_OK && value >= 1 && value <= MAX_JOBS) {
         *out = (unsigned)value;
         return true;
     }
-    rt_quote_value(text, strlen(text), quoted, sizeof quoted);
-    snprintf(problem, size,
-             "not a number of threads: %s (expected a whole number from 1 to "
-             "%d)",
-             quoted, MAX_JOBS);
-    return false;
+    snprintf(expected, sizeof expected, "a whole number from 1 to %d",
+             MAX_JOBS);
+    /* A whole number, only out of range, is told apart from text. */
+    return cli_value_refuse(text,
+                            parsed == RT_OK || parsed == RT_ERR_RANGE
+                                ? "out of range"
+                                : "not a number of threads",
+                            expected, problem, size);
+}
+
+/* What an option that names something expects, for an empty value. */
+static const char *name_expected(int id)
+{
+    switch (id) {
+    case OPT_SUMMARY_FILE:
+        return "a file name";
+    case OPT_COLUMNS:
+        return "the column names, separated by commas";
+    default:
+        return "a column name";
+    }
 }
 
 static bool read_value(struct cli_parser *parser, struct batch_args *args,
@@ -94,7 +109,7 @@ static bool read_value(struct cli_parser *parser, struct batch_args *args,
         break;
     }
     if (text[0] == '\0') {
-        snprintf(problem, size, "empty value (expected a column name)");
+        snprintf(problem, size, "empty value (expected %s)", name_expected(id));
         return false;
     }
     if (id == OPT_START_COL)

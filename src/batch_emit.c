@@ -16,20 +16,20 @@ static bool raw_passes(const struct rt_batch *batch,
            record->count == batch->layout.count;
 }
 
+/* Exactly the header's columns: missing fields empty, extra ones left out
+   (the row's warnings say so). */
 static void delimited_columns(struct rt_batch *batch,
                               const struct rt_csv_record *record,
                               char in_delimiter)
 {
     char out = batch->options.out_delimiter;
-    size_t count = record->count, i;
+    size_t i;
 
     if (raw_passes(batch, record, in_delimiter)) {
         rt_sink_write(batch->sink, record->raw, record->raw_len);
         return;
     }
-    if (count < batch->layout.count)
-        count = batch->layout.count;
-    for (i = 0; i < count; i++) {
+    for (i = 0; i < batch->layout.count; i++) {
         if (i > 0)
             rt_sink_put(batch->sink, out);
         if (i < record->count)
@@ -142,7 +142,7 @@ static void delimited_figures(struct rt_batch *batch,
 {
     char buf[4 * RT_RATE_TEXT_SIZE + 2 * RT_NUMBER_TEXT_SIZE + 32];
     char out = batch->options.out_delimiter, *p = buf;
-    char text[RT_ROW_ERROR_SIZE];
+    char text[RT_ROW_WARNINGS_SIZE];
     const struct rt_figures *f = &row->figures;
     size_t i;
 
@@ -181,13 +181,17 @@ static void delimited_row(struct rt_batch *batch,
     if (row->valid) {
         delimited_figures(batch, row);
     } else {
+        char text[RT_ROW_WARNINGS_SIZE];
+
         for (i = 0; i < batch->column_count; i++)
             rt_sink_put(batch->sink, out);
-        rt_sink_field(batch->sink, row->error, strlen(row->error), out);
+        rt_batch_row_warnings(batch, row, text, sizeof text);
+        rt_sink_field(batch->sink, text, strlen(text), out);
     }
     rt_sink_put(batch->sink, '\n');
 }
 
+/* The header's columns, a missing field as null; extra ones left out. */
 static void json_columns(struct rt_batch *batch,
                          const struct rt_csv_record *record)
 {
@@ -195,7 +199,7 @@ static void json_columns(struct rt_batch *batch,
     size_t i;
 
     for (i = 0; i < batch->layout.count; i++) {
-        const char *name = batch->layout.names[i];
+        const char *name = batch->layout.out_names[i];
 
         rt_sink_json_string(sink, name, strlen(name));
         rt_sink_put(sink, ':');
@@ -206,15 +210,6 @@ static void json_columns(struct rt_batch *batch,
             rt_sink_puts(sink, "null");
         rt_sink_put(sink, ',');
     }
-    if (record->count <= batch->layout.count)
-        return;
-    rt_sink_puts(sink, "\"extra_fields\":[");
-    for (; i < record->count; i++) {
-        rt_sink_json_string(sink, record->fields[i].data,
-                            record->fields[i].len);
-        rt_sink_put(sink, i + 1 < record->count ? ',' : ']');
-    }
-    rt_sink_put(sink, ',');
 }
 
 /* The JSON value of a column after the core figures, of a valid row. */
@@ -247,6 +242,38 @@ static void json_extras(struct rt_batch *batch, const struct rt_batch_row *row)
     }
 }
 
+struct json_list {
+    struct rt_sink *sink;
+    bool first;
+};
+
+static void json_item(void *context, const char *text)
+{
+    struct json_list *list = context;
+
+    if (!list->first)
+        rt_sink_put(list->sink, ',');
+    list->first = false;
+    rt_sink_json_string(list->sink, text, strlen(text));
+}
+
+/* The row's note on its width first, then its error or its warnings. */
+static void json_warnings(struct rt_batch *batch,
+                          const struct rt_batch_row *row)
+{
+    struct json_list list = {batch->sink, true};
+
+    rt_sink_put(batch->sink, '[');
+    if (row->note[0])
+        json_item(&list, row->note);
+    if (!row->valid)
+        json_item(&list, row->error);
+    else
+        rt_each_warning(&row->figures, rt_batch_row_lifetime(batch, row),
+                        rt_batch_row_revenue(batch, row), json_item, &list);
+    rt_sink_put(batch->sink, ']');
+}
+
 static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
                      const struct rt_batch_row *row)
 {
@@ -259,22 +286,17 @@ static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
                         RT_FIELD_RETAINED);
     json_extras(batch, row);
     rt_sink_puts(sink, "\"warnings\":");
-    if (row->valid) {
-        rt_emit_json_warnings(sink, &row->figures,
-                              rt_batch_row_lifetime(batch, row),
-                              rt_batch_row_revenue(batch, row));
-    } else {
-        rt_sink_put(sink, '[');
-        rt_sink_json_string(sink, row->error, strlen(row->error));
-        rt_sink_put(sink, ']');
-    }
+    if (row->valid && !rt_batch_row_warns(batch, row))
+        rt_sink_puts(sink, "[]");
+    else
+        json_warnings(batch, row);
     rt_sink_puts(sink, "}\n");
 }
 
 static void text_row(struct rt_batch *batch, const struct rt_csv_record *record,
                      const struct rt_batch_row *row)
 {
-    char value[RT_ROW_ERROR_SIZE];
+    char value[RT_ROW_WARNINGS_SIZE];
     size_t i;
 
     for (i = 0; i < batch->layout.count; i++)
@@ -315,8 +337,8 @@ void rt_batch_emit_header(struct rt_batch *batch,
     batch->header_written = true;
     if (batch->options.format == RT_FORMAT_TEXT) {
         for (i = 0; i < batch->layout.count; i++)
-            rt_text_table_cell(batch->text, batch->layout.names[i],
-                               strlen(batch->layout.names[i]));
+            rt_text_table_cell(batch->text, batch->layout.out_names[i],
+                               strlen(batch->layout.out_names[i]));
         for (i = 0; i < batch->column_count; i++) {
             const char *name = rt_batch_column_name(batch->columns[i]);
             rt_text_table_cell(batch->text, name, strlen(name));
@@ -324,14 +346,16 @@ void rt_batch_emit_header(struct rt_batch *batch,
         rt_text_table_end_row(batch->text);
         return;
     }
-    if (header && raw_passes(batch, header, in_delimiter)) {
+    /* The header line passes through as it is unless a name changed. */
+    if (header && !batch->layout.renamed &&
+        raw_passes(batch, header, in_delimiter)) {
         rt_sink_write(batch->sink, header->raw, header->raw_len);
     } else {
         for (i = 0; i < batch->layout.count; i++) {
             if (i > 0)
                 rt_sink_put(batch->sink, out);
-            rt_sink_field(batch->sink, batch->layout.names[i],
-                          strlen(batch->layout.names[i]), out);
+            rt_sink_field(batch->sink, batch->layout.out_names[i],
+                          strlen(batch->layout.out_names[i]), out);
         }
     }
     for (i = 0; i < batch->column_count; i++) {

@@ -1,7 +1,9 @@
 /*
  * batch_emit.h - batch output rows in every format (internal).
  *
- * Each output row is the input row's columns followed by the figures:
+ * Each output row is the input row's columns, exactly as many as the
+ * header has (extra fields left out, missing ones empty: the row's warnings
+ * say so) under their output names (batch_names.h), followed by the figures:
  * retained, lost, retention_rate, churn_rate, simple_retention_rate,
  * simple_churn_rate, the figures beyond one period (with --lifetime and
  * the like), net_revenue_retention and gross_revenue_retention (with the

@@ -347,6 +347,11 @@ void rt_layout_free(struct rt_batch_layout *layout)
 {
     size_t i;
 
+    for (i = 0; layout->out_names && i < layout->count; i++)
+        if (layout->out_names[i] != layout->names[i])
+            free(layout->out_names[i]);
+    free(layout->out_names);
+    free(layout->summary_group);
     for (i = 0; layout->names && i < layout->count; i++)
         free(layout->names[i]);
     free(layout->names);

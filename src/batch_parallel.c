@@ -158,7 +158,9 @@ static bool init_slot(struct slot *slot, const struct rt_batch *batch)
     slot->work.reporter.context = slot;
     rt_sink_init_memory(&slot->out);
     rt_sink_init_memory(&slot->notes);
-    return !batch->summary || (slot->work.summary = rt_summary_new()) != NULL;
+    return !batch->summary ||
+           (slot->work.summary = rt_summary_new(batch->options.hash_key)) !=
+               NULL;
 }
 
 static void stop_pool(struct pool *pool)
@@ -423,9 +425,33 @@ static void drop_bom(struct carry *carry)
 }
 
 /*
+ * Drops the blank lines at the start of the carry, reading on while it
+ * holds nothing else, and counts them in *skipped: the header comes after
+ * them, as the sequential reader finds it.
+ */
+static bool drop_blank_lines(struct carry *carry, uint64_t *skipped)
+{
+    *skipped = 0;
+    for (;;) {
+        size_t bytes;
+        uint64_t lines;
+        bool decided = rt_csv_blank_prefix(carry->buf, carry->len, carry->eof,
+                                           &bytes, &lines);
+
+        memmove(carry->buf, carry->buf + bytes, carry->len - bytes);
+        carry->len -= bytes;
+        *skipped += lines;
+        if (decided || carry->eof)
+            return true;
+        if (!read_more(carry, carry->len + BLOCK_SIZE))
+            return false;
+    }
+}
+
+/*
  * Reads the header from the first whole record of the carry, with the
- * ordinary reader over memory, and drops it from the carry.  *line becomes
- * the line the rows start on.
+ * ordinary reader over memory, and drops it from the carry.  *line is the
+ * line the carry starts on, and becomes the line the rows start on.
  */
 static enum rt_batch_result take_header(struct rt_batch *batch,
                                         struct carry *carry, const char *name,
@@ -447,6 +473,7 @@ static enum rt_batch_result take_header(struct rt_batch *batch,
     if (rt_csv_init_memory(&reader, carry->buf, cut ? cut : carry->len,
                            delimiter, delimiter != '\t') != RT_OK)
         return RT_BATCH_NO_MEMORY;
+    reader.next_line = *line;
     result = rt_batch_header(batch, &reader, name, delimiter);
     memmove(carry->buf, carry->buf + reader.start, carry->len - reader.start);
     carry->len -= reader.start;
@@ -472,19 +499,26 @@ enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
     struct rt_batch_stats total = {0, 0, 0};
     enum rt_batch_result result;
     struct pool pool;
-    uint64_t line = 1;
+    uint64_t line = 1, leading = 0;
     char delimiter;
 
     if (!read_more(&carry, BLOCK_SIZE)) {
         free(carry.buf);
         return RT_BATCH_NO_MEMORY;
     }
+    drop_bom(&carry);
+    /* Blank lines before the header are skipped as those after it are. */
+    if (!drop_blank_lines(&carry, &leading)) {
+        free(carry.buf);
+        return RT_BATCH_NO_MEMORY;
+    }
     if (carry.failed) {
-        report_failure(batch, &carry, name, 1, RT_BATCH_UNUSABLE);
+        report_failure(batch, &carry, name, 1 + leading, RT_BATCH_UNUSABLE);
         free(carry.buf);
         return RT_BATCH_UNUSABLE;
     }
-    drop_bom(&carry);
+    line += leading;
+    rt_batch_count_leading_blanks(&total, leading);
     delimiter = sniff(batch, &carry, name);
     rt_batch_choose_output(batch, delimiter);
     result = take_header(batch, &carry, name, delimiter, &line);

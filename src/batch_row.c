@@ -15,7 +15,127 @@ static void field_label(const struct rt_batch_layout *layout, size_t index,
         snprintf(buf, size, "%zu", index + 1);
 }
 
-/* A record the reader could not make sense of, or of the wrong width. */
+/* A note quotes this many fields or names at most, then "...". */
+#define NOTE_ITEMS 5
+
+/* A note, as it is written: the text so far and its length. */
+struct note {
+    char *text;
+    size_t size, used;
+};
+
+static void note_append(struct note *note, const char *text)
+{
+    snprintf(note->text + note->used, note->size - note->used, "%s", text);
+    note->used += strlen(note->text + note->used);
+}
+
+/*
+ * Appends the index-th item of a list, quoted, after ", " unless it is the
+ * first: when it is among the first NOTE_ITEMS and fits with room for
+ * ", ..." after it.  Else appends "..." and returns false.
+ */
+static bool note_item(struct note *note, size_t index, const char *text,
+                      size_t len)
+{
+    static const char more[] = ", ...";
+    char quoted[RT_QUOTE_SIZE];
+    size_t need;
+
+    rt_quote_value(text, len, quoted, sizeof quoted);
+    need = strlen(quoted) + (index ? 2 : 0);
+    if (index >= NOTE_ITEMS || note->used + need + sizeof more > note->size) {
+        note_append(note, index ? more : more + 2);
+        return false;
+    }
+    snprintf(note->text + note->used, note->size - note->used, "%s%s",
+             index ? ", " : "", quoted);
+    note->used += need;
+    return true;
+}
+
+/*
+ * Notes what became of the fields of a row wider or narrower than the
+ * header: the output row has exactly the header's columns, so extra fields
+ * are left out (and quoted here) and missing ones are left empty.
+ */
+static void note_width(const struct rt_batch_layout *layout,
+                       const struct rt_csv_record *record,
+                       struct rt_batch_row *row)
+{
+    struct note note = {row->note, sizeof row->note, 0};
+    size_t have = record->count, want = layout->count, i;
+    char text[96];
+
+    snprintf(text, sizeof text,
+             "the row has %zu field%s, the header %zu: ", have,
+             have == 1 ? "" : "s", want);
+    note_append(&note, text);
+    if (have > want) {
+        snprintf(text, sizeof text, "the last %zu are left out: ", have - want);
+        note_append(&note,
+                    have - want == 1 ? "the last one is left out: " : text);
+        for (i = want; i < have; i++)
+            if (!note_item(&note, i - want, record->fields[i].data,
+                           record->fields[i].len))
+                break;
+        return;
+    }
+    note_append(&note, want - have == 1 ? "column left empty: "
+                                        : "columns left empty: ");
+    for (i = have; i < want; i++)
+        if (!note_item(&note, i - have, layout->names[i],
+                       strlen(layout->names[i])))
+            break;
+}
+
+/* The first column a number is read from at or after `from`, if any. */
+static size_t first_number_column(const struct rt_batch_layout *layout,
+                                  size_t from)
+{
+    size_t columns[3 + RT_BATCH_REVENUE_COLUMNS], count = 0, first, i;
+
+    columns[count++] = layout->start;
+    columns[count++] = layout->end;
+    columns[count++] = layout->new_customers;
+    for (i = 0; layout->has_revenue && i < RT_BATCH_REVENUE_COLUMNS; i++)
+        columns[count++] = layout->revenue[i];
+    first = RT_BATCH_NO_COLUMN;
+    for (i = 0; i < count; i++)
+        if (columns[i] != RT_BATCH_NO_COLUMN && columns[i] >= from &&
+            (first == RT_BATCH_NO_COLUMN || columns[i] < first))
+            first = columns[i];
+    return first;
+}
+
+/*
+ * A row narrower than the header is computed when it still holds every
+ * number, with a note; else it is invalid.
+ */
+static bool check_narrow(const struct rt_batch_layout *layout,
+                         const struct rt_csv_record *record,
+                         struct rt_batch_row *row)
+{
+    size_t missing = first_number_column(layout, record->count);
+    char label[RT_QUOTE_SIZE];
+
+    if (missing == RT_BATCH_NO_COLUMN) {
+        note_width(layout, record, row);
+        return true;
+    }
+    field_label(layout, missing, label, sizeof label);
+    snprintf(row->error, sizeof row->error,
+             "the row has %zu field%s, the header %zu: no field %s (expected "
+             "one for every count and amount)",
+             record->count, record->count == 1 ? "" : "s", layout->count,
+             label);
+    return false;
+}
+
+/*
+ * A record the reader could not make sense of, or of another width than
+ * the header's.  Extra fields are always noted, as they are left out.
+ */
 static bool check_shape(const struct rt_batch *batch,
                         const struct rt_csv_record *record,
                         struct rt_batch_row *row)
@@ -23,6 +143,8 @@ static bool check_shape(const struct rt_batch *batch,
     const struct rt_batch_layout *layout = &batch->layout;
     char label[RT_QUOTE_SIZE];
 
+    if (record->count > layout->count)
+        note_width(layout, record, row);
     if (record->problem == RT_CSV_UNTERMINATED) {
         snprintf(row->error, sizeof row->error,
                  "the input ends inside the quoted field %zu, which starts "
@@ -39,12 +161,8 @@ static bool check_shape(const struct rt_batch *batch,
                  label);
         return false;
     }
-    if (record->count != layout->count) {
-        snprintf(row->error, sizeof row->error,
-                 "the row has %zu field%s, the header %zu", record->count,
-                 record->count == 1 ? "" : "s", layout->count);
-        return false;
-    }
+    if (record->count < layout->count)
+        return check_narrow(layout, record, row);
     return true;
 }
 
@@ -132,6 +250,10 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
 
     row->valid = false;
     row->error[0] = '\0';
+    row->note[0] = '\0';
+    /* rt_batch_row_warns reads these of every valid row, computed or not. */
+    row->lifetime.warnings = 0;
+    row->revenue.warnings = 0;
     if (!check_shape(batch, record, row) ||
         !read_numbers(batch, record, &counts, &amounts, row))
         return true;
@@ -170,18 +292,27 @@ void rt_batch_row_warnings(const struct rt_batch *batch,
                            const struct rt_batch_row *row, char *buf,
                            size_t size)
 {
+    size_t used = 0;
+
+    buf[0] = '\0';
+    if (row->note[0]) {
+        snprintf(buf, size, "%s; ", row->note);
+        used = strlen(buf);
+    }
     if (row->valid)
-        rt_report_warnings_value(&row->figures,
-                                 rt_batch_row_lifetime(batch, row),
-                                 rt_batch_row_revenue(batch, row), buf, size);
+        rt_report_warnings_value(
+            &row->figures, rt_batch_row_lifetime(batch, row),
+            rt_batch_row_revenue(batch, row), buf + used, size - used);
     else
-        snprintf(buf, size, "%s", row->error);
+        snprintf(buf + used, size - used, "%s", row->error);
+    if (used >= 2 && buf[used] == '\0')
+        buf[used - 2] = '\0'; /* the note alone */
 }
 
 bool rt_batch_row_warns(const struct rt_batch *batch,
                         const struct rt_batch_row *row)
 {
-    return row->figures.warnings ||
+    return row->note[0] || row->figures.warnings ||
            (batch->options.lifetime && row->lifetime.warnings) ||
            (batch->layout.has_revenue && row->revenue.warnings);
 }

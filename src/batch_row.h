@@ -12,12 +12,18 @@
 /* A field name and a quoted value, each cut to length, fit. */
 #define RT_ROW_ERROR_SIZE (2 * RT_MESSAGE_SIZE)
 
+/* The note, then the error or the warnings, joined. */
+#define RT_ROW_WARNINGS_SIZE (RT_ROW_ERROR_SIZE + 2 * RT_MESSAGE_SIZE)
+
 struct rt_batch_row {
     bool valid;                        /* the figures were computed */
     struct rt_figures figures;         /* when valid */
     struct rt_lifetime lifetime;       /* when valid and options.lifetime */
     struct rt_revenue_figures revenue; /* when valid and layout.has_revenue */
     char error[RT_ROW_ERROR_SIZE]; /* when not: why, for the row and stderr */
+    /* "" or, for a row of another width than the header's, what became of
+       the fields: a warning whether the row is valid or not. */
+    char note[RT_MESSAGE_SIZE];
 };
 
 /*
@@ -30,14 +36,14 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
                        struct rt_batch_row *row);
 
 /*
- * The row's warnings, joined with "; " as the CSV warnings field holds
- * them; "" when there are none.
+ * The row's note, then its error or its warnings, joined with "; " as the
+ * CSV warnings field holds them; "" when there are none.
  */
 void rt_batch_row_warnings(const struct rt_batch *batch,
                            const struct rt_batch_row *row, char *buf,
                            size_t size);
 
-/* Whether a valid row has any warning: most have none. */
+/* Whether a valid row has any warning or a note: most have none. */
 bool rt_batch_row_warns(const struct rt_batch *batch,
                         const struct rt_batch_row *row);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bignum.h"
+#include "u128.h"
 
 void rt_big_init(struct rt_big *a)
 {
@@ -85,6 +86,20 @@ void rt_big_copy(struct rt_big *to, const struct rt_big *from)
     if (from->len)
         memcpy(to->limbs, from->limbs, from->len * sizeof *from->limbs);
     to->len = from->len;
+}
+
+void rt_big_set_words(struct rt_big *a, const uint64_t *words, size_t count)
+{
+    size_t i;
+
+    if (count > SIZE_MAX / 2 || !reserve(a, count * 2))
+        return;
+    for (i = 0; i < count; i++) {
+        a->limbs[2 * i] = (uint32_t)words[i];
+        a->limbs[2 * i + 1] = (uint32_t)(words[i] >> 32);
+    }
+    a->len = count * 2;
+    trim(a);
 }
 
 int rt_big_cmp(const struct rt_big *a, const struct rt_big *b)
@@ -301,6 +316,27 @@ uint32_t rt_big_div_small(struct rt_big *to, const struct rt_big *a, uint32_t d)
     to->len = n;
     trim(to);
     return (uint32_t)rem;
+}
+
+/*
+ * One 32-bit limb at a time from the top: the remainder so far (below d)
+ * and the next limb make a 96-bit number whose quotient by d is one limb.
+ */
+uint64_t rt_big_div_u64(struct rt_big *to, const struct rt_big *a, uint64_t d)
+{
+    uint64_t rem = 0;
+    size_t n = a->len, i;
+
+    if (!usable(to, a, NULL) || !reserve(to, n))
+        return 0;
+    for (i = n; i-- > 0;) {
+        struct rt_u128 part = {rem >> 32, rem << 32 | a->limbs[i]};
+
+        to->limbs[i] = (uint32_t)rt_u128_div64(part, d, &rem);
+    }
+    to->len = n;
+    trim(to);
+    return rem;
 }
 
 static bool bit_of(const struct rt_big *a, size_t bit)

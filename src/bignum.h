@@ -27,6 +27,8 @@ void rt_big_init(struct rt_big *a);
 void rt_big_free(struct rt_big *a);
 void rt_big_set(struct rt_big *a, uint64_t value);
 void rt_big_copy(struct rt_big *to, const struct rt_big *from);
+/* Sets a to the value of `count` 64-bit words, least significant first. */
+void rt_big_set_words(struct rt_big *a, const uint64_t *words, size_t count);
 
 /* Comparisons: <0, 0, >0 as a is below, equal to or above b. */
 int rt_big_cmp(const struct rt_big *a, const struct rt_big *b);
@@ -48,6 +50,9 @@ void rt_big_shr(struct rt_big *to, const struct rt_big *a, size_t bits);
 /* to = a / d, returning a % d; d must not be 0. */
 uint32_t rt_big_div_small(struct rt_big *to, const struct rt_big *a,
                           uint32_t d);
+
+/* to = a / d, returning a % d; d must not be 0.  `to` may be a. */
+uint64_t rt_big_div_u64(struct rt_big *to, const struct rt_big *a, uint64_t d);
 
 /*
  * quot = a / b and rem = a % b (either may be NULL); b must not be 0.

@@ -110,9 +110,6 @@ static enum calc_parse_result apply_option(struct parse_state *state, int id)
     case OPT_FORMAT:
     case OPT_ONLY:
         return read_value(state, id);
-    case CLI_OPT_LIFETIME:
-        args->output.lifetime.wanted = true;
-        return CALC_PARSE_OK;
     case OPT_NO_HEADER:
         args->output.header = false;
         return CALC_PARSE_OK;
@@ -149,9 +146,8 @@ static enum calc_parse_result check_required(struct parse_state *state)
     if (!state->have_end)
         return usage(state, "missing option -e/--end (customers at the end "
                             "of the period)");
-    if (!cli_lifetime_check(&state->args->output.lifetime,
-                            state->args->counts.has_new, state->error,
-                            state->error_size))
+    if (!cli_output_check(&state->args->output, state->args->counts.has_new,
+                          state->error, state->error_size))
         return CALC_PARSE_USAGE;
     return CALC_PARSE_OK;
 }
@@ -181,7 +177,10 @@ enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
 
             rt_quote_value(state.parser.value, strlen(state.parser.value),
                            quoted, sizeof quoted);
-            snprintf(message, sizeof message, "unexpected argument %s", quoted);
+            snprintf(message, sizeof message,
+                     "unexpected argument %s (the counts are given as "
+                     "options: -s START -e END -n NEW)",
+                     quoted);
             return usage(&state, message);
         }
         result = apply_option(&state, id);

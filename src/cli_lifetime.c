@@ -30,6 +30,8 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
     struct rt_lifetime_options *o = &lifetime->options;
 
     lifetime->wanted = true;
+    if (lifetime->first_id == 0)
+        lifetime->first_id = id;
     switch (id) {
     case CLI_OPT_PERIOD:
         return read_period(value, &o->period, problem, size);
@@ -44,10 +46,21 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
         return cli_value_amount(value, RT_AMOUNT_RATE, &o->discount, problem,
                                 size);
     case CLI_OPT_MONEY_PRECISION:
+        lifetime->has_money_precision = true;
         return cli_value_precision(value, &o->money_precision, problem, size);
     default:
         return true;
     }
+}
+
+/* "--margin" for CLI_OPT_MARGIN; id is one of these options. */
+static const char *option_name(int id)
+{
+    static const char *const names[] = {"--period",   "--per",
+                                        "--lifetime", "--margin",
+                                        "--discount", "--money-precision"};
+
+    return names[id - CLI_OPT_PERIOD];
 }
 
 bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
@@ -64,10 +77,15 @@ bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
         snprintf(error, size,
                  "option --discount needs --margin (it discounts the "
                  "lifetime value)");
-    else if (lifetime->wanted && !has_new)
+    else if (lifetime->has_money_precision && !o->has_margin)
         snprintf(error, size,
-                 "lifetimes, lifetime value and rates per another period "
-                 "need -n/--new (they come from the retention rate)");
+                 "option --money-precision needs --margin (it sets the "
+                 "decimals of the lifetime value)");
+    else if (lifetime->wanted && !has_new && lifetime->first_id != 0)
+        snprintf(error, size,
+                 "option %s needs -n/--new (lifetimes, lifetime value and "
+                 "rates per another period come from the retention rate)",
+                 option_name(lifetime->first_id));
     else
         return true;
     return false;

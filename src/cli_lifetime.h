@@ -42,18 +42,22 @@ enum cli_lifetime_option_id {
     "                          months, 4 quarters, 365.25 days); adds the\n"   \
     "                          lifetimes, and lifetimes in years\n"            \
     "      --per=LENGTH        also give the rates over another length,\n"     \
-    "                          compounded: retention^k and 1 - retention^k\n"  \
+    "                          compounded: retention^k and 1 - retention^k;\n" \
+    "                          needs --period\n"                               \
     "      --margin=AMOUNT     profit per customer per period, such as\n"      \
     "                          49.90: adds the lifetime value\n"               \
     "                          M x (1 + D) / (1 + D - r)\n"                    \
     "      --discount=RATE     D, the discount rate per period: 10% or\n"      \
-    "                          0.10, never a bare 10 (default 0)\n"            \
+    "                          0.10, never a bare 10 (default 0); needs\n"     \
+    "                          --margin\n"                                     \
     "      --money-precision=DIGITS  decimals of the lifetime value, 0 to\n"   \
-    "                          12 (default 2)\n"
+    "                          12 (default 2); needs --margin\n"
 
 struct cli_lifetime {
     bool wanted; /* any of the options given, or --only asks for a figure */
     bool has_discount;
+    bool has_money_precision;
+    int first_id; /* the first of the options given, 0 for none */
     struct rt_lifetime_options options;
 };
 
@@ -63,16 +67,17 @@ void cli_lifetime_init(struct cli_lifetime *lifetime);
 bool cli_lifetime_owns(int id);
 
 /*
- * Applies option `id` with its value; false with the problem in words
- * (without the option's name) when the value is wrong.
+ * Applies option `id` with its value (NULL for --lifetime); false with the
+ * problem in words (without the option's name) when the value is wrong.
  */
 bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
                         const char *value, char *problem, size_t size);
 
 /*
  * Checks the options together once all are read: --per needs --period,
- * --discount needs --margin, and all of them need the count of new
- * customers (has_new).  False with a whole message.
+ * --discount and --money-precision need --margin (each only changes what
+ * the other prints), and all of them need the count of new customers
+ * (has_new).  False with a whole message.
  */
 bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
                         char *error, size_t size);

@@ -29,7 +29,7 @@ enum cli_token {
 };
 
 #define CLI_MAX_OPTIONS 64
-#define CLI_ERROR_SIZE  256
+#define CLI_ERROR_SIZE  1024
 
 struct cli_parser {
     int argc;

@@ -43,54 +43,132 @@ static void warn(void *context, const char *text)
     cli_warning("%s", text);
 }
 
-static int print_only(const struct rt_figures *figures, enum rt_field field)
+/* The notes, each followed by "; " (or by nothing when it ends the field). */
+static void print_notes(const struct rt_notes *notes, bool more)
 {
-    char value[RT_WARNING_TEXT_SIZE * RT_WARNING_KINDS];
+    size_t i;
 
-    if (!rt_field_value(figures, field, value, sizeof value)) {
-        cli_error("option --only: %s is unknown without -n/--new (the count "
-                  "of new customers)",
-                  rt_field_name(field));
-        return CLI_EXIT_USAGE;
-    }
-    puts(value);
-    return CLI_EXIT_OK;
+    for (i = 0; notes && i < notes->count; i++)
+        printf("%s%s", notes->texts[i],
+               more || i + 1 < notes->count ? "; " : "");
 }
 
-/* What a figure beyond the period needs that was not given. */
-static const char *missing_option(enum rt_lifetime_field field)
+/* What --only FIELD needs that was not given, or NULL. */
+static const char *only_needs(const struct cli_output *output, bool has_new)
 {
-    switch (field) {
+    const struct rt_lifetime_options *o = &output->lifetime.options;
+
+    if (!output->only_lifetime)
+        return output->only >= RT_FIELD_NEW &&
+                       output->only <= RT_FIELD_CHURN_RATE && !has_new
+                   ? "-n/--new (the count of new customers)"
+                   : NULL;
+    if (!has_new)
+        return "-n/--new (the count of new customers)";
+    switch (output->only_beyond) {
     case RT_LIFETIME_PERIOD:
     case RT_LIFETIME_EXPECTED_YEARS:
     case RT_LIFETIME_MEDIAN_YEARS:
-        return "--period";
+        return o->period == RT_PERIOD_NONE ? "--period" : NULL;
     case RT_LIFETIME_PER:
     case RT_LIFETIME_RETENTION_RATE_PER:
     case RT_LIFETIME_CHURN_RATE_PER:
-        return "--period and --per";
+        if (o->per != RT_PERIOD_NONE)
+            return NULL;
+        return o->period == RT_PERIOD_NONE ? "--period and --per" : "--per";
+    case RT_LIFETIME_MARGIN:
+    case RT_LIFETIME_DISCOUNT_RATE:
+    case RT_LIFETIME_VALUE:
+        return o->has_margin ? NULL : "--margin";
     default:
-        return "--margin";
+        return NULL;
     }
 }
 
-static int print_only_beyond(const struct rt_lifetime *lifetime,
-                             enum rt_lifetime_field field)
+/* False with a message when --only asks for a figure the options leave out. */
+static bool check_only(const struct cli_output *output, bool has_new,
+                       char *error, size_t size)
 {
-    const struct rt_value *value = &lifetime->values[field];
+    const char *needs = output->has_only ? only_needs(output, has_new) : NULL;
 
-    if (value->state != RT_VALUE_UNKNOWN) {
-        puts(value->text);
-        return CLI_EXIT_OK;
+    if (!needs)
+        return true;
+    snprintf(error, size, "option --only: %s needs %s",
+             output->only_lifetime ? rt_lifetime_field_name(output->only_beyond)
+                                   : rt_field_name(output->only),
+             needs);
+    return false;
+}
+
+bool cli_output_check(const struct cli_output *output, bool has_new,
+                      char *error, size_t size)
+{
+    if (!cli_lifetime_check(&output->lifetime, has_new, error, size) ||
+        !check_only(output, has_new, error, size))
+        return false;
+    if (!output->header && output->format != RT_FORMAT_CSV &&
+        output->format != RT_FORMAT_TSV) {
+        snprintf(error, size,
+                 "option --no-header needs -f csv or -f tsv (only they have "
+                 "a header line)");
+        return false;
     }
-    if (lifetime->warnings & RT_LIFETIME_WARN_UNDEFINED)
+    return true;
+}
+
+/* --only with -f json: the value as the JSON object holds it. */
+static int print_only_json(const struct rt_figures *figures,
+                           const struct rt_lifetime *beyond,
+                           const struct cli_output *output)
+{
+    struct rt_sink *sink = rt_emit_sink_open(stdout);
+
+    if (!sink) {
+        cli_error("out of memory");
+        return CLI_EXIT_FAILURE;
+    }
+    if (output->only_lifetime)
+        rt_emit_json_lifetime_value(sink, beyond, output->only_beyond);
+    else
+        rt_emit_json_field_value(sink, figures, beyond, output->notes,
+                                 output->only);
+    rt_sink_put(sink, '\n');
+    /* A failed write shows in stdout's error flag, reported at the end. */
+    (void)rt_emit_sink_close(sink);
+    return CLI_EXIT_OK;
+}
+
+/* --only: the value bare, as CSV holds it, or as JSON does with -f json. */
+static int print_only(const struct rt_figures *figures,
+                      const struct rt_lifetime *beyond,
+                      const struct cli_output *output)
+{
+    char value[RT_WARNING_TEXT_SIZE *
+               (RT_WARNING_KINDS + RT_LIFETIME_WARNING_KINDS)];
+    const struct rt_value *beyond_value =
+        output->only_lifetime && beyond ? &beyond->values[output->only_beyond]
+                                        : NULL;
+
+    if (output->only_lifetime &&
+        (!beyond_value || beyond_value->state == RT_VALUE_UNKNOWN)) {
         cli_error("option --only: %s is not computed: the retention rate is "
                   "not between 0%% and 100%%",
-                  rt_lifetime_field_name(field));
-    else
-        cli_error("option --only: %s needs %s", rt_lifetime_field_name(field),
-                  missing_option(field));
-    return CLI_EXIT_USAGE;
+                  rt_lifetime_field_name(output->only_beyond));
+        return CLI_EXIT_USAGE;
+    }
+    if (output->format == RT_FORMAT_JSON)
+        return print_only_json(figures, beyond, output);
+    if (beyond_value) {
+        puts(beyond_value->text);
+    } else if (output->only == RT_FIELD_WARNINGS) {
+        rt_report_warnings_value(figures, beyond, NULL, value, sizeof value);
+        print_notes(output->notes, value[0] != '\0');
+        puts(value);
+    } else {
+        rt_field_value(figures, output->only, value, sizeof value);
+        puts(value);
+    }
+    return CLI_EXIT_OK;
 }
 
 int cli_print_figures(const struct rt_figures *figures,
@@ -98,20 +176,31 @@ int cli_print_figures(const struct rt_figures *figures,
 {
     struct rt_lifetime lifetime;
     const struct rt_lifetime *beyond = NULL;
+    char error[RT_MESSAGE_SIZE];
 
+    /* retain ids reads no -n and checks only here: the same rules. */
+    if (!check_only(output, figures->counts.has_new, error, sizeof error)) {
+        cli_error("%s", error);
+        return CLI_EXIT_USAGE;
+    }
     if (output->lifetime.wanted) {
-        if (rt_lifetime_compute(figures, &output->lifetime.options,
-                                &lifetime) != RT_OK) {
-            cli_error("out of memory");
+        /* The options were checked: only memory can run out. */
+        enum rt_status status =
+            rt_lifetime_compute(figures, &output->lifetime.options, &lifetime);
+
+        if (status != RT_OK) {
+            cli_error("%s", rt_status_text(status));
             return CLI_EXIT_FAILURE;
         }
         beyond = &lifetime;
     }
     rt_each_warning(figures, beyond, NULL, warn, NULL);
-    if (output->has_only && output->only_lifetime && beyond)
-        return print_only_beyond(beyond, output->only_beyond);
     if (output->has_only)
-        return print_only(figures, output->only);
-    rt_emit_report(stdout, output->format, figures, beyond, output->header);
+        return print_only(figures, beyond, output);
+    if (rt_emit_report_noted(stdout, output->format, figures, beyond,
+                             output->header, output->notes) == RT_ERR_NOMEM) {
+        cli_error("out of memory");
+        return CLI_EXIT_FAILURE;
+    }
     return CLI_EXIT_OK;
 }

@@ -10,6 +10,8 @@
 #include "cli_lifetime.h"
 #include "retain.h"
 
+struct rt_notes; /* emit.h */
+
 /* How the figures are to be printed. */
 struct cli_output {
     enum rt_format format;
@@ -19,6 +21,7 @@ struct cli_output {
     enum rt_field only;
     enum rt_lifetime_field only_beyond;
     struct cli_lifetime lifetime; /* figures beyond the period */
+    const struct rt_notes *notes; /* warnings about the input, or NULL */
 };
 
 /* Empty: text, with a header, everything, nothing beyond the period. */
@@ -32,8 +35,19 @@ bool cli_output_only(struct cli_output *output, const char *text, char *problem,
                      size_t size);
 
 /*
+ * Checks the options together once all are read: those beyond the period
+ * (cli_lifetime_check()), that --only asks for a figure the other options
+ * make known, and that --no-header comes with csv or tsv, the formats
+ * that have a header line.  False with a whole message.
+ */
+bool cli_output_check(const struct cli_output *output, bool has_new,
+                      char *error, size_t size);
+
+/*
  * Prints the warnings of figures on stderr and the figures on stdout as
- * `output` says, with the figures beyond the period when asked for.
+ * `output` says, with the figures beyond the period when asked for, and
+ * output->notes first in the warnings field (they are not printed on
+ * stderr: whoever made them has reported them).
  * Returns CLI_EXIT_OK, CLI_EXIT_USAGE when --only asks for a figure that
  * is not defined, or CLI_EXIT_FAILURE when memory runs out.
  */

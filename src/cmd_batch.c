@@ -10,7 +10,9 @@
 #include "batch_args.h"
 #include "cli_diag.h"
 #include "cli_lifetime.h"
+#include "cli_outfile.h"
 #include "cmd_batch.h"
+#include "platform.h"
 
 #define STDIN_NAME "(standard input)"
 
@@ -24,12 +26,13 @@ const char batch_help_text[] =
     "A header line names the columns.  The counts are the columns named\n"
     "start, end and new (any case; also S, E and N); new may be absent, and\n"
     "then only the simple rates are computed.  Every other column passes\n"
-    "through untouched.  Each input row gives one output row: its columns,\n"
-    "then retained, lost, retention_rate, churn_rate, simple_retention_rate,\n"
-    "simple_churn_rate, the figures beyond one period when asked for, and\n"
-    "warnings.  A row whose numbers are invalid keeps its columns, gets\n"
-    "empty figures and the reason in warnings, and is reported on stderr as\n"
-    "FILE:LINE.\n"
+    "through untouched, as input.NAME when the output adds a NAME column.\n"
+    "Each input row gives one output row of the header's width: its\n"
+    "columns, then retained, lost, retention_rate, churn_rate,\n"
+    "simple_retention_rate, simple_churn_rate, the figures beyond one period\n"
+    "when asked for, and warnings.  A row whose numbers are invalid keeps its\n"
+    "columns, gets empty figures and the reason in warnings, and is reported\n"
+    "on stderr as FILE:LINE; so is a row of another width than the header.\n"
     "\n"
     "With a start_mrr column (any case) the columns expansion, contraction\n"
     "and churned must be there too: each row then also gets\n"
@@ -41,7 +44,8 @@ const char batch_help_text[] =
     "      --start-col=NAME    the column of the start count\n"
     "      --end-col=NAME      the column of the end count\n"
     "      --new-col=NAME      the column of the new count\n"
-    "      --no-header         the input has no header line ...\n"
+    "      --no-header         the input has no header line, and the output\n"
+    "                          gets none ...\n"
     "      --columns=NAMES     ... and these are its columns, e.g.\n"
     "                          --columns period,start,end,new\n"
     "\n"
@@ -51,7 +55,7 @@ const char batch_help_text[] =
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 when any row's counts contradict each\n"
-    "                          other\n"
+    "                          other, or its width is not the header's\n"
     "      --summary           add the pooled figures over all valid rows,\n"
     "                          and the mean, minimum and maximum retention\n"
     "                          rate: on stderr, or after the table for text\n"
@@ -63,7 +67,7 @@ const char batch_help_text[] =
     "\n" CLI_LIFETIME_HELP "\n"
     "Exit status:\n"
     "  0  every row computed\n"
-    "  1  some rows invalid, or inconsistent with --strict\n"
+    "  1  some rows invalid, or inconsistent or ragged with --strict\n"
     "  2  nothing usable: a file that cannot be read, no start or end column,\n"
     "     a bad option\n"
     "  3  the output could not be written, or out of memory\n"
@@ -169,31 +173,24 @@ static enum rt_batch_result run_inputs(struct rt_batch *batch,
     return result;
 }
 
-static FILE *open_summary(const struct batch_args *args)
+/*
+ * Where the summary goes: stderr, nowhere (text prints it after the
+ * table), or --summary-file, checked against the inputs and opened as a
+ * new file beside it (cli_outfile.h).  NULL and *status set on failure.
+ */
+static FILE *open_summary(const struct batch_args *args,
+                          struct cli_outfile *file, int *status)
 {
-    FILE *out;
+    static const char *const standard_input[] = {"-"};
 
+    memset(file, 0, sizeof *file);
+    *status = CLI_EXIT_OK;
     if (!args->summary_file)
         return args->options.format == RT_FORMAT_TEXT ? NULL : stderr;
-    out = fopen(args->summary_file, "w");
-    if (!out)
-        cli_error("option --summary-file: %s: cannot open: %s",
-                  args->summary_file, strerror(errno));
-    return out;
-}
-
-static bool close_summary(const struct batch_args *args, FILE *out)
-{
-    bool failed;
-
-    if (!args->summary_file)
-        return true;
-    failed = ferror(out) != 0;
-    if (fclose(out) != 0 || failed) {
-        cli_error("%s: write error: %s", args->summary_file, strerror(errno));
-        return false;
-    }
-    return true;
+    *status = cli_outfile_open(file, "--summary-file", args->summary_file,
+                               args->file_count ? args->files : standard_input,
+                               args->file_count ? args->file_count : 1);
+    return file->stream;
 }
 
 static int run(const struct batch_args *args)
@@ -202,6 +199,7 @@ static int run(const struct batch_args *args)
     struct rt_sink *sink = malloc(sizeof *sink);
     enum rt_batch_result result, finished;
     struct rt_batch batch;
+    struct cli_outfile summary_file;
     FILE *summary_out;
     int status;
 
@@ -211,11 +209,11 @@ static int run(const struct batch_args *args)
         return exit_status(RT_BATCH_NO_MEMORY);
     }
     rt_sink_init(sink, stdout);
-    summary_out = open_summary(args);
-    if (args->summary_file && !summary_out) {
+    summary_out = open_summary(args, &summary_file, &status);
+    if (status != CLI_EXIT_OK) {
         rt_batch_free(&batch);
         free(sink);
-        return CLI_EXIT_USAGE;
+        return status;
     }
     result = run_inputs(&batch, args);
     finished = rt_batch_finish(&batch, summary_out);
@@ -223,7 +221,10 @@ static int run(const struct batch_args *args)
         result = finished;
     status = result == RT_BATCH_OUTPUT_FAILED ? output_failed(sink)
                                               : exit_status(result);
-    if (!close_summary(args, summary_out) && status < CLI_EXIT_FAILURE)
+    /* Only a run that wrote all it had to replaces the summary file. */
+    if (cli_outfile_close(&summary_file, status <= CLI_EXIT_INCONSISTENT &&
+                                             cli_outfile_stdout_taken()) !=
+        CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
     rt_batch_free(&batch);
     free(sink);
@@ -252,6 +253,7 @@ int cmd_batch(int argc, char *const *argv, int first)
             fputs(batch_help_text, stdout);
             status = CLI_EXIT_OK;
         } else if (check_files(&args)) {
+            rt_platform_random_key(args.options.hash_key);
             status = run(&args);
         }
         break;

@@ -5,12 +5,14 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli_diag.h"
 #include "cli_lifetime.h"
+#include "cli_outfile.h"
 #include "cmd_ids.h"
+#include "emit.h"
 #include "ids_args.h"
+#include "platform.h"
 
 #define STDIN_NAME "(standard input)"
 
@@ -19,15 +21,17 @@ const char ids_help_text[] =
     "\n"
     "Compute retention exactly from two exports of customer IDs: those at\n"
     "the start of the period and those at the end.  Either file may be - for\n"
-    "standard input, not both.\n"
+    "standard input, not both; they must be two different files.\n"
     "\n"
     "  S = distinct IDs in START_FILE     E = distinct IDs in END_FILE\n"
     "  retained = IDs in both             new (N) = IDs only in END_FILE\n"
     "  lost = IDs only in START_FILE\n"
     "\n"
     "Each file holds one ID per line: any bytes but the line end, up to\n"
-    "65535 of them.  A CR before the line end is dropped; blank lines are\n"
-    "skipped; duplicates count once; both are reported as warnings.\n"
+    "65535 of them.  A UTF-8 byte-order mark at the start and a CR before\n"
+    "the line end are dropped.  Blank lines are skipped and duplicates count\n"
+    "once; both are warnings, and so is an end list without IDs.  Warnings\n"
+    "go to stderr and into the warnings field of json, csv and tsv.\n"
     "\n"
     "Input:\n"
     "      --trim              drop spaces and tabs around each ID\n"
@@ -44,19 +48,21 @@ const char ids_help_text[] =
     "                          first appear in their file (retained: the\n"
     "                          start file)\n"
     "      --list-to=FILE      write the list to FILE, and the figures to\n"
-    "                          standard output\n"
+    "                          standard output; FILE is replaced only when\n"
+    "                          all is written, and is never an input\n"
     "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "      --no-header         csv and tsv: leave out the header line\n"
     "      --only=FIELD        print one figure alone (see retain --help)\n"
-    "      --strict            exit 1 when a list holds duplicate IDs or\n"
-    "                          blank lines\n"
+    "      --strict            exit 1 on any warning: duplicate IDs, blank\n"
+    "                          lines, an end list without IDs\n"
     "  -h, --help              show this help and exit\n"
     "\n" CLI_LIFETIME_HELP "\n"
-    "Exit status: 0 computed; 1 computed, but a list held duplicates or\n"
-    "blank lines and --strict was given; 2 nothing computed (a file that\n"
-    "cannot be read, an ID line too long, an empty start list, a usage\n"
-    "error); 3 the output could not be written, or out of memory.\n"
+    "Exit status: 0 computed; 1 computed, but with warnings and --strict\n"
+    "was given; 2 nothing computed (a file that cannot be read, one file as\n"
+    "both lists, an ID line too long, an empty start list, a list too large,\n"
+    "--list-to naming an input, a usage error); 3 the output could not be\n"
+    "written, or out of memory.\n"
     "\n"
     "Examples:\n"
     "  retain ids customers-jan.txt customers-feb.txt\n"
@@ -65,28 +71,20 @@ const char ids_help_text[] =
     "      jan.csv feb.csv\n"
     "  retain ids --period month --per year jan.txt feb.txt\n";
 
-/*
- * Two unpredictable words for the hash key, from /dev/urandom where the
- * system has it, else from the clock and addresses: enough that an input
- * cannot be prepared to collide under a key it cannot know.
- */
-static void hash_key(uint64_t key[2])
-{
-    FILE *random = fopen("/dev/urandom", "rb");
-    uint64_t mix = (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32);
+/* At most 3 warnings a list: blank lines, duplicates, no IDs. */
+#define NOTES_MAX 8
 
-    key[0] = mix ^ (uint64_t)(uintptr_t)&mix;
-    key[1] = mix * UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)(uintptr_t)key;
-    if (random) {
-        uint64_t bytes[2];
+/* The warnings of a run, for the warnings field of the output. */
+struct ids_notes {
+    char *texts[NOTES_MAX];
+    struct rt_notes list; /* texts, as the emitters take them */
+    bool no_memory;
+};
 
-        if (fread(bytes, sizeof bytes, 1, random) == 1) {
-            key[0] ^= bytes[0];
-            key[1] ^= bytes[1];
-        }
-        fclose(random);
-    }
-}
+/* The two lists, open. */
+struct ids_lists {
+    FILE *start, *end;
+};
 
 static bool is_stdin(const char *name)
 {
@@ -99,6 +97,52 @@ static const char *shown_name(const char *name)
     return is_stdin(name) ? STDIN_NAME : name;
 }
 
+static void notes_init(struct ids_notes *notes)
+{
+    memset(notes, 0, sizeof *notes);
+    notes->list.texts = (const char *const *)notes->texts;
+}
+
+static void notes_free(struct ids_notes *notes)
+{
+    size_t i;
+
+    for (i = 0; i < notes->list.count; i++)
+        free(notes->texts[i]);
+}
+
+/*
+ * The reporter of retain ids: every diagnostic goes to stderr, as for
+ * every command, and each warning is also kept, as "FILE:LINE: MESSAGE",
+ * for the warnings field of the figures.
+ */
+static void report_and_note(void *context, enum rt_severity severity,
+                            const char *file, uint64_t line,
+                            const char *message)
+{
+    struct ids_notes *notes = context;
+    size_t size;
+    char *text;
+
+    cli_report(NULL, severity, file, line, message);
+    if (severity != RT_SEVERITY_WARNING || notes->list.count == NOTES_MAX)
+        return;
+    size = (file ? strlen(file) : 0) + strlen(message) + 32;
+    text = malloc(size);
+    if (!text) {
+        notes->no_memory = true;
+        return;
+    }
+    if (!file)
+        snprintf(text, size, "%s", message);
+    else if (line == 0)
+        snprintf(text, size, "%s: %s", file, message);
+    else
+        snprintf(text, size, "%s:%llu: %s", file, (unsigned long long)line,
+                 message);
+    notes->texts[notes->list.count++] = text;
+}
+
 static FILE *open_list(const char *name)
 {
     FILE *in = is_stdin(name) ? stdin : fopen(name, "rb");
@@ -108,68 +152,104 @@ static FILE *open_list(const char *name)
     return in;
 }
 
-static enum rt_ids_result read_both(struct rt_ids *ids,
-                                    const struct ids_args *args)
+static void close_lists(struct ids_lists *lists)
 {
-    FILE *start = open_list(args->start_file), *end;
-    enum rt_ids_result result;
-
-    if (!start)
-        return RT_IDS_UNUSABLE;
-    end = open_list(args->end_file);
-    if (!end) {
-        if (start != stdin)
-            fclose(start);
-        return RT_IDS_UNUSABLE;
-    }
-    result = rt_ids_read_start(ids, start, shown_name(args->start_file));
-    if (result == RT_IDS_OK)
-        result = rt_ids_read_end(ids, end, shown_name(args->end_file));
-    if (start != stdin)
-        fclose(start);
-    if (end != stdin)
-        fclose(end);
-    return result;
+    if (lists->start && lists->start != stdin)
+        fclose(lists->start);
+    if (lists->end && lists->end != stdin)
+        fclose(lists->end);
 }
 
-/* Writes a list of IDs to --list-to's file, or to stdout. */
-static int write_list(const struct rt_ids *ids, const struct ids_args *args)
+static void list_id(const char *name, struct rt_file_id *id)
 {
-    FILE *out = args->list_to ? fopen(args->list_to, "wb") : stdout;
-    struct rt_sink *sink = malloc(sizeof *sink);
-    bool failed;
-    int error;
+    if (is_stdin(name))
+        rt_platform_stream_id(0, id);
+    else
+        rt_platform_file_id(name, id);
+}
 
-    if (!out || !sink) {
-        free(sink);
-        if (!out) {
-            cli_error("option --list-to: %s: cannot open: %s", args->list_to,
-                      strerror(errno));
-            return CLI_EXIT_USAGE;
-        }
+/*
+ * One file given as both lists (a.txt and ./a.txt, a link, /dev/stdin and
+ * -) is a mistake: a pipe would be read dry by the start list, and a file
+ * compared with itself tells nothing.
+ */
+static bool same_list(const struct ids_args *args)
+{
+    struct rt_file_id start, end;
+
+    list_id(args->start_file, &start);
+    list_id(args->end_file, &end);
+    if (!rt_platform_same_file(&start, &end))
+        return false;
+    cli_error("END_FILE %s is the same file as START_FILE %s (expected two "
+              "different lists)",
+              shown_name(args->end_file), shown_name(args->start_file));
+    return true;
+}
+
+static int open_lists(struct ids_lists *lists, const struct ids_args *args)
+{
+    lists->start = open_list(args->start_file);
+    lists->end = lists->start ? open_list(args->end_file) : NULL;
+    if (!lists->end || same_list(args))
+        return CLI_EXIT_USAGE;
+    return CLI_EXIT_OK;
+}
+
+/* The file of --list-to, checked and opened before the lists are read. */
+static int open_list_to(struct cli_outfile *file, const struct ids_args *args)
+{
+    const char *inputs[2];
+
+    inputs[0] = args->start_file;
+    inputs[1] = args->end_file;
+    return cli_outfile_open(file, "--list-to", args->list_to, inputs, 2);
+}
+
+static int read_lists(struct rt_ids *ids, const struct ids_lists *lists,
+                      const struct ids_args *args,
+                      const struct ids_notes *notes)
+{
+    enum rt_ids_result result =
+        rt_ids_read_start(ids, lists->start, shown_name(args->start_file));
+
+    if (result == RT_IDS_OK)
+        result = rt_ids_read_end(ids, lists->end, shown_name(args->end_file));
+    if (result == RT_IDS_OK && notes->no_memory)
+        result = RT_IDS_NO_MEMORY;
+    if (result == RT_IDS_NO_MEMORY) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
         return CLI_EXIT_FAILURE;
     }
-    rt_sink_init(sink, out);
-    rt_ids_write_list(ids, args->list, sink);
-    failed = !rt_sink_flush(sink);
-    error = sink->error;
-    free(sink);
-    if (!args->list_to)
-        return CLI_EXIT_OK; /* cli_close_stdout() reports stdout's errors */
-    if (fclose(out) != 0 && !failed) {
-        failed = true;
-        error = errno;
-    }
-    if (!failed)
-        return CLI_EXIT_OK;
-    cli_error("%s: write error: %s", args->list_to, strerror(error));
-    return CLI_EXIT_FAILURE;
+    return result == RT_IDS_OK ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 }
 
-static int compute(const struct rt_ids *ids, const struct ids_args *args)
+/*
+ * Writes a list of IDs to --list-to's file, reporting a write error before
+ * the figures are printed, or to stdout, whose errors cli_close_stdout()
+ * reports.
+ */
+static int write_list(const struct rt_ids *ids, enum rt_ids_list which,
+                      struct cli_outfile *file)
+{
+    struct rt_sink *sink = malloc(sizeof *sink);
+
+    if (!sink) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    rt_sink_init(sink, file->stream ? file->stream : stdout);
+    rt_ids_write_list(ids, which, sink);
+    rt_sink_flush(sink);
+    free(sink);
+    return cli_outfile_flush(file);
+}
+
+static int compute(const struct rt_ids *ids, const struct ids_args *args,
+                   struct cli_outfile *list_file, const struct rt_notes *notes)
 {
     struct rt_counts counts = rt_ids_counts(ids);
+    struct cli_output output = args->output;
     struct rt_figures figures;
     int status = CLI_EXIT_OK;
 
@@ -184,9 +264,10 @@ static int compute(const struct rt_ids *ids, const struct ids_args *args)
         return CLI_EXIT_USAGE;
     }
     if (args->has_list)
-        status = write_list(ids, args);
+        status = write_list(ids, args->list, list_file);
+    output.notes = notes;
     if (status == CLI_EXIT_OK && (!args->has_list || args->list_to))
-        status = cli_print_figures(&figures, &args->output);
+        status = cli_print_figures(&figures, &output);
     if (status == CLI_EXIT_OK && args->strict && rt_ids_untidy(ids))
         status = CLI_EXIT_INCONSISTENT;
     return status;
@@ -194,24 +275,33 @@ static int compute(const struct rt_ids *ids, const struct ids_args *args)
 
 static int run(const struct ids_args *args)
 {
-    struct rt_reporter reporter = {cli_report, NULL};
+    struct ids_notes notes;
+    struct rt_reporter reporter = {report_and_note, &notes};
+    struct ids_lists lists = {NULL, NULL};
+    struct cli_outfile list_file;
     struct rt_ids ids;
-    enum rt_ids_result result;
     uint64_t key[2];
     int status;
 
-    hash_key(key);
+    notes_init(&notes);
+    memset(&list_file, 0, sizeof list_file);
+    rt_platform_random_key(key);
     rt_ids_init(&ids, &args->options, reporter, key);
-    result = read_both(&ids, args);
-    if (result == RT_IDS_NO_MEMORY) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+    status = open_lists(&lists, args);
+    if (status == CLI_EXIT_OK && args->list_to)
+        status = open_list_to(&list_file, args);
+    if (status == CLI_EXIT_OK)
+        status = read_lists(&ids, &lists, args, &notes);
+    if (status == CLI_EXIT_OK)
+        status = compute(&ids, args, &list_file, &notes.list);
+    /* Only a run that wrote all it had to replaces the --list-to file. */
+    if (cli_outfile_close(&list_file, status <= CLI_EXIT_INCONSISTENT &&
+                                          cli_outfile_stdout_taken()) !=
+        CLI_EXIT_OK)
         status = CLI_EXIT_FAILURE;
-    } else if (result == RT_IDS_UNUSABLE) {
-        status = CLI_EXIT_USAGE;
-    } else {
-        status = compute(&ids, args);
-    }
+    close_lists(&lists);
     rt_ids_free(&ids);
+    notes_free(&notes);
     return status;
 }
 

@@ -9,6 +9,7 @@
 #include "cli_values.h"
 #include "cmd_revenue.h"
 #include "describe.h"
+#include "emit.h"
 
 const char revenue_help_text[] =
     "Usage: retain revenue --start-mrr AMOUNT --expansion AMOUNT\n"
@@ -20,7 +21,7 @@ const char revenue_help_text[] =
     "  NRR = [(start + expansion - contraction - churned) / start] x 100\n"
     "  GRR = [(start - contraction - churned) / start] x 100\n"
     "\n"
-    "Amounts (each required; write 0 for none):\n"
+    "Amounts (each required; the start above 0, the others 0 for none):\n"
     "      --start-mrr=AMOUNT    recurring revenue at the start of the period\n"
     "      --expansion=AMOUNT    added by existing customers (upgrades)\n"
     "      --contraction=AMOUNT  lost by existing customers (downgrades)\n"
@@ -34,7 +35,8 @@ const char revenue_help_text[] =
     "      --no-header         csv and tsv: leave out the header line\n"
     "      --only=FIELD        print FIELD alone: start_mrr, expansion,\n"
     "                          contraction, churned, net_revenue_retention,\n"
-    "                          gross_revenue_retention or warnings\n"
+    "                          gross_revenue_retention or warnings; with\n"
+    "                          -f json, as the JSON object holds it\n"
     "      --strict            exit 1 when contraction + churned is above\n"
     "                          the start\n"
     "  -h, --help              show this help and exit\n"
@@ -73,9 +75,12 @@ static const struct cli_option revenue_options[] = {
     {OPT_HELP, 'h', "help", false, true},
 };
 
+/* What each amount is, for the message when it is missing. */
 static const char *const amount_meanings[] = {
-    "", "recurring revenue at the start", "revenue added by existing customers",
-    "revenue lost to downgrades", "revenue lost with customers who left"};
+    "", "recurring revenue at the start, above 0",
+    "revenue added by existing customers; write 0 for none",
+    "revenue lost to downgrades; write 0 for none",
+    "revenue lost with customers who left; write 0 for none"};
 
 struct revenue_args {
     uint64_t amounts[5]; /* by option id */
@@ -107,6 +112,28 @@ static bool read_value(struct revenue_args *args, int id, const char *text,
                             problem, size);
 }
 
+/* Once all options are read: every amount given, --no-header with use. */
+static int check_together(const struct revenue_args *args)
+{
+    int id;
+
+    for (id = OPT_START_MRR; id <= OPT_CHURNED; id++) {
+        if (!args->given[id]) {
+            cli_usage_error("missing option --%s (%s)",
+                            revenue_options[id - 1].long_name,
+                            amount_meanings[id]);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (!args->header && args->format != RT_FORMAT_CSV &&
+        args->format != RT_FORMAT_TSV) {
+        cli_usage_error("option --no-header needs -f csv or -f tsv (only "
+                        "they have a header line)");
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
 /* Reads the command line; returns 0 to go on, else the exit status. */
 static int parse(int argc, char *const *argv, int first,
                  struct revenue_args *args)
@@ -128,7 +155,9 @@ static int parse(int argc, char *const *argv, int first,
         if (id == CLI_OPERAND) {
             rt_quote_value(parser.value, strlen(parser.value), problem,
                            sizeof problem);
-            cli_usage_error("unexpected argument %s", problem);
+            cli_usage_error("unexpected argument %s (the amounts are given "
+                            "as options, such as --start-mrr AMOUNT)",
+                            problem);
             return CLI_EXIT_USAGE;
         }
         if (id == OPT_NO_HEADER)
@@ -143,15 +172,35 @@ static int parse(int argc, char *const *argv, int first,
             return CLI_EXIT_USAGE;
         }
     }
-    for (id = OPT_START_MRR; !args->help && id <= OPT_CHURNED; id++) {
-        if (!args->given[id]) {
-            cli_usage_error("missing option --%s (%s; write 0 for none)",
-                            revenue_options[id - 1].long_name,
-                            amount_meanings[id]);
-            return CLI_EXIT_USAGE;
-        }
+    return args->help ? CLI_EXIT_OK : check_together(args);
+}
+
+/*
+ * All the figures as -f says, or one with --only: bare, or as the JSON
+ * object holds it with -f json.  False when memory ran out; a failed write
+ * shows in stdout's error flag, reported when it is closed.
+ */
+static bool print_figures(const struct revenue_args *args,
+                          const struct rt_revenue_figures *figures)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+    struct rt_sink *sink;
+
+    if (!args->has_only)
+        return rt_emit_revenue(stdout, args->format, figures, args->header) !=
+               RT_ERR_NOMEM;
+    if (args->format != RT_FORMAT_JSON) {
+        rt_revenue_field_value(figures, args->only, text, sizeof text);
+        puts(text);
+        return true;
     }
-    return CLI_EXIT_OK;
+    sink = rt_emit_sink_open(stdout);
+    if (!sink)
+        return false;
+    rt_emit_json_revenue_value(sink, figures, args->only);
+    rt_sink_put(sink, '\n');
+    (void)rt_emit_sink_close(sink);
+    return true;
 }
 
 static int compute_and_print(const struct revenue_args *args)
@@ -174,11 +223,10 @@ static int compute_and_print(const struct revenue_args *args)
                                sizeof text);
         cli_warning("%s", text);
     }
-    if (args->has_only) {
-        rt_revenue_field_value(&figures, args->only, text, sizeof text);
-        puts(text);
-    } else
-        rt_emit_revenue(stdout, args->format, &figures, args->header);
+    if (!print_figures(args, &figures)) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
     return args->strict && figures.warnings ? CLI_EXIT_INCONSISTENT
                                             : CLI_EXIT_OK;
 }

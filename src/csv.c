@@ -491,6 +491,55 @@ enum rt_csv_result rt_csv_read(struct rt_csv *r, struct rt_csv_record *rec)
     return RT_CSV_RECORD;
 }
 
+bool rt_csv_blank_prefix(const char *data, size_t len, bool at_end,
+                         size_t *bytes, uint64_t *lines)
+{
+    size_t i = 0;
+
+    *lines = 0;
+    for (;;) {
+        size_t end = i < len && data[i] == '\r' ? i + 1 : i;
+
+        if (end < len && data[end] == '\n')
+            end++;
+        else if (end == len && end > i && at_end)
+            ; /* a CR that ends the input ends a blank line */
+        else
+            break;
+        i = end;
+        ++*lines;
+    }
+    *bytes = i;
+    /* Data that stops at a CR cannot tell yet whether a LF follows. */
+    return i < len && !(data[i] == '\r' && i + 1 == len && !at_end);
+}
+
+enum rt_csv_result rt_csv_skip_blank_lines(struct rt_csv *r, uint64_t *skipped)
+{
+    enum rt_csv_result result = RT_CSV_RECORD;
+
+    *skipped = 0;
+    if (r->read_error)
+        return RT_CSV_READ_FAIL;
+    if (r->at_start)
+        result = skip_bom(r);
+    while (result == RT_CSV_RECORD) {
+        size_t bytes;
+        uint64_t lines;
+        bool decided = rt_csv_blank_prefix(r->buf + r->start, r->len - r->start,
+                                           r->eof, &bytes, &lines);
+
+        r->start += bytes;
+        r->scan = r->start;
+        r->next_line += lines;
+        *skipped += lines;
+        if (decided || r->eof)
+            break;
+        result = refill(r);
+    }
+    return result;
+}
+
 enum rt_csv_result rt_csv_peek_line(struct rt_csv *r, const char **line,
                                     size_t *len)
 {

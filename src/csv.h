@@ -109,9 +109,28 @@ enum rt_csv_result rt_csv_read(struct rt_csv *reader,
                                struct rt_csv_record *record);
 
 /*
- * Points *line at the first line of the input (after any byte-order mark,
- * without its line end) without consuming it, so that the delimiter can be
- * sniffed before the first read.  Returns RT_CSV_END for empty input.
+ * Measures the blank lines (each nothing but a line end: LF, CRLF, or a
+ * CR that ends the input) at the start of data: *bytes and *lines.  True
+ * when a line that is not blank follows them in data; false when data ran
+ * out first, and more input (unless at_end says there is none) decides.
+ */
+bool rt_csv_blank_prefix(const char *data, size_t len, bool at_end,
+                         size_t *bytes, uint64_t *lines);
+
+/*
+ * Consumes the blank lines at the reader's position (after a byte-order
+ * mark at the start), counting them in *skipped, so that a header after
+ * blank lines is read as the header and keeps its true line number.
+ * Returns RT_CSV_RECORD when the caller can go on, else why not.
+ */
+enum rt_csv_result rt_csv_skip_blank_lines(struct rt_csv *reader,
+                                           uint64_t *skipped);
+
+/*
+ * Points *line at the next line of the input (the first, after any
+ * byte-order mark, unless lines were read or skipped; without its line
+ * end) without consuming it, so that the delimiter can be sniffed before
+ * the header is read.  Returns RT_CSV_END at the end of the input.
  */
 enum rt_csv_result rt_csv_peek_line(struct rt_csv *reader, const char **line,
                                     size_t *len);

@@ -59,12 +59,30 @@ void rt_count_describe(enum rt_status status, const char *text, size_t len,
 static const char *amount_problem(enum rt_status status,
                                   enum rt_amount_kind kind)
 {
-    if (status == RT_ERR_FRACTION || status == RT_ERR_NOT_NUMBER)
+    if (status == RT_ERR_FRACTION)
+        return "a decimal comma is not allowed";
+    if (status == RT_ERR_NOT_NUMBER)
         return "not a number";
     if (status == RT_ERR_NEGATIVE)
         return kind == RT_AMOUNT_RATE ? "a rate cannot be negative"
                                       : "an amount cannot be negative";
     return rt_status_text(status);
+}
+
+/*
+ * An amount too large, with the largest of the form it was written in: a
+ * rate with '%' holds 10^-4 of a percent, not 10^-6 of the whole.
+ */
+static void describe_range(enum rt_amount_kind kind, const char *text,
+                           size_t len, const char *quoted, char *buf,
+                           size_t size)
+{
+    bool percent = kind == RT_AMOUNT_RATE && len > 0 && text[len - 1] == '%';
+    char largest[RT_VALUE_TEXT_SIZE];
+
+    rt_amount_format(RT_COUNT_MAX, 0, percent, largest, sizeof largest);
+    snprintf(buf, size, "%s: %s (the largest is %s%s)",
+             rt_status_text(RT_ERR_RANGE), quoted, largest, percent ? "%" : "");
 }
 
 void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
@@ -85,8 +103,7 @@ void rt_amount_describe(enum rt_status status, enum rt_amount_kind kind,
                  "a point such as 0.10)",
                  problem, quoted, (int)len, text);
     else if (status == RT_ERR_RANGE)
-        snprintf(buf, size, "%s: %s (the largest is 9223372036854.775807)",
-                 problem, quoted);
+        describe_range(kind, text, len, quoted, buf, size);
     else
         snprintf(buf, size, "%s: %s (expected %s)", problem, quoted, expected);
 }

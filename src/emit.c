@@ -1,5 +1,6 @@
 /* emit.c - output format names and the JSON, CSV and TSV emitters. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
@@ -62,16 +63,29 @@ static void put_warning(void *context, const char *text)
     rt_sink_json_string(list->sink, text, strlen(text));
 }
 
+/* The JSON array of the warnings, the notes (may be NULL) first. */
+static void json_warnings_noted(struct rt_sink *sink,
+                                const struct rt_figures *figures,
+                                const struct rt_lifetime *lifetime,
+                                const struct rt_revenue_figures *revenue,
+                                const struct rt_notes *notes)
+{
+    struct json_list list = {sink, true};
+    size_t i;
+
+    rt_sink_put(sink, '[');
+    for (i = 0; notes && i < notes->count; i++)
+        put_warning(&list, notes->texts[i]);
+    rt_each_warning(figures, lifetime, revenue, put_warning, &list);
+    rt_sink_put(sink, ']');
+}
+
 void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime,
                            const struct rt_revenue_figures *revenue)
 {
-    struct json_list list = {sink, true};
-
-    rt_sink_put(sink, '[');
-    rt_each_warning(figures, lifetime, revenue, put_warning, &list);
-    rt_sink_put(sink, ']');
+    json_warnings_noted(sink, figures, lifetime, revenue, NULL);
 }
 
 struct joined {
@@ -106,33 +120,45 @@ void rt_report_warnings_value(const struct rt_figures *figures,
     rt_each_warning(figures, lifetime, revenue, join_warning, &j);
 }
 
+void rt_emit_json_field_value(struct rt_sink *sink,
+                              const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime,
+                              const struct rt_notes *notes, enum rt_field field)
+{
+    char value[RT_RATE_TEXT_SIZE];
+
+    if (field == RT_FIELD_WARNINGS)
+        json_warnings_noted(sink, figures, lifetime, NULL, notes);
+    else if (rt_field_value(figures, field, value, sizeof value))
+        rt_sink_puts(sink, value);
+    else
+        rt_sink_puts(sink, "null");
+}
+
 void rt_emit_json_fields(struct rt_sink *sink, const struct rt_figures *figures,
                          enum rt_field first)
 {
-    char value[RT_RATE_TEXT_SIZE];
     unsigned i;
 
     for (i = first; i < RT_FIELD_WARNINGS; i++) {
-        bool known =
-            rt_field_value(figures, (enum rt_field)i, value, sizeof value);
-
         rt_sink_put(sink, '"');
         rt_sink_puts(sink, rt_field_name((enum rt_field)i));
         rt_sink_puts(sink, "\":");
-        rt_sink_puts(sink, known ? value : "null");
+        rt_emit_json_field_value(sink, figures, NULL, NULL, (enum rt_field)i);
         rt_sink_put(sink, ',');
     }
 }
 
 static void emit_json(struct rt_sink *sink, const struct rt_figures *figures,
-                      const struct rt_lifetime *lifetime)
+                      const struct rt_lifetime *lifetime,
+                      const struct rt_notes *notes)
 {
     rt_sink_put(sink, '{');
     rt_emit_json_fields(sink, figures, RT_FIELD_START);
     if (lifetime)
         rt_emit_json_lifetime(sink, lifetime);
     rt_sink_puts(sink, "\"warnings\":");
-    rt_emit_json_warnings(sink, figures, lifetime, NULL);
+    json_warnings_noted(sink, figures, lifetime, NULL, notes);
     rt_sink_puts(sink, "}\n");
 }
 
@@ -153,13 +179,42 @@ static void emit_header(struct rt_sink *sink, char delimiter,
     rt_sink_put(sink, '\n');
 }
 
-static void emit_delimited(struct rt_sink *sink,
+/*
+ * The warnings field of csv and tsv: the notes joined with "; " before the
+ * figures' own warnings, `own`.  False when memory runs out.
+ */
+static bool put_warnings_field(struct rt_sink *sink, const char *own,
+                               const struct rt_notes *notes, char delimiter)
+{
+    size_t size = strlen(own) + 1, used = 0, i;
+    char *joined;
+
+    if (!notes || notes->count == 0) {
+        rt_sink_field(sink, own, strlen(own), delimiter);
+        return true;
+    }
+    for (i = 0; i < notes->count; i++)
+        size += strlen(notes->texts[i]) + 2;
+    joined = malloc(size);
+    if (!joined)
+        return false;
+    for (i = 0; i < notes->count; i++)
+        used += (size_t)snprintf(joined + used, size - used, "%s%s",
+                                 i ? "; " : "", notes->texts[i]);
+    snprintf(joined + used, size - used, "%s%s", *own ? "; " : "", own);
+    rt_sink_field(sink, joined, strlen(joined), delimiter);
+    free(joined);
+    return true;
+}
+
+static bool emit_delimited(struct rt_sink *sink,
                            const struct rt_figures *figures,
                            const struct rt_lifetime *lifetime, char delimiter,
-                           bool header)
+                           bool header, const struct rt_notes *notes)
 {
     char value[RT_WARNING_TEXT_SIZE *
                (RT_WARNING_KINDS + RT_LIFETIME_WARNING_KINDS)];
+    bool enough_memory;
     unsigned i;
 
     if (header)
@@ -176,30 +231,63 @@ static void emit_delimited(struct rt_sink *sink,
         rt_sink_put(sink, delimiter);
     }
     rt_report_warnings_value(figures, lifetime, NULL, value, sizeof value);
-    rt_sink_field(sink, value, strlen(value), delimiter);
+    enough_memory = put_warnings_field(sink, value, notes, delimiter);
     rt_sink_put(sink, '\n');
+    return enough_memory;
 }
 
 enum rt_status rt_emit_report(FILE *out, enum rt_format format,
                               const struct rt_figures *figures,
                               const struct rt_lifetime *lifetime, bool header)
 {
-    struct rt_sink sink;
+    return rt_emit_report_noted(out, format, figures, lifetime, header, NULL);
+}
 
+struct rt_sink *rt_emit_sink_open(FILE *out)
+{
+    struct rt_sink *sink = malloc(sizeof *sink);
+
+    if (sink)
+        rt_sink_init(sink, out);
+    return sink;
+}
+
+enum rt_status rt_emit_sink_close(struct rt_sink *sink)
+{
+    bool ok = rt_sink_flush(sink) && !ferror(sink->out);
+
+    free(sink);
+    return ok ? RT_OK : RT_ERR_IO;
+}
+
+enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
+                                    const struct rt_figures *figures,
+                                    const struct rt_lifetime *lifetime,
+                                    bool header, const struct rt_notes *notes)
+{
+    struct rt_sink *sink;
+    bool enough_memory = true;
+    enum rt_status status;
+
+    if ((unsigned)format > RT_FORMAT_TSV)
+        return RT_ERR_INVALID;
     if (format == RT_FORMAT_TEXT) {
         rt_emit_text(out, figures);
         if (lifetime)
             rt_emit_text_lifetime(out, figures, lifetime);
         return ferror(out) ? RT_ERR_IO : RT_OK;
     }
-    rt_sink_init(&sink, out);
+    sink = rt_emit_sink_open(out);
+    if (!sink)
+        return RT_ERR_NOMEM;
     if (format == RT_FORMAT_JSON)
-        emit_json(&sink, figures, lifetime);
+        emit_json(sink, figures, lifetime, notes);
     else
-        emit_delimited(&sink, figures, lifetime,
-                       format == RT_FORMAT_CSV ? ',' : '\t', header);
-    rt_sink_flush(&sink);
-    return sink.failed || ferror(out) ? RT_ERR_IO : RT_OK;
+        enough_memory =
+            emit_delimited(sink, figures, lifetime,
+                           format == RT_FORMAT_CSV ? ',' : '\t', header, notes);
+    status = rt_emit_sink_close(sink);
+    return enough_memory ? status : RT_ERR_NOMEM;
 }
 
 enum rt_status rt_emit_figures(FILE *out, enum rt_format format,

@@ -1,8 +1,10 @@
 /*
  * emit_lifetime.c - the figures beyond one period in every format.
  *
- * JSON has no infinity, so an infinite lifetime is null there, with a
- * warning saying why; text and CSV say "inf".
+ * An infinite figure is spelled one way per format, wherever it appears
+ * (the core command, retain ids, batch rows and summaries, --only): "inf"
+ * in text, CSV and TSV; null in JSON, which has no infinity.  Every format
+ * also carries the warning that says why.
  */
 #include <string.h>
 
@@ -13,34 +15,45 @@ static bool is_text_field(unsigned field)
     return field == RT_LIFETIME_PERIOD || field == RT_LIFETIME_PER;
 }
 
+void rt_emit_json_lifetime_value(struct rt_sink *sink,
+                                 const struct rt_lifetime *lifetime,
+                                 enum rt_lifetime_field field)
+{
+    const struct rt_value *value;
+
+    if ((unsigned)field >= RT_LIFETIME_FIELD_COUNT ||
+        lifetime->values[field].state != RT_VALUE_KNOWN) {
+        rt_sink_puts(sink, "null");
+        return;
+    }
+    value = &lifetime->values[field];
+    if (is_text_field(field))
+        rt_sink_json_string(sink, value->text, strlen(value->text));
+    else
+        rt_sink_puts(sink, value->text);
+}
+
 void rt_emit_json_lifetime(struct rt_sink *sink,
                            const struct rt_lifetime *lifetime)
 {
     unsigned i;
 
     for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {
-        const struct rt_value *value = &lifetime->values[i];
-
         rt_sink_put(sink, '"');
         rt_sink_puts(sink, rt_lifetime_field_name((enum rt_lifetime_field)i));
         rt_sink_puts(sink, "\":");
-        if (value->state != RT_VALUE_KNOWN)
-            rt_sink_puts(sink, "null");
-        else if (is_text_field(i))
-            rt_sink_json_string(sink, value->text, strlen(value->text));
-        else
-            rt_sink_puts(sink, value->text);
+        rt_emit_json_lifetime_value(sink, lifetime, (enum rt_lifetime_field)i);
         rt_sink_put(sink, ',');
     }
 }
 
-/* "months", or "periods" when the period has no name. */
+/* "months", or "periods" when the period has no name (or a wrong one). */
 static const char *unit_plural(enum rt_period period)
 {
     static const char *const plurals[] = {"periods", "days",     "weeks",
                                           "months",  "quarters", "years"};
 
-    return plurals[period];
+    return (unsigned)period <= RT_PERIOD_YEAR ? plurals[period] : plurals[0];
 }
 
 static const char *value_of(const struct rt_lifetime *lifetime,
@@ -58,8 +71,7 @@ static void emit_period(FILE *out, const struct rt_lifetime *lifetime)
         return;
     rt_text_label(out, "period");
     fputs(rt_period_name(o->period), out);
-    if (o->per != RT_PERIOD_NONE) {
-        rt_period_ratio(o->period, o->per, &num, &den);
+    if (rt_period_ratio(o->period, o->per, &num, &den) == RT_OK) {
         fprintf(out, "; a %s is k = %llu", rt_period_name(o->per),
                 (unsigned long long)num);
         if (den != 1)
@@ -87,7 +99,7 @@ static void emit_converted(FILE *out, const struct rt_lifetime *lifetime,
             value_of(lifetime, RT_LIFETIME_CHURN_RATE_PER));
 }
 
-/* "= 3.33 months = 0.28 years", or "= infinite" */
+/* "= 3.33 months = 0.28 years", or "= inf" (a warning says why) */
 static void emit_result(FILE *out, const struct rt_lifetime *lifetime,
                         enum rt_lifetime_field periods,
                         enum rt_lifetime_field years)
@@ -95,7 +107,7 @@ static void emit_result(FILE *out, const struct rt_lifetime *lifetime,
     enum rt_period period = lifetime->options.period;
 
     if (lifetime->values[periods].state == RT_VALUE_INFINITE) {
-        fputs("= infinite (churn is 0)\n", out);
+        fputs("= inf\n", out);
         return;
     }
     fprintf(out, "= %s %s", value_of(lifetime, periods), unit_plural(period));
@@ -123,9 +135,7 @@ static void emit_value(FILE *out, const struct rt_lifetime *lifetime,
     fprintf(out,
             "= %s " TIMES " (1 + %s) " DIVIDE " (1 + %s " MINUS " %s) = %s\n",
             value_of(lifetime, RT_LIFETIME_MARGIN), discount, discount, ratio,
-            lifetime->values[RT_LIFETIME_VALUE].state == RT_VALUE_INFINITE
-                ? "infinite (churn is 0)"
-                : value_of(lifetime, RT_LIFETIME_VALUE));
+            value_of(lifetime, RT_LIFETIME_VALUE));
 }
 
 void rt_emit_text_lifetime(FILE *out, const struct rt_figures *f,
@@ -149,9 +159,9 @@ void rt_emit_text_lifetime(FILE *out, const struct rt_figures *f,
     rt_wide_format(s, start);
     snprintf(ratio, sizeof ratio, "(%s " DIVIDE " %s)", retained, start);
     snprintf(churn, sizeof churn, "(%s " DIVIDE " %s)", lost, start);
-    if (lifetime->options.per != RT_PERIOD_NONE)
-        rt_period_ratio(lifetime->options.period, lifetime->options.per, &num,
-                        &den);
+    /* Without --per the ratio is not shown: num and den stay 1. */
+    (void)rt_period_ratio(lifetime->options.period, lifetime->options.per, &num,
+                          &den);
     if (den == 1)
         snprintf(k, sizeof k, "%llu", (unsigned long long)num);
     else

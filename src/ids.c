@@ -9,6 +9,9 @@
 
 #define READ_SIZE ((size_t)1 << 20)
 
+#define BOM     "\xef\xbb\xbf" /* UTF-8 byte-order mark */
+#define BOM_LEN 3
+
 /* A reader of lines, for lists of one ID per line. */
 struct lines {
     FILE *in;
@@ -117,12 +120,29 @@ static void note_first(uint64_t *count, uint64_t *first, uint64_t line)
         *first = line;
 }
 
+/* A set that reached the most it can hold: say so, and what the limit is. */
+static enum rt_ids_result too_many(const struct rt_ids *ids, bool end,
+                                   uint64_t line)
+{
+    const struct rt_idset *set = end ? &ids->fresh : &ids->start;
+    char message[240];
+
+    snprintf(message, sizeof message,
+             "too many %s IDs: with this one they take more than %llu bytes "
+             "(each ID's bytes and 3 more), the most %s can hold",
+             end ? "new" : "distinct", (unsigned long long)set->arena_max,
+             end ? "the new IDs of an end list" : "a start list");
+    report(ids, RT_SEVERITY_ERROR, ids->reading, line, message);
+    return RT_IDS_UNUSABLE;
+}
+
 /* Takes one ID of a list, its hash given; `end` says which list. */
 static enum rt_ids_result take_hashed(struct rt_ids *ids, bool end,
                                       const char *id, size_t len, uint64_t line,
                                       uint64_t hash)
 {
     struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
+    enum rt_status status;
     size_t entry;
     bool added;
 
@@ -140,8 +160,11 @@ static enum rt_ids_result take_hashed(struct rt_ids *ids, bool end,
         *flags |= RT_ID_SEEN;
         return RT_IDS_OK;
     }
-    if (rt_idset_add_hashed(end ? &ids->fresh : &ids->start, id, len, hash,
-                            &entry, &added) != RT_OK)
+    status = rt_idset_add_hashed(end ? &ids->fresh : &ids->start, id, len, hash,
+                                 &entry, &added);
+    if (status == RT_ERR_RANGE)
+        return too_many(ids, end, line);
+    if (status != RT_OK)
         return RT_IDS_NO_MEMORY;
     if (!added)
         note_first(&stats->duplicates, &stats->first_duplicate, line);
@@ -242,6 +265,15 @@ static void reserve(struct rt_ids *ids, const struct lines *r, long size)
         rt_idset_reserve(&ids->start, (size_t)lines, (size_t)size);
 }
 
+/* Drops a byte-order mark: editors on Windows start UTF-8 text with one. */
+static void skip_bom(const char **line, size_t *len)
+{
+    if (*len >= BOM_LEN && memcmp(*line, BOM, BOM_LEN) == 0) {
+        *line += BOM_LEN;
+        *len -= BOM_LEN;
+    }
+}
+
 static enum rt_ids_result read_lines(struct rt_ids *ids, bool end, FILE *in,
                                      const char *file)
 {
@@ -259,6 +291,8 @@ static enum rt_ids_result read_lines(struct rt_ids *ids, bool end, FILE *in,
 
         got = buffered_line(&r, &next->id, &next->len);
         if (got == LINES_OK) {
+            if (r.line == 1)
+                skip_bom(&next->id, &next->len);
             clean(ids, &next->id, &next->len, true);
             next->line = r.line;
             if (next->len > RT_ID_MAX)
@@ -294,8 +328,28 @@ static bool find_column(const struct rt_ids *ids,
     if (rt_layout_find(header->fields, header->count, ids->options.id_column,
                        "--id-column", column, message, sizeof message))
         return true;
-    report(ids, RT_SEVERITY_ERROR, file, 1, message);
+    report(ids, RT_SEVERITY_ERROR, file, header->line, message);
     return false;
+}
+
+/* Blank lines before the header are skipped, as blank lines are anywhere. */
+static enum rt_csv_result skip_blank_lines(struct rt_ids *ids, bool end,
+                                           struct rt_csv *reader)
+{
+    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
+    struct rt_csv_record blank;
+    enum rt_csv_result got;
+    const char *line;
+    size_t len;
+
+    while ((got = rt_csv_peek_line(reader, &line, &len)) == RT_CSV_RECORD &&
+           len == 0) {
+        got = rt_csv_read(reader, &blank);
+        if (got != RT_CSV_RECORD)
+            return got;
+        note_first(&stats->blanks, &stats->first_blank, blank.line);
+    }
+    return got;
 }
 
 static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
@@ -369,32 +423,53 @@ static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
     return RT_IDS_NO_MEMORY;
 }
 
+/* Reads the header line, after any blank lines, into *header. */
+static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
+                                      struct rt_csv *reader,
+                                      struct rt_csv_record *header,
+                                      const char *file)
+{
+    const struct rt_ids_stats *stats =
+        end ? &ids->end_stats : &ids->start_stats;
+    enum rt_csv_result got = skip_blank_lines(ids, end, reader);
+    uint64_t line = stats->blanks + 1;
+    char delimiter = column_delimiter(ids, reader, file);
+
+    reader->delimiter = delimiter;
+    reader->quoting = delimiter != '\t';
+    if (got == RT_CSV_RECORD || got == RT_CSV_END)
+        got = rt_csv_read(reader, header);
+    if (got == RT_CSV_RECORD)
+        return RT_IDS_OK;
+    if (got == RT_CSV_END) {
+        report(ids, RT_SEVERITY_ERROR, file, 1,
+               stats->blanks ? "only blank lines (expected a header line "
+                               "naming the columns)"
+                             : "empty input (expected a header line naming "
+                               "the columns)");
+        return RT_IDS_UNUSABLE;
+    }
+    if (got == RT_CSV_READ_FAIL)
+        return read_failed(ids, file, line, reader->error);
+    return got == RT_CSV_TOO_LONG ? too_long(ids, file, line)
+                                  : RT_IDS_NO_MEMORY;
+}
+
 static enum rt_ids_result read_column(struct rt_ids *ids, bool end, FILE *in,
                                       const char *file)
 {
     struct rt_csv reader;
     struct rt_csv_record header;
-    enum rt_ids_result result = RT_IDS_UNUSABLE;
-    enum rt_csv_result got;
+    enum rt_ids_result result;
     size_t column;
-    char delimiter;
 
     if (rt_csv_init(&reader, in, ',', true) != RT_OK)
         return RT_IDS_NO_MEMORY;
-    delimiter = column_delimiter(ids, &reader, file);
-    reader.delimiter = delimiter;
-    reader.quoting = delimiter != '\t';
-    got = rt_csv_read(&reader, &header);
-    if (got == RT_CSV_END)
-        report(ids, RT_SEVERITY_ERROR, file, 1,
-               "empty input (expected a header line naming the columns)");
-    else if (got == RT_CSV_READ_FAIL)
-        read_failed(ids, file, 1, reader.error);
-    else if (got != RT_CSV_RECORD)
-        result =
-            got == RT_CSV_TOO_LONG ? too_long(ids, file, 1) : RT_IDS_NO_MEMORY;
-    else if (find_column(ids, &header, &column, file))
-        result = read_rows(ids, end, &reader, file, column, header.count);
+    result = read_header(ids, end, &reader, &header, file);
+    if (result == RT_IDS_OK)
+        result = find_column(ids, &header, &column, file)
+                     ? read_rows(ids, end, &reader, file, column, header.count)
+                     : RT_IDS_UNUSABLE;
     rt_csv_free(&reader);
     return result;
 }
@@ -419,15 +494,26 @@ static void report_stats(const struct rt_ids *ids,
     }
 }
 
+/* An end list without IDs makes every customer lost: say so. */
+static bool end_is_empty(const struct rt_ids *ids)
+{
+    return ids->retained == 0 && ids->fresh.count == 0;
+}
+
 static enum rt_ids_result read_list(struct rt_ids *ids, bool end, FILE *in,
                                     const char *file)
 {
-    enum rt_ids_result result = ids->options.id_column
-                                    ? read_column(ids, end, in, file)
-                                    : read_lines(ids, end, in, file);
+    enum rt_ids_result result;
 
-    if (result == RT_IDS_OK)
-        report_stats(ids, end ? &ids->end_stats : &ids->start_stats, file);
+    ids->reading = file;
+    result = ids->options.id_column ? read_column(ids, end, in, file)
+                                    : read_lines(ids, end, in, file);
+    if (result != RT_IDS_OK)
+        return result;
+    report_stats(ids, end ? &ids->end_stats : &ids->start_stats, file);
+    if (end && end_is_empty(ids))
+        report(ids, RT_SEVERITY_WARNING, file, 0,
+               "no IDs in the end list: every start ID counts as lost");
     return result;
 }
 
@@ -446,7 +532,8 @@ enum rt_ids_result rt_ids_read_end(struct rt_ids *ids, FILE *in,
 bool rt_ids_untidy(const struct rt_ids *ids)
 {
     return ids->start_stats.blanks || ids->start_stats.duplicates ||
-           ids->end_stats.blanks || ids->end_stats.duplicates;
+           ids->end_stats.blanks || ids->end_stats.duplicates ||
+           end_is_empty(ids);
 }
 
 struct rt_counts rt_ids_counts(const struct rt_ids *ids)

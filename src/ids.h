@@ -37,11 +37,13 @@ struct rt_ids {
     struct rt_idset fresh; /* the IDs only in the end list */
     uint64_t retained;
     struct rt_ids_stats start_stats, end_stats;
+    const char *reading; /* the name of the list being read */
 };
 
 enum rt_ids_result {
     RT_IDS_OK,
-    RT_IDS_UNUSABLE, /* reported: unreadable, a line too long, no column */
+    RT_IDS_UNUSABLE, /* reported: unreadable, a line too long, no column,
+                        more IDs than a set holds */
     RT_IDS_NO_MEMORY
 };
 
@@ -53,13 +55,21 @@ void rt_ids_init(struct rt_ids *ids, const struct rt_ids_options *options,
                  struct rt_reporter reporter, const uint64_t key[2]);
 void rt_ids_free(struct rt_ids *ids);
 
-/* Reads the start list, then the end list; `name` is for diagnostics. */
+/*
+ * Reads the start list, then the end list; `name` is for diagnostics.  A
+ * UTF-8 byte-order mark at the start of either is dropped.  Warnings (blank
+ * lines, duplicates, an end list without IDs) go to the reporter once the
+ * list is read, with the line where each first happened.
+ */
 enum rt_ids_result rt_ids_read_start(struct rt_ids *ids, FILE *in,
                                      const char *name);
 enum rt_ids_result rt_ids_read_end(struct rt_ids *ids, FILE *in,
                                    const char *name);
 
-/* Whether either list held duplicate IDs or blank lines. */
+/*
+ * Whether either list held duplicate IDs or blank lines, or the end list
+ * no IDs: what the warnings report and --strict refuses.
+ */
 bool rt_ids_untidy(const struct rt_ids *ids);
 
 /* The counts: S, E and N, from which the figures follow. */

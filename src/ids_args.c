@@ -117,21 +117,63 @@ static enum ids_parse_result usage(char *error, size_t size,
     return IDS_PARSE_USAGE;
 }
 
+/* Names the first file too many, as quoted in every message. */
+static enum ids_parse_result too_many_files(const char *extra, char *error,
+                                            size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+
+    rt_quote_value(extra, strlen(extra), quoted, sizeof quoted);
+    snprintf(error, size, "too many files: %s (expected START_FILE END_FILE)",
+             quoted);
+    return IDS_PARSE_USAGE;
+}
+
+/* Whether an option only shapes how the figures are printed. */
+static bool shapes_figures(int id)
+{
+    return id == OPT_FORMAT || id == OPT_PRECISION || id == OPT_NO_HEADER ||
+           cli_lifetime_owns(id);
+}
+
+/*
+ * --list prints IDs instead of the figures: an option that shapes the
+ * figures would do nothing, so it is refused rather than ignored.
+ */
+static enum ids_parse_result shapes_nothing(const struct cli_option *option,
+                                            char *error, size_t size)
+{
+    char label[64];
+
+    cli_option_label(option, label, sizeof label);
+    snprintf(error, size,
+             "option %s shapes the figures, and --list prints IDs in their "
+             "place (use --list-to FILE to have both)",
+             label);
+    return IDS_PARSE_USAGE;
+}
+
 static enum ids_parse_result check(const struct ids_args *args, int operands,
+                                   const char *extra,
+                                   const struct cli_option *shaping,
                                    char *error, size_t size)
 {
     if (args->help)
         return IDS_PARSE_OK;
-    if (operands != 2)
+    if (operands < 2)
         return usage(error, size,
-                     operands < 2 ? "missing file: expected START_FILE "
-                                    "END_FILE (- for standard input)"
-                                  : "too many files: expected START_FILE "
-                                    "END_FILE");
+                     "missing file: expected START_FILE END_FILE (- for "
+                     "standard input)");
+    if (operands > 2)
+        return too_many_files(extra, error, size);
     if (strcmp(args->start_file, "-") == 0 && strcmp(args->end_file, "-") == 0)
         return usage(error, size,
                      "START_FILE and END_FILE cannot both be "
                      "standard input (-)");
+    if (args->options.delimiter && !args->options.id_column)
+        return usage(error, size,
+                     "option -d/--delimiter needs --id-column (a plain list "
+                     "has one ID per line and no delimiter)");
     if (args->list_to && !args->has_list)
         return usage(error, size,
                      "option --list-to needs --list "
@@ -140,9 +182,23 @@ static enum ids_parse_result check(const struct ids_args *args, int operands,
         return usage(error, size,
                      "options --list and --only both ask for standard "
                      "output: use --list-to FILE for the list");
-    if (!cli_lifetime_check(&args->output.lifetime, true, error, size))
+    if (args->has_list && !args->list_to && shaping)
+        return shapes_nothing(shaping, error, size);
+    if (!cli_output_check(&args->output, true, error, size))
         return IDS_PARSE_USAGE;
     return IDS_PARSE_OK;
+}
+
+/* The n-th file named: START_FILE, END_FILE, then one too many. */
+static void take_file(struct ids_args *args, const char *name, int n,
+                      const char **extra)
+{
+    if (n == 0)
+        args->start_file = name;
+    else if (n == 1)
+        args->end_file = name;
+    else if (n == 2)
+        *extra = name;
 }
 
 enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
@@ -151,6 +207,8 @@ enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
 {
     struct cli_parser parser;
     char problem[RT_MESSAGE_SIZE];
+    const char *extra = NULL;                /* the first file beyond two */
+    const struct cli_option *shaping = NULL; /* the first, for --list */
     int id, operands = 0;
 
     memset(args, 0, sizeof *args);
@@ -162,12 +220,12 @@ enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
         if (id == CLI_ERROR)
             return usage(error, error_size, parser.error);
         if (id == CLI_OPERAND) {
-            if (operands == 0)
-                args->start_file = parser.value;
-            else if (operands == 1)
-                args->end_file = parser.value;
-            operands++;
-        } else if (!parser.option->takes_value) {
+            take_file(args, parser.value, operands++, &extra);
+            continue;
+        }
+        if (!shaping && shapes_figures(id))
+            shaping = parser.option;
+        if (!parser.option->takes_value) {
             apply_flag(args, id);
         } else if (!read_value(args, id, parser.value, problem,
                                sizeof problem)) {
@@ -175,5 +233,5 @@ enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
             return IDS_PARSE_INVALID;
         }
     }
-    return check(args, operands, error, error_size);
+    return check(args, operands, extra, shaping, error, error_size);
 }

@@ -39,6 +39,7 @@ void rt_idset_init(struct rt_idset *set, const uint64_t key[2],
     set->key[0] = key[0];
     set->key[1] = key[1];
     set->ignore_case = ignore_case;
+    set->arena_max = RT_IDSET_ARENA_MAX;
 }
 
 static void free_table(struct rt_idset *set)
@@ -201,7 +202,7 @@ void rt_idset_reserve(struct rt_idset *set, size_t ids, size_t bytes)
     /* A hint: when memory is short, the set grows as it goes instead. */
     if (ids < UINT32_MAX && count > set->bucket_count)
         (void)rebuild(set, count);
-    if (arena > set->arena_cap && arena < UINT32_MAX) {
+    if (arena > set->arena_cap && arena <= set->arena_max) {
         unsigned char *bigger = realloc(set->arena, arena);
 
         if (bigger) {
@@ -275,23 +276,23 @@ bool rt_idset_find_hashed(const struct rt_idset *set, const char *id,
     return true;
 }
 
-/* Appends an ID to the arena; false when out of memory or offsets. */
-static bool append(struct rt_idset *set, const char *id, size_t len)
+/* Appends an ID to the arena: RT_ERR_RANGE past arena_max. */
+static enum rt_status append(struct rt_idset *set, const char *id, size_t len)
 {
     size_t need = set->arena_len + HEADER + len;
     unsigned char *p;
 
-    if (need > UINT32_MAX)
-        return false;
+    if (need > set->arena_max)
+        return RT_ERR_RANGE;
     if (need > set->arena_cap && !grow_arena(set, need))
-        return false;
+        return RT_ERR_NOMEM;
     p = set->arena + set->arena_len;
     p[0] = 0;
     p[1] = (unsigned char)(len & 0xff);
     p[2] = (unsigned char)(len >> 8);
     memcpy(p + HEADER, id, len);
     set->arena_len = need;
-    return true;
+    return RT_OK;
 }
 
 enum rt_status rt_idset_add(struct rt_idset *set, const char *id, size_t len,
@@ -305,6 +306,7 @@ enum rt_status rt_idset_add_hashed(struct rt_idset *set, const char *id,
                                    size_t len, uint64_t hash, size_t *entry,
                                    bool *added)
 {
+    enum rt_status status;
     size_t b, i;
 
     *added = false;
@@ -318,8 +320,9 @@ enum rt_status rt_idset_add_hashed(struct rt_idset *set, const char *id,
         return RT_OK;
     }
     *entry = set->arena_len;
-    if (!append(set, id, len))
-        return RT_ERR_NOMEM;
+    status = append(set, id, len);
+    if (status != RT_OK)
+        return status;
     set->buckets[b].tags[i] = tag_of(hash);
     set->buckets[b].entries[i] = (uint32_t)*entry;
     set->count++;

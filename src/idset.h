@@ -29,12 +29,19 @@
 
 #define RT_ID_BUCKET_SLOTS 12
 
+/*
+ * The most bytes a set holds: its IDs, and 3 bytes each besides.  The
+ * table keeps 4-byte offsets, so that a bucket is one cache line.
+ */
+#define RT_IDSET_ARENA_MAX ((size_t)UINT32_MAX)
+
 /* Flags kept with each ID. */
 #define RT_ID_SEEN 1u /* e.g. the ID was also in the end file */
 
 struct rt_idset {
     unsigned char *arena; /* per ID: flags, length (2 bytes), bytes */
     size_t arena_len, arena_cap;
+    size_t arena_max;             /* RT_IDSET_ARENA_MAX; tests make it small */
     struct rt_id_bucket *buckets; /* aligned to 64 within table_memory */
     void *table_memory;
     size_t bucket_count, count;
@@ -59,7 +66,8 @@ void rt_idset_reserve(struct rt_idset *set, size_t ids, size_t bytes);
 /*
  * Adds an ID of len bytes (at most RT_ID_MAX) unless an equal one is there.
  * Sets *added, and *entry to the ID's place (for rt_idset_flags()).
- * RT_ERR_NOMEM when memory, or the 4 GiB the offsets can address, runs out.
+ * RT_ERR_NOMEM when memory runs out; RT_ERR_RANGE when the ID is longer
+ * than RT_ID_MAX or would take the set past set->arena_max bytes.
  */
 enum rt_status rt_idset_add(struct rt_idset *set, const char *id, size_t len,
                             size_t *entry, bool *added);

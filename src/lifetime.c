@@ -42,13 +42,26 @@ bool rt_period_lookup(const char *name, enum rt_period *out)
     return false;
 }
 
-void rt_period_ratio(enum rt_period from, enum rt_period to, uint64_t *num,
-                     uint64_t *den)
+/* A length a ratio can be taken of: named, and within the enum. */
+static bool is_named(enum rt_period period)
 {
-    uint64_t a = period_length[to], b = period_length[from], g = rt_gcd(a, b);
+    return (unsigned)period >= RT_PERIOD_DAY &&
+           (unsigned)period <= RT_PERIOD_YEAR;
+}
 
+enum rt_status rt_period_ratio(enum rt_period from, enum rt_period to,
+                               uint64_t *num, uint64_t *den)
+{
+    uint64_t a, b, g;
+
+    if (!is_named(from) || !is_named(to))
+        return RT_ERR_INVALID;
+    a = period_length[to];
+    b = period_length[from];
+    g = rt_gcd(a, b);
     *num = a / g;
     *den = b / g;
+    return RT_OK;
 }
 
 static const char *const field_names[RT_LIFETIME_FIELD_COUNT] = {
@@ -140,9 +153,10 @@ static bool convert(struct rt_lifetime *out, uint64_t a, uint64_t s,
 {
     struct rt_value *rate = &out->values[RT_LIFETIME_RETENTION_RATE_PER];
     struct rt_value *churn = &out->values[RT_LIFETIME_CHURN_RATE_PER];
-    uint64_t p, q;
+    uint64_t p = 1, q = 1;
 
-    rt_period_ratio(out->options.period, out->options.per, &p, &q);
+    /* Both lengths are named: rt_lifetime_compute() checked them. */
+    (void)rt_period_ratio(out->options.period, out->options.per, &p, &q);
     if (!rt_exact_power(a, s, p, q, 2, precision, rate->text, churn->text,
                         sizeof rate->text))
         return false;
@@ -258,16 +272,40 @@ static void set_inputs(struct rt_lifetime *out, unsigned precision)
     out->values[RT_LIFETIME_DISCOUNT_RATE].state = RT_VALUE_KNOWN;
 }
 
+/*
+ * What rt_lifetime_compute() needs of its inputs, so that it is defined for
+ * every one: figures as rt_figures_compute() makes them, lengths of period
+ * within the enum, --per only with a period, amounts within range.
+ */
+static enum rt_status check_inputs(const struct rt_figures *figures,
+                                   const struct rt_lifetime_options *o)
+{
+    if (figures->precision > RT_PRECISION_MAX ||
+        o->money_precision > RT_PRECISION_MAX)
+        return RT_ERR_PRECISION;
+    if (figures->counts.start == 0)
+        return RT_ERR_ZERO_START;
+    if (figures->counts.start > RT_COUNT_MAX || o->margin > RT_COUNT_MAX ||
+        o->discount > RT_COUNT_MAX)
+        return RT_ERR_RANGE;
+    if ((unsigned)o->period > RT_PERIOD_YEAR ||
+        (unsigned)o->per > RT_PERIOD_YEAR ||
+        (o->per != RT_PERIOD_NONE && o->period == RT_PERIOD_NONE))
+        return RT_ERR_INVALID;
+    return RT_OK;
+}
+
 enum rt_status rt_lifetime_compute(const struct rt_figures *figures,
                                    const struct rt_lifetime_options *options,
                                    struct rt_lifetime *out)
 {
     uint64_t s = figures->counts.start, a = figures->retained.magnitude;
     unsigned precision = figures->precision, i;
+    enum rt_status status = check_inputs(figures, options);
     bool ok = true;
 
-    if (options->money_precision > RT_PRECISION_MAX)
-        return RT_ERR_PRECISION;
+    if (status != RT_OK)
+        return status;
     out->options = *options;
     out->warnings = 0;
     for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {

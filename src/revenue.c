@@ -94,14 +94,16 @@ void rt_revenue_field_value(const struct rt_revenue_figures *figures,
     const uint64_t amounts[] = {a->start, a->expansion, a->contraction,
                                 a->churned};
 
-    if (field <= RT_REVENUE_CHURNED)
+    if ((unsigned)field <= RT_REVENUE_CHURNED)
         rt_amount_format(amounts[field], 0, false, buf, size);
     else if (field == RT_REVENUE_NET)
         snprintf(buf, size, "%s", figures->net.text);
     else if (field == RT_REVENUE_GROSS)
         snprintf(buf, size, "%s", figures->gross.text);
-    else
+    else if (field == RT_REVENUE_WARNINGS)
         warning_text(figures, buf, size);
+    else if (size > 0)
+        buf[0] = '\0';
 }
 
 static void emit_text(FILE *out, const struct rt_revenue_figures *f)
@@ -129,27 +131,38 @@ static void emit_text(FILE *out, const struct rt_revenue_figures *f)
             v[0], v[2], v[3], v[0], v[RT_REVENUE_GROSS]);
 }
 
-static void emit_json(struct rt_sink *sink, const struct rt_revenue_figures *f)
+void rt_emit_json_revenue_value(struct rt_sink *sink,
+                                const struct rt_revenue_figures *figures,
+                                enum rt_revenue_field field)
 {
     char value[RT_WARNING_TEXT_SIZE];
+
+    rt_revenue_field_value(figures, field, value, sizeof value);
+    if ((unsigned)field >= RT_REVENUE_FIELD_COUNT)
+        rt_sink_puts(sink, "null");
+    else if (field != RT_REVENUE_WARNINGS)
+        rt_sink_puts(sink, value);
+    else if (figures->warnings) {
+        rt_sink_put(sink, '[');
+        rt_sink_json_string(sink, value, strlen(value));
+        rt_sink_put(sink, ']');
+    } else
+        rt_sink_puts(sink, "[]");
+}
+
+static void emit_json(struct rt_sink *sink, const struct rt_revenue_figures *f)
+{
     unsigned i;
 
     rt_sink_put(sink, '{');
-    for (i = 0; i < RT_REVENUE_WARNINGS; i++) {
-        rt_revenue_field_value(f, (enum rt_revenue_field)i, value,
-                               sizeof value);
+    for (i = 0; i < RT_REVENUE_FIELD_COUNT; i++) {
         rt_sink_put(sink, '"');
         rt_sink_puts(sink, field_names[i]);
         rt_sink_puts(sink, "\":");
-        rt_sink_puts(sink, value);
-        rt_sink_put(sink, ',');
+        rt_emit_json_revenue_value(sink, f, (enum rt_revenue_field)i);
+        rt_sink_put(sink, i + 1 < RT_REVENUE_FIELD_COUNT ? ',' : '}');
     }
-    rt_sink_puts(sink, "\"warnings\":[");
-    if (f->warnings) {
-        warning_text(f, value, sizeof value);
-        rt_sink_json_string(sink, value, strlen(value));
-    }
-    rt_sink_puts(sink, "]}\n");
+    rt_sink_put(sink, '\n');
 }
 
 static void emit_delimited(struct rt_sink *sink,
@@ -175,18 +188,21 @@ enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
                                const struct rt_revenue_figures *figures,
                                bool header)
 {
-    struct rt_sink sink;
+    struct rt_sink *sink;
 
+    if ((unsigned)format > RT_FORMAT_TSV)
+        return RT_ERR_INVALID;
     if (format == RT_FORMAT_TEXT) {
         emit_text(out, figures);
         return ferror(out) ? RT_ERR_IO : RT_OK;
     }
-    rt_sink_init(&sink, out);
+    sink = rt_emit_sink_open(out);
+    if (!sink)
+        return RT_ERR_NOMEM;
     if (format == RT_FORMAT_JSON)
-        emit_json(&sink, figures);
+        emit_json(sink, figures);
     else
-        emit_delimited(&sink, figures, format == RT_FORMAT_CSV ? ',' : '\t',
+        emit_delimited(sink, figures, format == RT_FORMAT_CSV ? ',' : '\t',
                        header);
-    rt_sink_flush(&sink);
-    return sink.failed || ferror(out) ? RT_ERR_IO : RT_OK;
+    return rt_emit_sink_close(sink);
 }

@@ -40,6 +40,8 @@ const char *rt_status_text(enum rt_status status)
         return "too many decimals";
     case RT_ERR_BARE_RATE:
         return "a rate needs '%' or a decimal point";
+    case RT_ERR_INVALID:
+        return "invalid argument";
     }
     return "unknown error";
 }

@@ -4,18 +4,34 @@
 #include <string.h>
 
 #include "batch_emit.h"
+#include "describe.h"
+#include "siphash.h"
 #include "summary.h"
 #include "text_table.h"
 
 #define FIRST_SLOTS 64
 
-struct rt_summary *rt_summary_new(void)
+struct rt_summary *rt_summary_new(const uint64_t key[2])
 {
     struct rt_summary *summary = calloc(1, sizeof *summary);
 
-    if (summary)
-        rt_tally_init(&summary->total);
+    if (summary) {
+        summary->key[0] = key[0];
+        summary->key[1] = key[1];
+        rt_tally_init(&summary->total, summary->key);
+    }
     return summary;
+}
+
+static void free_groups(struct rt_summary *summary)
+{
+    size_t i;
+
+    for (i = 0; i < summary->count; i++) {
+        free(summary->groups[i].key);
+        rt_tally_free(&summary->groups[i].tally);
+    }
+    summary->count = 0;
 }
 
 void rt_summary_free(struct rt_summary *summary)
@@ -24,24 +40,20 @@ void rt_summary_free(struct rt_summary *summary)
 
     if (!summary)
         return;
-    for (i = 0; i < summary->count; i++)
-        free(summary->groups[i].key);
+    for (i = 0; i < summary->declined_count; i++)
+        free(summary->declined[i].key);
+    free(summary->declined);
+    free_groups(summary);
+    rt_tally_free(&summary->total);
     free(summary->groups);
     free(summary->slots);
     free(summary);
 }
 
-/* FNV-1a: group keys are the user's own labels, few and not hostile. */
-static size_t hash_key(const char *key, size_t len)
+/* Keyed, so that no input can be made of group values that collide. */
+static size_t hash_key(const struct rt_summary *s, const char *key, size_t len)
 {
-    uint64_t h = UINT64_C(14695981039346656037);
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return (size_t)h;
+    return (size_t)rt_siphash13(s->key, key, len, false);
 }
 
 static bool grow_slots(struct rt_summary *s)
@@ -52,7 +64,8 @@ static bool grow_slots(struct rt_summary *s)
     if (!slots)
         return false;
     for (i = 0; i < s->count; i++) {
-        size_t at = hash_key(s->groups[i].key, s->groups[i].len) & (count - 1);
+        size_t at =
+            hash_key(s, s->groups[i].key, s->groups[i].len) & (count - 1);
         while (slots[at])
             at = (at + 1) & (count - 1);
         slots[at] = i + 1;
@@ -61,6 +74,71 @@ static bool grow_slots(struct rt_summary *s)
     s->slots = slots;
     s->slot_count = count;
     return true;
+}
+
+static int compare_names(const struct rt_summary_name *name, const char *key,
+                         size_t len)
+{
+    if (name->len != len)
+        return name->len < len ? -1 : 1;
+    return len ? memcmp(name->key, key, len) : 0;
+}
+
+/* Where key is, or would go, in the sorted list of declined groups. */
+static size_t declined_at(const struct rt_summary *s, const char *key,
+                          size_t len, bool *found)
+{
+    size_t low = 0, high = s->declined_count;
+
+    *found = false;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        int order = compare_names(&s->declined[mid], key, len);
+
+        if (order == 0) {
+            *found = true;
+            return mid;
+        }
+        if (order < 0)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+/*
+ * Remembers a group whose mean keeps no rest.  The list only spares work,
+ * so when there is no memory for it, it is simply not kept.
+ */
+static void decline_group(struct rt_summary *s, const char *key, size_t len)
+{
+    struct rt_summary_name *names = s->declined;
+    bool found;
+    size_t at = declined_at(s, key, len, &found);
+    char *copy;
+
+    if (found)
+        return;
+    if (s->declined_count == s->declined_capacity) {
+        size_t capacity = s->declined_capacity ? s->declined_capacity * 2 : 8;
+
+        names = realloc(s->declined, capacity * sizeof *names);
+        if (!names)
+            return;
+        s->declined = names;
+        s->declined_capacity = capacity;
+    }
+    copy = malloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    memmove(names + at + 1, names + at,
+            (s->declined_count - at) * sizeof *names);
+    names[at].key = copy;
+    names[at].len = len;
+    s->declined_count++;
 }
 
 static struct rt_summary_group *new_group(struct rt_summary *s, const char *key,
@@ -83,7 +161,14 @@ static struct rt_summary_group *new_group(struct rt_summary *s, const char *key,
     memcpy(g->key, key, len);
     g->key[len] = '\0';
     g->len = len;
-    rt_tally_init(&g->tally);
+    rt_tally_init(&g->tally, s->key);
+    if (s->declined_count > 0) {
+        bool declined;
+
+        declined_at(s, key, len, &declined);
+        if (declined)
+            rt_tally_decline_rest(&g->tally);
+    }
     s->slots[slot] = ++s->count;
     return g;
 }
@@ -95,7 +180,7 @@ static struct rt_summary_group *find_group(struct rt_summary *s,
 
     if ((s->count + 1) * 2 > s->slot_count && !grow_slots(s))
         return NULL;
-    at = hash_key(key, len) & (s->slot_count - 1);
+    at = hash_key(s, key, len) & (s->slot_count - 1);
     while (s->slots[at]) {
         struct rt_summary_group *g = &s->groups[s->slots[at] - 1];
         if (g->len == len && memcmp(g->key, key, len) == 0)
@@ -105,54 +190,57 @@ static struct rt_summary_group *find_group(struct rt_summary *s,
     return new_group(s, key, len, at);
 }
 
-static void add_row(struct rt_tally *tally, const struct rt_figures *figures,
+static bool add_row(struct rt_tally *tally, const struct rt_figures *figures,
+                    const struct rt_mean_term *term,
                     const struct rt_revenue *amounts)
 {
-    rt_tally_add(tally, figures);
     if (amounts)
         rt_tally_add_revenue(tally, amounts);
+    return rt_tally_add(tally, figures, term);
 }
 
 bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
                     size_t len, const struct rt_figures *figures,
                     const struct rt_revenue *amounts)
 {
-    add_row(&summary->total, figures, amounts);
-    if (grouped) {
-        struct rt_summary_group *g = find_group(summary, key, len);
-        if (!g)
-            return false;
-        add_row(&g->tally, figures, amounts);
-    }
-    return true;
+    struct rt_summary_group *g;
+    struct rt_mean_term term;
+
+    rt_tally_term(figures, &term);
+    if (!add_row(&summary->total, figures, &term, amounts))
+        return false;
+    if (!grouped)
+        return true;
+    g = find_group(summary, key, len);
+    return g && add_row(&g->tally, figures, &term, amounts);
 }
 
-bool rt_summary_merge(struct rt_summary *into, const struct rt_summary *from)
+bool rt_summary_merge(struct rt_summary *into, struct rt_summary *from)
 {
     size_t i;
 
-    rt_tally_merge(&into->total, &from->total);
+    if (!rt_tally_merge(&into->total, &from->total))
+        return false;
+    if (!rt_tally_keeps_rest(&into->total))
+        rt_tally_decline_rest(&from->total);
     for (i = 0; i < from->count; i++) {
         const struct rt_summary_group *g = &from->groups[i];
         struct rt_summary_group *target = find_group(into, g->key, g->len);
 
-        if (!target)
+        if (!target || !rt_tally_merge(&target->tally, &g->tally))
             return false;
-        rt_tally_merge(&target->tally, &g->tally);
+        if (!rt_tally_keeps_rest(&target->tally))
+            decline_group(from, g->key, g->len);
     }
     return true;
 }
 
 void rt_summary_clear(struct rt_summary *summary)
 {
-    size_t i;
-
-    for (i = 0; i < summary->count; i++)
-        free(summary->groups[i].key);
-    summary->count = 0;
+    free_groups(summary);
     if (summary->slots)
         memset(summary->slots, 0, summary->slot_count * sizeof *summary->slots);
-    rt_tally_init(&summary->total);
+    rt_tally_clear(&summary->total);
 }
 
 struct summary_writer {
@@ -257,6 +345,47 @@ static void write_extras(struct summary_writer *w, const struct rt_tally *tally)
     }
 }
 
+/* Says which mean was left unknown, and why, when there is someone to tell. */
+static void warn_undecided(const struct summary_writer *w,
+                           const struct rt_summary_group *group)
+{
+    const struct rt_reporter *reporter = w->how->reporter;
+    char quoted[RT_QUOTE_SIZE], message[RT_MESSAGE_SIZE];
+
+    if (!reporter)
+        return;
+    if (group)
+        rt_quote_value(group->key, group->len, quoted, sizeof quoted);
+    snprintf(message, sizeof message,
+             "warning: summary of %s%s: mean_retention_rate left empty: it "
+             "is within 10^-25 of halfway between two values at -p %u, and "
+             "its rows have too many distinct start counts to decide exactly",
+             group ? "group " : "all rows", group ? quoted : "", w->precision);
+    reporter->report(reporter->context, RT_SEVERITY_WARNING, NULL, 0, message);
+}
+
+/* Whether a field is known; writes it to value (the mean can fail). */
+static bool tally_cell(struct summary_writer *w,
+                       const struct rt_summary_group *group,
+                       const struct rt_tally *tally, enum rt_tally_field field,
+                       char value[RT_TALLY_TEXT_SIZE])
+{
+    if (field != RT_TALLY_MEAN_RETENTION_RATE)
+        return rt_tally_value(tally, field, w->precision, value);
+    switch (rt_tally_mean(tally, w->precision, value)) {
+    case RT_MEAN_KNOWN:
+        return true;
+    case RT_MEAN_UNDECIDED:
+        warn_undecided(w, group);
+        return false;
+    case RT_MEAN_NOMEM:
+        w->out_of_memory = true;
+        return false;
+    default:
+        return false;
+    }
+}
+
 static void write_tally(struct summary_writer *w, const char *scope,
                         const struct rt_summary_group *group,
                         const struct rt_tally *tally)
@@ -270,7 +399,7 @@ static void write_tally(struct summary_writer *w, const char *scope,
                  group ? group->len : 0, true, group != NULL);
     for (f = 0; f < RT_TALLY_FIELDS; f++) {
         enum rt_tally_field field = (enum rt_tally_field)f;
-        bool known = rt_tally_value(tally, field, w->precision, value);
+        bool known = tally_cell(w, group, tally, field, value);
 
         put_cell(w, rt_tally_field_name(field), value, strlen(value), false,
                  known);

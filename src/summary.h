@@ -1,14 +1,18 @@
 /*
  * summary.h - pooled figures over all rows, and per group (internal).
  *
- * Memory grows with the number of distinct groups only.  Groups are listed
- * in the order in which they first appear, then the total.
+ * Memory grows with the number of distinct groups only (each keeps at
+ * most RT_FRACSUM_MAX remainders for its mean).  Groups are listed in the
+ * order in which they first appear, then the total.  Their table is
+ * hashed with SipHash under a key from the caller, so group values chosen
+ * to collide cannot make it slow; the key changes nothing in the output.
  */
 #ifndef RETAIN_SUMMARY_H
 #define RETAIN_SUMMARY_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "batch.h"
 #include "retain.h"
@@ -21,16 +25,26 @@ struct rt_summary_group {
     struct rt_tally tally;
 };
 
+/* A group value; see rt_summary_merge(). */
+struct rt_summary_name {
+    char *key;
+    size_t len;
+};
+
 struct rt_summary {
+    uint64_t key[2];
     struct rt_tally total;
     struct rt_summary_group *groups;
     size_t count, capacity;
     size_t *slots; /* open addressing: group index + 1, or 0 when free */
     size_t slot_count;
+    /* Sorted, kept when cleared: groups whose mean keeps no rest. */
+    struct rt_summary_name *declined;
+    size_t declined_count, declined_capacity;
 };
 
-/* Returns NULL when out of memory. */
-struct rt_summary *rt_summary_new(void);
+/* Returns NULL when out of memory; `key` is copied (any value works). */
+struct rt_summary *rt_summary_new(const uint64_t key[2]);
 void rt_summary_free(struct rt_summary *summary);
 
 /*
@@ -45,8 +59,14 @@ bool rt_summary_add(struct rt_summary *summary, bool grouped, const char *key,
  * Adds `from` to `into`, its groups in their order after those `into` has
  * seen: merging blocks in input order keeps the order of first appearance.
  * Returns false when out of memory.
+ *
+ * `from` is told which of its tallies went into ones that can no longer
+ * decide their mean exactly, and keeps no rest for them from then on, also
+ * once cleared (rt_tally_decline_rest()): that work would be thrown away.
+ * So a summary must only ever be merged into the same one, as the batch
+ * threads' are.  The figures are the same either way.
  */
-bool rt_summary_merge(struct rt_summary *into, const struct rt_summary *from);
+bool rt_summary_merge(struct rt_summary *into, struct rt_summary *from);
 
 /* Forgets every row and group, keeping the storage. */
 void rt_summary_clear(struct rt_summary *summary);
@@ -62,6 +82,8 @@ struct rt_summary_format {
     const struct rt_batch_column *extras;
     size_t extra_count;
     const struct rt_lifetime_options *lifetime;
+    /* Told of each mean left unknown as undecided (mean.h), or NULL. */
+    const struct rt_reporter *reporter;
 };
 
 /*

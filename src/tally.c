@@ -4,9 +4,6 @@
 #include "percent.h"
 #include "tally.h"
 
-#define MEAN_SCALE UINT64_C(10000000000000000) /* 10^16 */
-#define HALF_SCALE UINT64_C(100000000)         /* 10^8 */
-
 static const char *const tally_names[RT_TALLY_FIELDS] = {
     "rows",
     "start",
@@ -28,46 +25,24 @@ const char *rt_tally_field_name(enum rt_tally_field field)
     return (unsigned)field < RT_TALLY_FIELDS ? tally_names[field] : "";
 }
 
-void rt_tally_init(struct rt_tally *tally)
+void rt_tally_init(struct rt_tally *tally, const uint64_t key[2])
 {
     memset(tally, 0, sizeof *tally);
+    rt_mean_init(&tally->mean, key);
 }
 
-/* round(r * 10^16 / den) for r < den, without overflow. */
-static struct rt_u128 scaled_fraction(uint64_t r, uint64_t den)
+void rt_tally_free(struct rt_tally *tally)
 {
-    struct rt_u128 q, rem;
-
-    if (r <= UINT64_MAX / MEAN_SCALE) {
-        uint64_t a = r * MEAN_SCALE;
-        return rt_u128_from(a / den + (a % den >= den - a % den));
-    }
-    if (den <= UINT64_MAX / HALF_SCALE) {
-        uint64_t a = r * HALF_SCALE, high = a / den, b = (a % den) * HALF_SCALE;
-        uint64_t low = b / den + (b % den >= den - b % den);
-        return rt_u128_from(high * HALF_SCALE + low);
-    }
-    rt_u128_divmod(rt_u128_mul64(r, MEAN_SCALE), rt_u128_from(den), &q, &rem);
-    if (rt_u128_cmp(rem, rt_u128_sub(rt_u128_from(den), rem)) >= 0) {
-        bool ignored = false;
-        q = rt_u128_add(q, rt_u128_from(1), &ignored);
-    }
-    return q;
+    rt_mean_free(&tally->mean);
 }
 
-/* The row's retention as a fraction in units of 10^-16, added by sign. */
-static void add_rate(struct rt_tally *tally, struct rt_wide retained,
-                     uint64_t start)
+void rt_tally_clear(struct rt_tally *tally)
 {
-    bool ignored = false;
-    struct rt_u128 whole =
-        rt_u128_mul64(retained.magnitude / start, MEAN_SCALE);
-    struct rt_u128 part = scaled_fraction(retained.magnitude % start, start);
-    struct rt_u128 value = rt_u128_add(whole, part, &ignored);
-    struct rt_u128 *sum =
-        retained.negative ? &tally->rate_sum_down : &tally->rate_sum_up;
+    struct rt_mean mean = tally->mean;
 
-    *sum = rt_u128_add(*sum, value, &ignored);
+    memset(tally, 0, sizeof *tally);
+    rt_mean_clear(&mean);
+    tally->mean = mean;
 }
 
 /* Compares a/b with c/d exactly; b and d are positive. */
@@ -84,7 +59,14 @@ static int compare_fractions(struct rt_wide a, uint64_t b, struct rt_wide c,
     return a_neg ? -order : order;
 }
 
-void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures)
+void rt_tally_term(const struct rt_figures *figures, struct rt_mean_term *term)
+{
+    if (figures->counts.has_new)
+        rt_mean_term(term, figures->retained, figures->counts.start);
+}
+
+bool rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures,
+                  const struct rt_mean_term *term)
 {
     const struct rt_counts *c = &figures->counts;
     bool ignored = false;
@@ -93,10 +75,9 @@ void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures)
     tally->start = rt_u128_add(tally->start, rt_u128_from(c->start), &ignored);
     tally->end = rt_u128_add(tally->end, rt_u128_from(c->end), &ignored);
     if (!c->has_new)
-        return;
+        return true;
     tally->new_customers = rt_u128_add(
         tally->new_customers, rt_u128_from(c->new_customers), &ignored);
-    add_rate(tally, figures->retained, c->start);
     if (tally->with_new++ == 0 ||
         compare_fractions(figures->retained, c->start, tally->min_num,
                           tally->min_den) < 0) {
@@ -109,9 +90,10 @@ void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures)
         tally->max_num = figures->retained;
         tally->max_den = c->start;
     }
+    return rt_mean_add(&tally->mean, term);
 }
 
-void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
+bool rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
 {
     bool ignored = false;
     unsigned i;
@@ -136,14 +118,21 @@ void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from)
     into->end = rt_u128_add(into->end, from->end, &ignored);
     into->new_customers =
         rt_u128_add(into->new_customers, from->new_customers, &ignored);
-    into->rate_sum_up =
-        rt_u128_add(into->rate_sum_up, from->rate_sum_up, &ignored);
-    into->rate_sum_down =
-        rt_u128_add(into->rate_sum_down, from->rate_sum_down, &ignored);
     into->with_revenue += from->with_revenue;
     for (i = 0; i < RT_TALLY_AMOUNTS; i++)
         into->revenue[i] =
             rt_u128_add(into->revenue[i], from->revenue[i], &ignored);
+    return rt_mean_merge(&into->mean, &from->mean);
+}
+
+bool rt_tally_keeps_rest(const struct rt_tally *tally)
+{
+    return rt_mean_keeps_rest(&tally->mean);
+}
+
+void rt_tally_decline_rest(struct rt_tally *tally)
+{
+    rt_mean_decline_rest(&tally->mean);
 }
 
 /* |a - b| and its sign, for a signed result of two sums. */
@@ -201,8 +190,8 @@ static bool simple_value(const struct rt_tally *t, enum rt_tally_field field,
 static bool retention_value(const struct rt_tally *t, enum rt_tally_field field,
                             unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
 {
-    struct rt_u128 retained, lost, mean, kept_plus_new;
-    bool ignored = false, retained_negative, lost_negative, mean_negative;
+    struct rt_u128 retained, lost, kept_plus_new;
+    bool ignored = false, retained_negative, lost_negative;
 
     retained_negative = difference(t->end, t->new_customers, &retained);
     kept_plus_new = rt_u128_add(t->start, t->new_customers, &ignored);
@@ -220,9 +209,7 @@ static bool retention_value(const struct rt_tally *t, enum rt_tally_field field,
     case RT_TALLY_CHURN_RATE:
         return write_rate(lost_negative, lost, t->start, precision, buf);
     case RT_TALLY_MEAN_RETENTION_RATE:
-        mean_negative = difference(t->rate_sum_up, t->rate_sum_down, &mean);
-        return write_rate(mean_negative, mean,
-                          rt_u128_mul64(t->rows, MEAN_SCALE), precision, buf);
+        return rt_tally_mean(t, precision, buf) == RT_MEAN_KNOWN;
     case RT_TALLY_MIN_RETENTION_RATE:
         return rt_percent_format(t->min_num, t->min_den, precision, buf,
                                  RT_TALLY_TEXT_SIZE) == RT_OK;
@@ -230,6 +217,16 @@ static bool retention_value(const struct rt_tally *t, enum rt_tally_field field,
         return rt_percent_format(t->max_num, t->max_den, precision, buf,
                                  RT_TALLY_TEXT_SIZE) == RT_OK;
     }
+}
+
+enum rt_mean_result rt_tally_mean(const struct rt_tally *tally,
+                                  unsigned precision,
+                                  char buf[RT_TALLY_TEXT_SIZE])
+{
+    buf[0] = '\0';
+    if (tally->rows == 0 || tally->with_new != tally->rows)
+        return RT_MEAN_NONE;
+    return rt_mean_format(&tally->mean, precision, buf, RT_TALLY_TEXT_SIZE);
 }
 
 bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,

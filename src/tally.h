@@ -3,9 +3,9 @@
  *
  * Pooled figures come from the sums of the counts, kept exactly in 128 bits
  * (2^64 rows of the largest count still fit).  Minimum and maximum retention
- * rates are compared as exact fractions.  The mean retention rate adds each
- * row's rate as a fraction rounded to 16 decimal places, so it is exact to
- * 14 decimal places of a percentage before it is rounded for printing.
+ * rates are compared as exact fractions.  The mean retention rate is the
+ * exact mean of the rows' exact rates, rounded once (mean.h); in the rare
+ * case that it cannot be decided within its bounded memory, it is unknown.
  */
 #ifndef RETAIN_TALLY_H
 #define RETAIN_TALLY_H
@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "mean.h"
 #include "retain.h"
 #include "u128.h"
 
@@ -23,7 +24,7 @@ struct rt_tally {
     uint64_t rows;     /* rows tallied */
     uint64_t with_new; /* of those, rows with a new count */
     struct rt_u128 start, end, new_customers;
-    struct rt_u128 rate_sum_up, rate_sum_down; /* positive and negative parts */
+    struct rt_mean mean; /* of the rows with a new count */
     struct rt_wide min_num, max_num;
     uint64_t min_den, max_den;
     uint64_t with_revenue; /* rows with revenue amounts */
@@ -51,13 +52,39 @@ enum rt_tally_field {
 
 #define RT_TALLY_TEXT_SIZE 64
 
-void rt_tally_init(struct rt_tally *tally);
+/*
+ * An empty tally; `key` keys the hash of what the mean keeps (any value
+ * gives the same figures).  rt_tally_free() frees what it holds.
+ */
+void rt_tally_init(struct rt_tally *tally, const uint64_t key[2]);
+void rt_tally_free(struct rt_tally *tally);
 
-/* Adds the figures of one valid row. */
-void rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures);
+/* Forgets every row, keeping the storage. */
+void rt_tally_clear(struct rt_tally *tally);
 
-/* Adds everything `from` tallied to `into`. */
-void rt_tally_merge(struct rt_tally *into, const struct rt_tally *from);
+/*
+ * Works out the term of a valid row's retention rate for the mean, once
+ * for every tally the row goes to; nothing without a new count.
+ */
+void rt_tally_term(const struct rt_figures *figures, struct rt_mean_term *term);
+
+/*
+ * Adds the figures of one valid row, with its term from rt_tally_term();
+ * false when out of memory.
+ */
+bool rt_tally_add(struct rt_tally *tally, const struct rt_figures *figures,
+                  const struct rt_mean_term *term);
+
+/* Adds everything `from` tallied to `into`; false when out of memory. */
+bool rt_tally_merge(struct rt_tally *into, const struct rt_tally *from);
+
+/*
+ * Whether the mean can still be decided exactly at a rounding boundary;
+ * and, for a tally merged only into one that cannot, a way to spare the
+ * work (see rt_mean_decline_rest()).  Neither changes any figure.
+ */
+bool rt_tally_keeps_rest(const struct rt_tally *tally);
+void rt_tally_decline_rest(struct rt_tally *tally);
 
 /* Adds the revenue amounts of one valid row. */
 void rt_tally_add_revenue(struct rt_tally *tally,
@@ -85,8 +112,18 @@ enum rt_status rt_tally_lifetime(const struct rt_tally *tally,
 const char *rt_tally_field_name(enum rt_tally_field field);
 
 /*
+ * Writes the mean retention rate: RT_MEAN_KNOWN, or "" and RT_MEAN_NONE
+ * (no rows, or rows without a new count), RT_MEAN_UNDECIDED (see mean.h)
+ * or RT_MEAN_NOMEM.
+ */
+enum rt_mean_result rt_tally_mean(const struct rt_tally *tally,
+                                  unsigned precision,
+                                  char buf[RT_TALLY_TEXT_SIZE]);
+
+/*
  * Writes a summary field's value; returns false and writes "" when it is
- * unknown: no rows, or retention asked of rows without a new count.
+ * unknown: no rows, retention asked of rows without a new count, or a mean
+ * that rt_tally_mean() does not give.
  */
 bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
                     unsigned precision, char buf[RT_TALLY_TEXT_SIZE]);

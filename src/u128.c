@@ -80,6 +80,63 @@ static unsigned bit_length(struct rt_u128 a)
     return a.hi ? n + 64 : n;
 }
 
+/* Leading zero bits of a non-zero value. */
+static unsigned leading_zeros(uint64_t v)
+{
+    unsigned n = 0, step;
+
+    for (step = 32; step > 0; step /= 2) {
+        if (v >> (64 - step) == 0) {
+            v <<= step;
+            n += step;
+        }
+    }
+    return n;
+}
+
+/*
+ * Knuth's algorithm D for two 32-bit digits of quotient, as Hacker's
+ * Delight writes it (divlu): the divisor is shifted until its top bit is
+ * set, then each digit is estimated from the top halves and corrected at
+ * most twice.  Every product below stays within 64 bits.
+ */
+uint64_t rt_u128_div64(struct rt_u128 a, uint64_t d, uint64_t *rem)
+{
+    const uint64_t base = UINT64_C(1) << 32, mask = base - 1;
+    uint64_t top, low, d1, d0, q1, q0, rhat, middle;
+    unsigned shift;
+
+    if (a.hi == 0) {
+        *rem = a.lo % d;
+        return a.lo / d;
+    }
+    shift = leading_zeros(d);
+    d <<= shift;
+    d1 = d >> 32;
+    d0 = d & mask;
+    top = shift ? a.hi << shift | a.lo >> (64 - shift) : a.hi;
+    low = a.lo << shift;
+    q1 = top / d1;
+    rhat = top - q1 * d1;
+    while (q1 >= base || q1 * d0 > (rhat << 32 | low >> 32)) {
+        q1--;
+        rhat += d1;
+        if (rhat >= base)
+            break;
+    }
+    middle = (top << 32 | low >> 32) - q1 * d;
+    q0 = middle / d1;
+    rhat = middle - q0 * d1;
+    while (q0 >= base || q0 * d0 > (rhat << 32 | (low & mask))) {
+        q0--;
+        rhat += d1;
+        if (rhat >= base)
+            break;
+    }
+    *rem = ((middle << 32 | (low & mask)) - q0 * d) >> shift;
+    return q1 << 32 | q0;
+}
+
 /*
  * Shift-and-subtract long division, one bit at a time from the highest set
  * bit of a.  It is slow next to a hardware divide, which is why the callers

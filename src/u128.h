@@ -31,6 +31,12 @@ struct rt_u128 rt_u128_sub(struct rt_u128 a, struct rt_u128 b);
 struct rt_u128 rt_u128_mul64(uint64_t a, uint64_t b);
 /* a * m; sets *overflow when it does not fit. */
 struct rt_u128 rt_u128_mul_small(struct rt_u128 a, uint32_t m, bool *overflow);
+/*
+ * a / d and, in *rem, a % d, when the quotient fits in 64 bits: requires
+ * a.hi < d.  Two hardware divisions, where rt_u128_divmod() takes 128
+ * steps; for the hot paths.
+ */
+uint64_t rt_u128_div64(struct rt_u128 a, uint64_t d, uint64_t *rem);
 /* Quotient and remainder of a / b; requires b != 0. */
 void rt_u128_divmod(struct rt_u128 a, struct rt_u128 b, struct rt_u128 *quot,
                     struct rt_u128 *rem);

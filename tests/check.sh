@@ -4,7 +4,9 @@
 #   bash tests/check.sh
 #
 # 1. installs what the tests use when missing: libcmocka-dev, mandoc (the
-#    man page lint), clang, valgrind and gcovr;
+#    man page lint), clang, valgrind and gcovr, and the German locale
+#    de_DE.UTF-8 (package locales), in which the CLI tests run a second
+#    time; RETAIN_REQUIRE_LOCALES makes its absence a failure, not a skip;
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest,
 #    every test and every retain it starts under valgrind's memcheck;
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -27,13 +29,22 @@ install_missing() {
     command -v clang >/dev/null || missing+=(clang)
     command -v valgrind >/dev/null || missing+=(valgrind)
     command -v gcovr >/dev/null || missing+=(gcovr)
-    [ ${#missing[@]} -eq 0 ] && return 0
-    echo "check: installing ${missing[*]}"
+    # localedef is in libc-bin; the locale sources it reads are in locales.
+    [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "check: installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        $sudo apt-get update -qq
+        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+    # The CLI tests run again in German (a decimal comma), to show that
+    # nothing depends on the locale.
+    if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+        echo "check: generating the locale de_DE.UTF-8"
+        $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8
+    fi
 }
 
 # run_suite NAME CMAKE-ARGS...: configure, build and test one tree.
@@ -59,6 +70,7 @@ coverage() {
 }
 
 install_missing
+export RETAIN_REQUIRE_LOCALES=1
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
     -DRETAIN_MEMCHECK=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

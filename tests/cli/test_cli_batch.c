@@ -53,6 +53,29 @@
          "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,\n"
 #define STDIN "(standard input)"
 
+/* Rows of another width than the header's. */
+#define ALL_NUMBERS "(expected one for every count and amount)"
+#define ONE_MORE                                                               \
+    "the row has 4 fields, the header 3: the last one is left out: '5'"
+#define ONE_LESS   "the row has 3 fields, the header 4: column left empty: 'note'"
+#define ROW_10_9_1 "10,9,1,8,2,80.00,20.00,90.00,10.00"
+#define BLANK_1    "skipped 1 blank line (expected one row on each line)"
+
+/* Its own output, read back: the figures it finds become input.NAME. */
+#define INPUT_FIGURES                                                          \
+    "input.retained,input.lost,input.retention_rate,input.churn_rate,"         \
+    "input.simple_retention_rate,input.simple_churn_rate,input.warnings"
+#define AGAIN_FIRST                                                            \
+    HEAD "," INPUT_FIGURES "," FIGURES "\n"                                    \
+         "2024-01,smb,1000,900,200,700,300,70.00,30.00,90.00,10.00,,700,300,"  \
+         "70.00,30.00,90.00,10.00,\n"
+#define AGAIN_OUT                                                              \
+    AGAIN_FIRST                                                                \
+    "2024-01,ent,500,480,30,450,50,90.00,10.00,96.00,4.00,,450,50,90.00,"      \
+    "10.00,96.00,4.00,\n"                                                      \
+    "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,,750,150,83.33,"   \
+    "16.67,94.44,5.56,\n"
+
 /* Beyond one period and revenue retention. */
 #define CHURN_ZERO                                                             \
     "churn is 0, so the expected and median lifetimes are infinite"
@@ -99,13 +122,15 @@ static const struct batch_case batch_cases[] = {
           "80.00,\"" NEW_ABOVE_END "\"\n"
           "2024-03,ent,0,5,1,,,,,,,\"field 'start': start is 0, so no rate "
           "is defined (expected at least 1 customer at the start)\"\n"
-          "2024-04,ent,10,5,,,,,,,,\"the row has 4 fields, the header 5\"\n",
+          "2024-04,ent,10,5,,,,,,,,\"the row has 4 fields, the header 5: no "
+          "field 'new' " ALL_NUMBERS "\"\n",
      "retain: " STDIN
      ":5: error: field 'end': not a whole number: '9o0' " EXPECTED "\n"
      "retain: " STDIN ":6: warning: " NEW_ABOVE_END "\n"
      "retain: " STDIN ":8: error: field 'start': start is 0, so no rate is "
      "defined (expected at least 1 customer at the start)\n"
-     "retain: " STDIN ":9: error: the row has 4 fields, the header 5\n"
+     "retain: " STDIN ":9: error: the row has 4 fields, the header 5: no "
+     "field 'new' " ALL_NUMBERS "\n"
      "retain: " STDIN ":7: warning: skipped 1 blank line (expected one row "
      "on each line)\n"},
     {"inconsistent only exits 0",
@@ -186,15 +211,16 @@ static const struct batch_case batch_cases[] = {
      "\"warnings\":[\"field 'end': not a whole number: 'y' " EXPECTED "\"]}\n",
      "retain: " STDIN
      ":3: error: field 'end': not a whole number: 'y' " EXPECTED "\n"},
-    {"json keeps ragged fields",
+    {"json: an extra field is left out, and said so",
      {"batch", "-f", "json"},
      "start,end\n10,9,extra\n",
-     1,
-     "{\"start\":\"10\",\"end\":\"9\",\"extra_fields\":[\"extra\"],"
-     "\"retained\":null,\"lost\":null,\"retention_rate\":null,\"churn_rate\":"
-     "null,\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
-     "\"warnings\":[\"the row has 3 fields, the header 2\"]}\n",
-     "retain: " STDIN ":2: error: the row has 3 fields, the header 2\n"},
+     0,
+     "{\"start\":\"10\",\"end\":\"9\",\"retained\":null,\"lost\":null,"
+     "\"retention_rate\":null,\"churn_rate\":null,\"simple_retention_rate\":"
+     "90.00,\"simple_churn_rate\":10.00,\"warnings\":[\"the row has 3 fields, "
+     "the header 2: the last one is left out: 'extra'\"]}\n",
+     "retain: " STDIN ":2: warning: the row has 3 fields, the header 2: the "
+     "last one is left out: 'extra'\n"},
     {"text table",
      {"batch", "-f", "text"},
      GOOD,
@@ -296,6 +322,430 @@ static const struct batch_case batch_cases[] = {
      "quote (expected the delimiter or the line end; write \"\" for a quote "
      "inside quotes)\n"},
 
+    /* Every output row has the header's width: extra fields are left out,
+       missing ones left empty, and the row's warnings say which. */
+    {"a row wider than the header",
+     {"batch"},
+     "start,end,new\n10,9,1,5\n",
+     0,
+     "start,end,new," FIGURES "\n" ROW_10_9_1 ",\"" ONE_MORE "\"\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"},
+    {"a row wider than the header fails --strict",
+     {"batch", "--strict"},
+     "start,end,new\n10,9,1,5\n",
+     1,
+     "start,end,new," FIGURES "\n" ROW_10_9_1 ",\"" ONE_MORE "\"\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"},
+    {"a row wider than the header, as tsv",
+     {"batch", "-f", "tsv"},
+     "start,end,new\n10,9,1,5\n",
+     0,
+     "start\tend\tnew\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t" ONE_MORE "\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"},
+    {"a row wider than the header, as json",
+     {"batch", "-f", "json"},
+     "start,end,new\n10,9,1,5\n",
+     0,
+     "{\"start\":\"10\",\"end\":\"9\",\"new\":\"1\",\"retained\":8,\"lost\":2,"
+     "\"retention_rate\":80.00,\"churn_rate\":20.00,\"simple_retention_rate\":"
+     "90.00,\"simple_churn_rate\":10.00,\"warnings\":[\"" ONE_MORE "\"]}\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"},
+    {"a row wider than the header, as text",
+     {"batch", "-f", "text"},
+     "start,end,new\n10,9,1,5\n",
+     0,
+     "start  end  new  retained  lost  retention_rate  churn_rate  "
+     "simple_retention_rate  simple_churn_rate  warnings\n"
+     "10     9    1    8         2     80.00           20.00       90.00"
+     "                  10.00              " ONE_MORE "\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"},
+    {"many extra fields: five are quoted",
+     {"batch"},
+     "start;end\n10;9;a;b;c;d;e;f;g\n",
+     0,
+     "start;end;retained;lost;retention_rate;churn_rate;"
+     "simple_retention_rate;simple_churn_rate;warnings\n"
+     "10;9;;;;;90.00;10.00;the row has 9 fields, the header 2: the last 7 are "
+     "left out: 'a', 'b', 'c', 'd', 'e', ...\n",
+     "retain: " STDIN ":2: warning: the row has 9 fields, the header 2: the "
+     "last 7 are left out: 'a', 'b', 'c', 'd', 'e', ...\n"},
+    {"a row narrower than the header",
+     {"batch"},
+     "start,end,new,note\n10,9,1\n",
+     0,
+     "start,end,new,note," FIGURES
+     "\n10,9,1,,8,2,80.00,20.00,90.00,10.00,\"" ONE_LESS "\"\n",
+     "retain: " STDIN ":2: warning: " ONE_LESS "\n"},
+    {"a row narrower than the header, as json and with --strict",
+     {"batch", "-f", "json", "--strict"},
+     "start,end,new,note,tag\n10,9,1\n",
+     1,
+     "{\"start\":\"10\",\"end\":\"9\",\"new\":\"1\",\"note\":null,\"tag\":null,"
+     "\"retained\":8,\"lost\":2,\"retention_rate\":80.00,\"churn_rate\":20.00,"
+     "\"simple_retention_rate\":90.00,\"simple_churn_rate\":10.00,"
+     "\"warnings\":[\"the row has 3 fields, the header 5: columns left empty: "
+     "'note', 'tag'\"]}\n",
+     "retain: " STDIN ":2: warning: the row has 3 fields, the header 5: "
+     "columns left empty: 'note', 'tag'\n"},
+    {"a row narrower than the header, as text",
+     {"batch", "-f", "text"},
+     "start,end,new,note\n10,9,1\n",
+     0,
+     "start  end  new  note  retained  lost  retention_rate  churn_rate  "
+     "simple_retention_rate  simple_churn_rate  warnings\n"
+     "10     9    1          8         2     80.00           20.00       90.00"
+     "                  10.00              " ONE_LESS "\n",
+     "retain: " STDIN ":2: warning: " ONE_LESS "\n"},
+    {"a row without a count is invalid",
+     {"batch"},
+     "start,end,new\n10,9\n",
+     1,
+     "start,end,new," FIGURES "\n10,9,,,,,,,,\"the row has 2 fields, the "
+     "header 3: no field 'new' " ALL_NUMBERS "\"\n",
+     "retain: " STDIN ":2: error: the row has 2 fields, the header 3: no field "
+     "'new' " ALL_NUMBERS "\n"},
+    {"a row without a revenue amount is invalid",
+     {"batch", "-f", "json"},
+     MRR_HEAD "\na,10,9,0,100,0,5\n",
+     1,
+     "{\"seg\":\"a\",\"start\":\"10\",\"end\":\"9\",\"new\":\"0\","
+     "\"start_mrr\":\"100\",\"expansion\":\"0\",\"contraction\":\"5\","
+     "\"churned\":null,\"retained\":null,\"lost\":null,\"retention_rate\":null,"
+     "\"churn_rate\":null,\"simple_retention_rate\":null,\"simple_churn_rate\":"
+     "null,\"net_revenue_retention\":null,\"gross_revenue_retention\":null,"
+     "\"warnings\":[\"the row has 7 fields, the header 8: no field "
+     "'churned' " ALL_NUMBERS "\"]}\n",
+     "retain: " STDIN ":2: error: the row has 7 fields, the header 8: no field "
+     "'churned' " ALL_NUMBERS "\n"},
+    {"a row wider than the header and invalid: both said",
+     {"batch"},
+     "start,end,new\n10,x,1,5\n",
+     1,
+     "start,end,new," FIGURES "\n10,x,1,,,,,,,\"" ONE_MORE "; field 'end': "
+     "not a whole number: 'x' " EXPECTED "\"\n",
+     "retain: " STDIN ":2: warning: " ONE_MORE "\n"
+     "retain: " STDIN
+     ":2: error: field 'end': not a whole number: 'x' " EXPECTED "\n"},
+    {"a row wider than the header with counts that contradict",
+     {"batch", "-f", "json"},
+     "start,end,new\n500,900,100,5\n",
+     0,
+     "{\"start\":\"500\",\"end\":\"900\",\"new\":\"100\",\"retained\":800,"
+     "\"lost\":-300,\"retention_rate\":160.00,\"churn_rate\":-60.00,"
+     "\"simple_retention_rate\":180.00,\"simple_churn_rate\":-80.00,"
+     "\"warnings\":[\"the row has 4 fields, the header 3: the last one is left "
+     "out: '5'\",\"" ABOVE_START "\"]}\n",
+     "retain: " STDIN ":2: warning: the row has 4 fields, the header 3: the "
+     "last one is left out: '5'\n"
+     "retain: " STDIN ":2: warning: " ABOVE_START "\n"},
+
+    /* Every name in an output line is different: an input column named as
+       an output one is written input.NAME, a repeated name NAME.2. */
+    {"an input column named as a figure",
+     {"batch"},
+     "seg,retained,start,end,new\na,7,10,9,1\n",
+     0,
+     "seg,input.retained,start,end,new," FIGURES "\n"
+     "a,7," ROW_10_9_1 ",\n",
+     ""},
+    {"an input column named as a figure, as json",
+     {"batch", "-f", "json"},
+     "seg,retained,start,end,new\na,7,10,9,1\n",
+     0,
+     "{\"seg\":\"a\",\"input.retained\":\"7\",\"start\":\"10\",\"end\":\"9\","
+     "\"new\":\"1\",\"retained\":8,\"lost\":2,\"retention_rate\":80.00,"
+     "\"churn_rate\":20.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     ""},
+    {"an input column named as a figure, as text",
+     {"batch", "-f", "text"},
+     "seg,retained,start,end,new\na,7,10,9,1\n",
+     0,
+     "seg  input.retained  start  end  new  retained  lost  retention_rate  "
+     "churn_rate  simple_retention_rate  simple_churn_rate  warnings\n"
+     "a    7               10     9    1    8         2     80.00           "
+     "20.00       90.00                  10.00              \n",
+     ""},
+    {"an input warnings column, as tsv",
+     {"batch"},
+     "start\tend\twarnings\n10\t9\tnone\n",
+     0,
+     "start\tend\tinput.warnings\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "10\t9\tnone\t\t\t\t\t90.00\t10.00\t\n",
+     ""},
+    {"input columns named as figures beyond one period",
+     {"batch", "-f", "json", "--period", "month", "--per", "year", "--margin",
+      "50"},
+     "start,end,new,expected_lifetime,retention_rate_per,lifetime_value,"
+     "median_lifetime_years,period\n1000,900,200,a,b,c,d,e\n",
+     0,
+     "{\"start\":\"1000\",\"end\":\"900\",\"new\":\"200\","
+     "\"input.expected_lifetime\":\"a\",\"input.retention_rate_per\":\"b\","
+     "\"input.lifetime_value\":\"c\",\"input.median_lifetime_years\":\"d\","
+     "\"period\":\"e\",\"retained\":700,\"lost\":300,\"retention_rate\":70.00,"
+     "\"churn_rate\":30.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"retention_rate_per\":1.38,"
+     "\"churn_rate_per\":98.62,\"expected_lifetime\":3.33,"
+     "\"expected_lifetime_years\":0.28,\"median_lifetime\":1.94,"
+     "\"median_lifetime_years\":0.16,\"lifetime_value\":166.67,"
+     "\"warnings\":[]}\n",
+     ""},
+    {"a name the output does not add stays",
+     {"batch"},
+     "start,end,new,expected_lifetime\n10,9,1,x\n",
+     0,
+     "start,end,new,expected_lifetime," FIGURES "\n10,9,1,x,8,2,80.00,20.00,"
+     "90.00,10.00,\n",
+     ""},
+    {"an input column named as a revenue figure",
+     {"batch", "-f", "json"},
+     MRR_HEAD ",net_revenue_retention\na,10,9,1,100,0,0,0,x\n",
+     0,
+     "{\"seg\":\"a\",\"start\":\"10\",\"end\":\"9\",\"new\":\"1\","
+     "\"start_mrr\":\"100\",\"expansion\":\"0\",\"contraction\":\"0\","
+     "\"churned\":\"0\",\"input.net_revenue_retention\":\"x\",\"retained\":8,"
+     "\"lost\":2,\"retention_rate\":80.00,\"churn_rate\":20.00,"
+     "\"simple_retention_rate\":90.00,\"simple_churn_rate\":10.00,"
+     "\"net_revenue_retention\":100.00,\"gross_revenue_retention\":100.00,"
+     "\"warnings\":[]}\n",
+     ""},
+    {"in any case, and input.NAME taken too",
+     {"batch", "-f", "json"},
+     "Retained,input.retained,start,end\n1,2,10,9\n",
+     0,
+     "{\"input.input.Retained\":\"1\",\"input.retained\":\"2\",\"start\":"
+     "\"10\",\"end\":\"9\",\"retained\":null,\"lost\":null,\"retention_rate\":"
+     "null,\"churn_rate\":null,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     ""},
+    {"a group column named scope, in the summary",
+     {"batch", "--summary", "--group-by", "scope", "-f", "json"},
+     "scope,start,end,new\na,10,9,1\n",
+     0,
+     "{\"scope\":\"a\",\"start\":\"10\",\"end\":\"9\",\"new\":\"1\","
+     "\"retained\":8,\"lost\":2,\"retention_rate\":80.00,\"churn_rate\":20.00,"
+     "\"simple_retention_rate\":90.00,\"simple_churn_rate\":10.00,"
+     "\"warnings\":[]}\n",
+     "{\"scope\":\"group\",\"input.scope\":\"a\",\"rows\":1,\"start\":10,"
+     "\"end\":9,\"new\":1,\"retained\":8,\"lost\":2,\"retention_rate\":80.00,"
+     "\"churn_rate\":20.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"mean_retention_rate\":80.00,"
+     "\"min_retention_rate\":80.00,\"max_retention_rate\":80.00}\n"
+     "{\"scope\":\"all\",\"input.scope\":null,\"rows\":1,\"start\":10,"
+     "\"end\":9,\"new\":1,\"retained\":8,\"lost\":2,\"retention_rate\":80.00,"
+     "\"churn_rate\":20.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"mean_retention_rate\":80.00,"
+     "\"min_retention_rate\":80.00,\"max_retention_rate\":80.00}\n"},
+    {"a group column named rows, in a csv summary",
+     {"batch", "--summary", "--group-by", "rows"},
+     "rows,start,end,new\na,10,9,1\n",
+     0,
+     "rows,start,end,new," FIGURES "\na," ROW_10_9_1 ",\n",
+     "scope,input.rows,rows,start,end,new,retained,lost,retention_rate,"
+     "churn_rate,simple_retention_rate,simple_churn_rate,mean_retention_rate,"
+     "min_retention_rate,max_retention_rate\n"
+     "group,a,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00\n"
+     "all,,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00\n"},
+    {"a group column named as a summary figure, as text",
+     {"batch", "--summary", "--group-by", "mean_retention_rate", "-f", "text"},
+     "mean_retention_rate,start,end,new\na,10,9,1\n",
+     0,
+     "mean_retention_rate  start  end  new  retained  lost  retention_rate  "
+     "churn_rate  simple_retention_rate  simple_churn_rate  warnings\n"
+     "a                    10     9    1    8         2     80.00           "
+     "20.00       90.00                  10.00              \n"
+     "\n"
+     "scope  input.mean_retention_rate  rows  start  end  new  retained  lost  "
+     "retention_rate  churn_rate  simple_retention_rate  simple_churn_rate  "
+     "mean_retention_rate  min_retention_rate  max_retention_rate\n"
+     "group  a                          1     10     9    1    8         2     "
+     "80.00           20.00       90.00                  10.00              "
+     "80.00                80.00               80.00\n"
+     "all                               1     10     9    1    8         2     "
+     "80.00           20.00       90.00                  10.00              "
+     "80.00                80.00               80.00\n",
+     ""},
+    {"a group column named as a figure: the same name in the summary",
+     {"batch", "--summary", "--group-by", "retained", "-f", "tsv"},
+     "retained,start,end,new\na,10,9,1\n",
+     0,
+     "input.retained\tstart\tend\tnew\tretained\tlost\tretention_rate\t"
+     "churn_rate\tsimple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "a\t10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t\n",
+     "scope\tinput.retained\trows\tstart\tend\tnew\tretained\tlost\t"
+     "retention_rate\tchurn_rate\tsimple_retention_rate\tsimple_churn_rate\t"
+     "mean_retention_rate\tmin_retention_rate\tmax_retention_rate\n"
+     "group\ta\t1\t10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t80.00\t80.00\t"
+     "80.00\n"
+     "all\t\t1\t10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t80.00\t80.00\t"
+     "80.00\n"},
+    {"a group column named as a pooled lifetime",
+     {"batch", "--lifetime", "--summary", "--group-by", "expected_lifetime"},
+     "expected_lifetime,start,end,new\na,10,9,1\n",
+     0,
+     "input.expected_lifetime,start,end,new," CORE_HEAD
+     ",expected_lifetime,median_lifetime,warnings\n"
+     "a," ROW_10_9_1 ",5.00,3.11,\n",
+     "scope,input.expected_lifetime,rows,start,end,new,retained,lost,"
+     "retention_rate,churn_rate,simple_retention_rate,simple_churn_rate,"
+     "mean_retention_rate,min_retention_rate,max_retention_rate,"
+     "expected_lifetime,median_lifetime\n"
+     "group,a,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00,5.00,"
+     "3.11\n"
+     "all,,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00,5.00,"
+     "3.11\n"},
+    {"its own output read back", {"batch", "again.csv"}, "", 0, AGAIN_OUT, ""},
+    {"its own output read back twice, as json",
+     {"batch", "-f", "json", "again2.csv"},
+     "",
+     0,
+     "{\"period\":\"2024-01\",\"segment\":\"smb\",\"start\":\"1000\",\"end\":"
+     "\"900\",\"new\":\"200\",\"input.retained\":\"700\",\"input.lost\":"
+     "\"300\",\"input.retention_rate\":\"70.00\",\"input.churn_rate\":"
+     "\"30.00\",\"input.simple_retention_rate\":\"90.00\","
+     "\"input.simple_churn_rate\":\"10.00\",\"input.warnings\":\"\","
+     "\"input.input.retained\":\"700\",\"input.input.lost\":\"300\","
+     "\"input.input.retention_rate\":\"70.00\",\"input.input.churn_rate\":"
+     "\"30.00\",\"input.input.simple_retention_rate\":\"90.00\","
+     "\"input.input.simple_churn_rate\":\"10.00\",\"input.input.warnings\":"
+     "\"\",\"retained\":700,\"lost\":300,\"retention_rate\":70.00,"
+     "\"churn_rate\":30.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     ""},
+    {"a repeated column name is numbered",
+     {"batch", "--summary", "--group-by", "seg"},
+     "seg,start,end,new,seg\na,10,9,1,b\n",
+     0,
+     "seg,start,end,new,seg.2," FIGURES "\na,10,9,1,b,8,2,80.00,20.00,90.00,"
+     "10.00,\n",
+     "retain: " STDIN ":1: warning: column 5, 'seg', repeats the name of "
+     "column 1, 'seg': it is written as 'seg.2' (expected each name once, in "
+     "any case)\n"
+     "scope,seg,rows,start,end,new,retained,lost,retention_rate,churn_rate,"
+     "simple_retention_rate,simple_churn_rate,mean_retention_rate,"
+     "min_retention_rate,max_retention_rate\n"
+     "group,a,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00\n"
+     "all,,1,10,9,1,8,2,80.00,20.00,90.00,10.00,80.00,80.00,80.00\n"},
+    {"repeated names in any case, around names taken",
+     {"batch", "-f", "json"},
+     "seg,Seg,seg.2,start,end,SEG\na,b,c,10,9,d\n",
+     0,
+     "{\"seg\":\"a\",\"Seg.3\":\"b\",\"seg.2\":\"c\",\"start\":\"10\","
+     "\"end\":\"9\",\"SEG.4\":\"d\",\"retained\":null,\"lost\":null,"
+     "\"retention_rate\":null,\"churn_rate\":null,\"simple_retention_rate\":"
+     "90.00,\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     "retain: " STDIN ":1: warning: column 2, 'Seg', repeats the name of "
+     "column 1, 'seg': it is written as 'Seg.3', and 1 more repeated name is "
+     "numbered the same way (expected each name once, in any case)\n"},
+    {"a repeated name in --columns is refused",
+     {"batch", "--no-header", "--columns", "seg,start,end,SEG"},
+     "a,10,9,b\n",
+     2,
+     "",
+     "retain: option --columns: column 4, 'SEG', repeats the name of column "
+     "1, 'seg' (expected each name once, in any case)\n"},
+    {"--columns names are renamed as a header's",
+     {"batch", "--no-header", "--columns", "lost,start,end", "-f", "json"},
+     "a,10,9\n",
+     0,
+     "{\"input.lost\":\"a\",\"start\":\"10\",\"end\":\"9\",\"retained\":null,"
+     "\"lost\":null,\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":90.00,\"simple_churn_rate\":10.00,"
+     "\"warnings\":[]}\n",
+     ""},
+
+    /* Blank lines before the header are skipped as those after it are. */
+    {"a blank line before the header",
+     {"batch"},
+     "\nstart,end,new\n10,9,1\n",
+     0,
+     "start,end,new," FIGURES "\n" ROW_10_9_1 ",\n",
+     "retain: " STDIN ":1: warning: " BLANK_1 "\n"},
+    {"a byte-order mark, blank lines, a tab header: lines still true",
+     {"batch"},
+     "\xef\xbb\xbf\n\r\nstart\tend\tnew\n10\tx\t1\n\n10\t9\t1\n",
+     1,
+     "start\tend\tnew\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "10\tx\t1\t\t\t\t\t\t\tfield 'end': not a whole number: 'x' " EXPECTED "\n"
+     "10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t\n",
+     "retain: " STDIN
+     ":4: error: field 'end': not a whole number: 'x' " EXPECTED "\n"
+     "retain: " STDIN ":1: warning: skipped 3 blank lines (expected one row on "
+     "each line)\n"},
+    {"only blank lines",
+     {"batch"},
+     "\n\r\n\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: only blank lines (expected a header line "
+     "naming the columns)\n"},
+    {"a broken header after a blank line: its own line",
+     {"batch"},
+     "\n\"start,end\n1,2\n",
+     2,
+     "",
+     "retain: " STDIN ":2: error: the header line has an unbalanced quote "
+     "(expected a closing '\"' before the line end)\n"},
+    {"blank lines before the header of a second file",
+     {"batch", "good.csv", "blank-first.csv"},
+     "",
+     0,
+     GOOD_OUT "2024-01,smb,1000,900,200,700,300,70.00,30.00,90.00,10.00,\n"
+              "2024-01,ent,500,480,30,450,50,90.00,10.00,96.00,4.00,\n"
+              "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,\n",
+     "retain: blank-first.csv:1: warning: skipped 2 blank lines (expected one "
+     "row on each line)\n"},
+    {"a differing header after blank lines: its own line",
+     {"batch", "good.csv", "blank-other.csv"},
+     "",
+     2,
+     GOOD_OUT,
+     "retain: blank-other.csv:3: error: the header differs from the one in "
+     "good.csv (expected the same columns in the same order)\n"},
+    {"headerless: blank lines first, then tabs sniffed",
+     {"batch", "--no-header", "--columns", "start,end"},
+     "\n10\t9\n",
+     0,
+     "10\t9\t\t\t\t\t90.00\t10.00\t\n",
+     "retain: " STDIN ":1: warning: " BLANK_1 "\n"},
+    {"300,000 blank lines before the header",
+     {"batch", "many-blanks.csv"},
+     "",
+     1,
+     "start,end,new," FIGURES "\n" ROW_10_9_1 ",\n10,x,1,,,,,,,field 'end': "
+     "not a whole number: 'x' " EXPECTED "\n",
+     "retain: many-blanks.csv:300003: error: field 'end': not a whole number: "
+     "'x' " EXPECTED "\n"
+     "retain: many-blanks.csv:1: warning: skipped 300000 blank lines "
+     "(expected one row on each line)\n"},
+
+    /* Headerless input gets no header line back, text included. */
+    {"headerless text has no header",
+     {"batch", "-f", "text", "--no-header", "--columns", "period,start,end"},
+     "2024-01,10,9\n2024-02,1000,9\n",
+     0,
+     "2024-01  10    9          90.00  10.00  \n"
+     "2024-02  1000  9          0.90   99.10  \n",
+     ""},
+    {"headerless text with a summary: the summary keeps its header",
+     {"batch", "-f", "text", "--no-header", "--columns", "start,end",
+      "--summary"},
+     "10,9\n",
+     0,
+     "10  9          90.00  10.00  \n"
+     "\n"
+     "scope  rows  start  end  new  retained  lost  retention_rate  "
+     "churn_rate  simple_retention_rate  simple_churn_rate  "
+     "mean_retention_rate  min_retention_rate  max_retention_rate\n"
+     "all    1     10     9                                       "
+     "              90.00                  10.00                               "
+     "                        \n",
+     ""},
+
     /* Nothing usable: exit 2. */
     {"empty input",
      {"batch"},
@@ -380,8 +830,8 @@ static const struct batch_case batch_cases[] = {
      "",
      2,
      "",
-     "retain: option -j/--jobs: not a number of threads: '0' (expected a "
-     "whole number from 1 to 64)\n"},
+     "retain: option -j/--jobs: out of range: '0' (expected a whole number "
+     "from 1 to 64)\n"},
     {"empty column name",
      {"batch", "--start-col="},
      "",
@@ -705,12 +1155,30 @@ static void write_long_table(void)
     fclose(f);
 }
 
+/* More blank lines before the header than the threads' first block holds. */
+static void write_many_blanks(void)
+{
+    FILE *f = fopen("many-blanks.csv", "w");
+    int i;
+
+    if (!f)
+        exit(1);
+    for (i = 0; i < 300000; i++)
+        putc('\n', f);
+    fputs("start,end,new\n10,9,1\n10,x,1\n", f);
+    fclose(f);
+}
+
 static void make_fixtures(void)
 {
     char dir[] = "/tmp/retain-batch-XXXXXX";
 
     run_enter_fresh_dir(dir);
     run_write_fixture("good.csv", GOOD);
+    run_write_fixture("again.csv", GOOD_OUT);
+    run_write_fixture("again2.csv", AGAIN_FIRST);
+    run_write_fixture("blank-first.csv", "\n\n" GOOD);
+    run_write_fixture("blank-other.csv", "\n\nstart,end\n1,1\n");
     run_write_fixture("other.csv", "start,end\n1,1\n");
     run_write_fixture("good.tsv", "start\tend\n4\t3\n");
     run_write_fixture("upper.TAB", "start\tend\n4\t3\n");
@@ -721,6 +1189,7 @@ static void make_fixtures(void)
     }
     write_big();
     write_long_table();
+    write_many_blanks();
 }
 
 static void run_with_jobs(const struct batch_case *c, const char *jobs)

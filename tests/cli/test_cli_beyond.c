@@ -87,16 +87,14 @@ static const struct beyond_case beyond_cases[] = {
      "simple churn rate      [(100 " MINUS " 100) " DIV " 100] " TIMES
      " 100 = 0.00%\n"
      "period                 month\n"
-     "expected lifetime      1 " DIV " (0 " DIV
-     " 100) = infinite (churn is 0)\n"
-     "median lifetime        ln 0.5 " DIV " ln(100 " DIV
-     " 100) = infinite (churn is 0)\n"
+     "expected lifetime      1 " DIV " (0 " DIV " 100) = inf\n"
+     "median lifetime        ln 0.5 " DIV " ln(100 " DIV " 100) = inf\n"
      "lifetime value         M " TIMES " (1 + D) " DIV " (1 + D " MINUS
      " r), a margin M counted at the\n"
      "                       start of each period the customer stays, "
      "discounted by D\n"
      "                       = 10.00 " TIMES " (1 + 0.0) " DIV
-     " (1 + 0.0 " MINUS " (100 " DIV " 100)) = infinite (churn is 0)\n",
+     " (1 + 0.0 " MINUS " (100 " DIV " 100)) = inf\n",
      "retain: warning: churn is 0, so the expected and median lifetimes and "
      "the undiscounted lifetime value are infinite\n"},
     {"lifetimes not computed in text: more new than end",
@@ -200,7 +198,8 @@ static const struct beyond_case beyond_cases[] = {
      {"-s", "100", "-e", "80", "-n", "0", "--only", "retention_rate_per"},
      2,
      "",
-     "retain: option --only: retention_rate_per needs --period and --per\n"},
+     "retain: option --only: retention_rate_per needs --period and "
+     "--per\n" TRY},
     {"bare discount is refused",
      {"-s", "100", "-e", "80", "-n", "0", "--margin", "1", "--discount", "10"},
      2,
@@ -224,8 +223,8 @@ static const struct beyond_case beyond_cases[] = {
      {"-s", "100", "-e", "80", "--lifetime"},
      2,
      "",
-     "retain: lifetimes, lifetime value and rates per another period need "
-     "-n/--new (they come from the retention rate)\n" TRY},
+     "retain: option --lifetime needs -n/--new (lifetimes, lifetime value "
+     "and rates per another period come from the retention rate)\n" TRY},
     {"unknown period",
      {"-s", "100", "-e", "80", "-n", "0", "--period", "fortnight"},
      2,
@@ -236,8 +235,9 @@ static const struct beyond_case beyond_cases[] = {
      {"-s", "100", "-e", "80", "-n", "0", "--margin", "1,5"},
      2,
      "",
-     "retain: option --margin: not a number: '1,5' (expected an "
-     "amount such as 49.90, in digits with up to 6 decimals)\n"},
+     "retain: option --margin: a decimal comma is not allowed: '1,5' "
+     "(expected an amount such as 49.90, in digits with up to 6 "
+     "decimals)\n"},
 
     /* retain revenue */
     {"revenue, the worked case",

@@ -44,6 +44,16 @@
     "an ID longer than 65535 bytes (expected one ID per line; nothing is "     \
     "cut short)\n"
 #define STDIN "(standard input)"
+#define BOM   "\xef\xbb\xbf"
+/* The warnings of untidy.txt as the warnings field joins them. */
+#define UNTIDY_NOTES                                                           \
+    "untidy.txt:3: skipped 2 blank lines; untidy.txt:5: 2 duplicate IDs, "     \
+    "each counted once (this is the first)"
+#define EMPTY_END                                                              \
+    "empty.txt: warning: no IDs in the end list: every start ID counts as "    \
+    "lost\n"
+#define NOT_AN_INPUT "(expected an output file that is not an input)\n"
+#define TWO_LISTS    "(expected two different lists)\n"
 
 struct ids_case {
     const char *name;
@@ -138,7 +148,7 @@ static const struct ids_case ids_cases[] = {
      "x\ny\n",
      ""},
     {"list lost when none",
-     {"ids", "--list", "lost", "x.txt", "x.txt"},
+     {"ids", "--list", "lost", "x.txt", "x-copy.txt"},
      NULL,
      0,
      "",
@@ -175,14 +185,63 @@ static const struct ids_case ids_cases[] = {
      {"ids", "-f", "csv", "--no-header", "untidy.txt", "end.txt"},
      NULL,
      0,
-     EXAMPLE_CSV,
+     "4,4,2,2,2,50.00,50.00,100.00,0.00,\"" UNTIDY_NOTES "\"\n",
      UNTIDY_WARNINGS},
     {"strict makes them fail",
      {"ids", "--strict", "-f", "csv", "--no-header", "untidy.txt", "end.txt"},
      NULL,
      1,
-     EXAMPLE_CSV,
+     "4,4,2,2,2,50.00,50.00,100.00,0.00,\"" UNTIDY_NOTES "\"\n",
      UNTIDY_WARNINGS},
+    {"warnings in json too",
+     {"ids", "-f", "json", "untidy.txt", "end.txt"},
+     NULL,
+     0,
+     "{\"start\":4,\"end\":4,\"new\":2,\"retained\":2,\"lost\":2,"
+     "\"retention_rate\":50.00,\"churn_rate\":50.00,"
+     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
+     "\"warnings\":[\"untidy.txt:3: skipped 2 blank lines\",\"untidy.txt:5: "
+     "2 duplicate IDs, each counted once (this is the first)\"]}\n",
+     UNTIDY_WARNINGS},
+    {"warnings in tsv too",
+     {"ids", "-f", "tsv", "--no-header", "untidy.txt", "end.txt"},
+     NULL,
+     0,
+     "4\t4\t2\t2\t2\t50.00\t50.00\t100.00\t0.00\t" UNTIDY_NOTES "\n",
+     UNTIDY_WARNINGS},
+    {"warnings alone",
+     {"ids", "--only", "warnings", "untidy.txt", "end.txt"},
+     NULL,
+     0,
+     UNTIDY_NOTES "\n",
+     UNTIDY_WARNINGS},
+    {"no warnings alone",
+     {"ids", "--only", "warnings", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "\n",
+     ""},
+    {"warnings in text stay on stderr",
+     {"ids", "untidy.txt", "end.txt"},
+     NULL,
+     0,
+     EXAMPLE_TEXT,
+     UNTIDY_WARNINGS},
+    {"warnings of the end list",
+     {"ids", "-f", "csv", "--no-header", "x.txt", "twice.txt"},
+     "",
+     0,
+     "3,2,1,1,2,33.33,66.67,66.67,33.33,\"twice.txt:4: skipped 1 blank line; "
+     "twice.txt:3: 1 duplicate ID, each counted once (this is the first)\"\n",
+     "retain: twice.txt:4: warning: skipped 1 blank line\n"
+     "retain: twice.txt:3: warning: 1 duplicate ID, each counted once (this "
+     "is the first)\n"},
+    {"warnings name standard input in the output",
+     {"ids", "--only", "warnings", "-", "end.txt"},
+     "a\n\nc\n",
+     0,
+     STDIN ":2: skipped 1 blank line\n",
+     "retain: " STDIN ":2: warning: skipped 1 blank line\n"},
     {"strict on tidy lists",
      {"ids", "--strict", "--only", "new", "start.txt", "end.txt"},
      NULL,
@@ -258,12 +317,229 @@ static const struct ids_case ids_cases[] = {
      "retain: blank.txt:1: warning: skipped 2 blank lines\n"
      "retain: blank.txt: no IDs in the start list, so no rate is defined "
      "(expected at least 1 customer at the start)\n"},
-    {"empty end list is fine",
+    {"empty end list warns",
      {"ids", "--only", "churn_rate", "start.txt", "empty.txt"},
      NULL,
      0,
      "100.00\n",
+     "retain: " EMPTY_END},
+    {"empty end list in the warnings",
+     {"ids", "-f", "csv", "start.txt", "empty.txt"},
+     NULL,
+     0,
+     FIGURES_HEAD "4,0,0,0,4,0.00,100.00,0.00,100.00,empty.txt: no IDs in "
+                  "the end list: every start ID counts as lost\n",
+     "retain: " EMPTY_END},
+    {"empty end list with strict",
+     {"ids", "--strict", "--only", "lost", "start.txt", "empty.txt"},
+     NULL,
+     1,
+     "4\n",
+     "retain: " EMPTY_END},
+    {"blank end list",
+     {"ids", "--only", "warnings", "start.txt", "blank.txt"},
+     NULL,
+     0,
+     "blank.txt:1: skipped 2 blank lines; blank.txt: no IDs in the end list: "
+     "every start ID counts as lost\n",
+     "retain: blank.txt:1: warning: skipped 2 blank lines\n"
+     "retain: blank.txt: warning: no IDs in the end list: every start ID "
+     "counts as lost\n"},
+    {"empty end list from standard input",
+     {"ids", "--only", "new", "start.txt", "-"},
+     "",
+     0,
+     "0\n",
+     "retain: " STDIN ": warning: no IDs in the end list: every start ID "
+     "counts as lost\n"},
+
+    /* A byte-order mark is no part of the first ID. */
+    {"byte-order mark in the start list",
+     {"ids", "--list", "lost", "bom.txt", "end.txt"},
+     NULL,
+     0,
+     "a\nb\n",
      ""},
+    {"byte-order mark in the end list",
+     {"ids", "--list", "new", "start.txt", "bom-end.txt"},
+     NULL,
+     0,
+     "e\nf\n",
+     ""},
+    {"byte-order mark on standard input",
+     {"ids", "--list", "lost", "-", "end.txt"},
+     BOM "a\nb\nc\nd\n",
+     0,
+     "a\nb\n",
+     ""},
+    {"byte-order mark, then a blank line",
+     {"ids", "--only", "start", "bom-blank.txt", "end.txt"},
+     NULL,
+     0,
+     "2\n",
+     "retain: bom-blank.txt:1: warning: skipped 1 blank line\n"},
+    {"byte-order mark with trim and case",
+     {"ids", "--trim", "--ignore-case", "--list", "retained", "bom-upper.txt",
+      "end.txt"},
+     NULL,
+     0,
+     "C\n",
+     ""},
+    {"a byte-order mark past the start is part of an ID",
+     {"ids", "--list", "lost", "bom-later.txt", "end.txt"},
+     NULL,
+     0,
+     "a\n" BOM "c\n",
+     ""},
+    {"byte-order mark before a header, both lists",
+     {"ids", "--id-column", "id", "--list", "lost", "bom.csv", "bom-blank.csv"},
+     NULL,
+     0,
+     "a\n",
+     "retain: bom-blank.csv:1: warning: skipped 1 blank line\n"},
+
+    /* Blank lines before the header of --id-column. */
+    {"id column after blank lines",
+     {"ids", "--id-column", "customer_id", "-f", "csv", "--no-header",
+      "blank-head.csv", "feb.csv"},
+     NULL,
+     0,
+     "4,4,2,2,2,50.00,50.00,100.00,0.00,blank-head.csv:1: skipped 2 blank "
+     "lines\n",
+     "retain: blank-head.csv:1: warning: skipped 2 blank lines\n"},
+    {"id column: delimiter from the header after blank lines",
+     {"ids", "--id-column", "id", "--list", "lost", "blank-head-tab.txt",
+      "semi-end.txt"},
+     NULL,
+     0,
+     "c\n",
+     "retain: blank-head-tab.txt:1: warning: skipped 1 blank line\n"},
+    {"id column: true line numbers after blank lines",
+     {"ids", "--id-column", "id", "blank-ragged.csv", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: blank-ragged.csv:5: error: the row has 3 fields, the header "
+     "2\n"},
+    {"id column: the header's line after blank lines",
+     {"ids", "--id-column", "id", "blank-head.csv", "feb.csv"},
+     NULL,
+     2,
+     "",
+     "retain: blank-head.csv:3: error: no column named 'id' for --id-column "
+     "(the columns are 'customer_id', 'plan')\n"},
+    {"id column: only blank lines",
+     {"ids", "--id-column", "id", "blank.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: blank.txt:1: error: only blank lines (expected a header line "
+     "naming the columns)\n"},
+    {"id column: empty",
+     {"ids", "--id-column", "id", "empty.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: empty.txt:1: error: empty input (expected a header line naming "
+     "the columns)\n"},
+
+    /* One file as both lists. */
+    {"the same name twice",
+     {"ids", "x.txt", "x.txt"},
+     NULL,
+     2,
+     "",
+     "retain: END_FILE x.txt is the same file as START_FILE x.txt " TWO_LISTS},
+    {"the same file by two names",
+     {"ids", "start.txt", "./start.txt"},
+     NULL,
+     2,
+     "",
+     "retain: END_FILE ./start.txt is the same file as START_FILE "
+     "start.txt " TWO_LISTS},
+    {"the same file by a hard link",
+     {"ids", "start.txt", "start-hard.txt"},
+     NULL,
+     2,
+     "",
+     "retain: END_FILE start-hard.txt is the same file as START_FILE "
+     "start.txt " TWO_LISTS},
+    {"the same file by a symbolic link",
+     {"ids", "start-sym.txt", "start.txt"},
+     NULL,
+     2,
+     "",
+     "retain: END_FILE start.txt is the same file as START_FILE "
+     "start-sym.txt " TWO_LISTS},
+    {"standard input by name, then -",
+     {"ids", "/dev/stdin", "-"},
+     "a\n",
+     2,
+     "",
+     "retain: END_FILE " STDIN
+     " is the same file as START_FILE /dev/stdin " TWO_LISTS},
+    {"standard input, then by name",
+     {"ids", "-", "/dev/stdin"},
+     "a\n",
+     2,
+     "",
+     "retain: END_FILE /dev/stdin is the same file as START_FILE " STDIN
+     " " TWO_LISTS},
+
+    /* --list-to never writes over an input. */
+    {"list-to an input",
+     {"ids", "--list", "lost", "--list-to", "start.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: start.txt: the same file as the input "
+     "start.txt " NOT_AN_INPUT},
+    {"list-to an input by another name",
+     {"ids", "--list", "lost", "--list-to", "./end.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: ./end.txt: the same file as the input "
+     "end.txt " NOT_AN_INPUT},
+    {"list-to a hard link to an input",
+     {"ids", "--list", "lost", "--list-to", "start-hard.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: start-hard.txt: the same file as the input "
+     "start.txt " NOT_AN_INPUT},
+    {"list-to a symbolic link to an input",
+     {"ids", "--list", "lost", "--list-to", "start-sym.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: start-sym.txt: the same file as the input "
+     "start.txt " NOT_AN_INPUT},
+    {"list-to standard input",
+     {"ids", "--list", "lost", "--list-to", "/dev/stdin", "start.txt", "-"},
+     "c\n",
+     2,
+     "",
+     "retain: option --list-to: /dev/stdin: the same file as standard "
+     "input, an input here " NOT_AN_INPUT},
+    {"list-to standard output",
+     {"ids", "--list", "lost", "--list-to", "/dev/stdout", "-f", "csv",
+      "--no-header", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "a\nb\n" EXAMPLE_CSV,
+     ""},
+    {"list-to a directory",
+     {"ids", "--list", "lost", "--list-to", ".", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: .: cannot open: Is a directory\n"},
+
     {"line too long",
      {"ids", "start.txt", "long.txt"},
      NULL,
@@ -307,7 +583,8 @@ static const struct ids_case ids_cases[] = {
      {"ids", "--strict", "-f", "csv", "--no-header", "x.txt", "twice.txt"},
      NULL,
      1,
-     "3,2,1,1,2,33.33,66.67,66.67,33.33,\n",
+     "3,2,1,1,2,33.33,66.67,66.67,33.33,\"twice.txt:4: skipped 1 blank line; "
+     "twice.txt:3: 1 duplicate ID, each counted once (this is the first)\"\n",
      "retain: twice.txt:4: warning: skipped 1 blank line\n"
      "retain: twice.txt:3: warning: 1 duplicate ID, each counted once (this "
      "is the first)\n"},
@@ -325,11 +602,58 @@ static const struct ids_case ids_cases[] = {
      "retain: missing file: expected START_FILE END_FILE (- for standard "
      "input)\n" TRY},
     {"three files",
-     {"ids", "start.txt", "end.txt", "end.txt"},
+     {"ids", "start.txt", "end.txt", "x.txt"},
      NULL,
      2,
      "",
-     "retain: too many files: expected START_FILE END_FILE\n" TRY},
+     "retain: too many files: 'x.txt' (expected START_FILE END_FILE)\n" TRY},
+    {"list-to without its value",
+     {"ids", "--list-to", "--list", "lost", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to needs a value (got option '--list')\n" TRY},
+    {"id column without its value",
+     {"ids", "--id-column", "-d", ",", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --id-column needs a value (got option '-d')\n" TRY},
+    {"format with a list instead of figures",
+     {"ids", "--list", "lost", "-f", "json", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -f/--format shapes the figures, and --list prints IDs "
+     "in their place (use --list-to FILE to have both)\n" TRY},
+    {"precision with a list instead of figures",
+     {"ids", "-p3", "--list=new", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision shapes the figures, and --list prints "
+     "IDs in their place (use --list-to FILE to have both)\n" TRY},
+    {"period with a list instead of figures",
+     {"ids", "--list", "lost", "--period", "month", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --period shapes the figures, and --list prints IDs in "
+     "their place (use --list-to FILE to have both)\n" TRY},
+    {"no header with text",
+     {"ids", "--no-header", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --no-header needs -f csv or -f tsv (only they have a "
+     "header line)\n" TRY},
+    {"delimiter without id column",
+     {"ids", "-d", ";", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -d/--delimiter needs --id-column (a plain list has one "
+     "ID per line and no delimiter)\n" TRY},
     {"both standard input",
      {"ids", "-", "-"},
      "",
@@ -406,8 +730,8 @@ static const struct ids_case ids_cases[] = {
      NULL,
      2,
      "",
-     "retain: option --list-to: no-such/lost.txt: cannot open: No such file "
-     "or directory\n"},
+     "retain: option --list-to: no-such/lost.txt: cannot create a file in "
+     "its directory: No such file or directory\n"},
 
     /* The output streams. */
     {"full device",
@@ -436,14 +760,14 @@ static const struct ids_case ids_cases[] = {
      NULL,
      128 + 13,
      "",
-     "",
+     "retain: " EMPTY_END,
      RUN_CLOSED_PIPE},
     {"reader gone, SIGPIPE ignored",
      {"ids", "--list", "lost", "big.txt", "empty.txt"},
      NULL,
      0,
      "",
-     "",
+     "retain: " EMPTY_END,
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
     {"help", {"ids", "--help"}, NULL, 0, ids_help_text, ""},
 };
@@ -485,6 +809,7 @@ static void make_fixtures(void)
     run_write_fixture("end.txt", "c\nd\ne\nf\n");
     run_write_fixture("untidy.txt", "a\r\nb\n\nc\nb\nd\r\n\nb\n");
     run_write_fixture("x.txt", "x\ny\nz\n");
+    run_write_fixture("x-copy.txt", "x\ny\nz\n");
     run_write_fixture("y.txt", "y\nx\nw\n");
     run_write_fixture("z.txt", "q\nx\np\nw\n");
     run_write_fixture("spaced.txt", " a\nb \n\tc\t\nd\n");
@@ -501,6 +826,22 @@ static void make_fixtures(void)
     run_write_fixture("twice.txt", "x\nw\nx\n\n");
     run_write_fixture("empty.txt", "");
     run_write_fixture("blank.txt", "\n\n");
+    run_write_fixture("bom.txt", BOM "a\nb\nc\nd\n");
+    run_write_fixture("bom-end.txt", BOM "c\r\nd\r\ne\r\nf\r\n");
+    run_write_fixture("bom-blank.txt", BOM "\nc\nd\n");
+    run_write_fixture("bom-upper.txt", BOM " C\t\nX\n");
+    run_write_fixture("bom-later.txt", "a\n" BOM "c\nd\n");
+    run_write_fixture("bom.csv", BOM "id,n\na,1\nc,2\n");
+    run_write_fixture("bom-blank.csv", BOM "\r\nid\nc\n");
+    run_write_fixture("blank-head.csv",
+                      "\n\r\ncustomer_id,plan\na,x\nb,y\nc,z\nd,w\n");
+    run_write_fixture("blank-head-tab.txt", "\nid\tplan\nc\t1\nd\t2\n");
+    run_write_fixture("blank-ragged.csv", "\n\nid,plan\nc,1\nd,2,3\n");
+    if (link("start.txt", "start-hard.txt") != 0 ||
+        symlink("start.txt", "start-sym.txt") != 0) {
+        perror("links");
+        exit(1);
+    }
     write_long();
     write_big();
 }

@@ -56,7 +56,18 @@ static const struct nomem_case nomem_cases[] = {
      {"batch", "-j", "1", "-f", "tsv", "--summary-file", "summary.txt",
       "quoted.csv"},
      0},
+    {"batch, names renamed and repeated, rows of other widths",
+     {"batch", "-j", "1", "-f", "json", "--summary", "--group-by", "retained",
+      "names.csv"},
+     1},
+    {"batch, the same on two threads, blank lines before the header",
+     {"batch", "-j", "2", "--summary", "--group-by", "seg", "names.csv"},
+     1},
     {"ids, figures", {"ids", "start.txt", "end.txt"}, 0},
+    {"ids, warnings in CSV, list to a file",
+     {"ids", "-f", "csv", "--list", "new", "--list-to", "new.txt", "start.txt",
+      "end.txt"},
+     0},
     {"ids, CSV column, list of the lost",
      {"ids", "--id-column", "id", "--list", "lost", "start.csv", "end.csv"},
      0},
@@ -206,6 +217,9 @@ int main(void)
     run_write_fixture("quoted.csv", "\"seg,ment\",start,end,new\n"
                                     "\"a \"\"b\"\"\",10,9,1\n"
                                     "c,20,18,2\n");
+    run_write_fixture("names.csv",
+                      "\n\nretained,seg,start,end,new,seg,input.retained\n"
+                      "x,a,10,9,1,b,y,extra\nx,a,10,9\n");
     run_write_fixture("start.txt", "a\nb\nc\nd\nb\n");
     run_write_fixture("end.txt", "b\nc\ne\n\n");
     run_write_fixture("start.csv", "name,id\nx,1\ny,2\nz,3\n");

@@ -14,6 +14,7 @@ static const struct cli_option options[] = {
     {1, 's', "start", true, false},    {2, 'e', "end", true, false},
     {3, 'v', "verbose", false, false}, {4, 'q', NULL, false, false},
     {5, 0, "only", true, false},       {6, 'r', "repeat", false, true},
+    {7, 'k', NULL, true, false},
 };
 
 struct opt_case {
@@ -52,6 +53,45 @@ static const struct opt_case opt_cases[] = {
      {"-q", "-q"},
      "-q !option -q given more than once"},
     {"nothing", {NULL}, ""},
+
+    /* A value that is another option: the value was forgotten. */
+    {"value is a short option",
+     {"-s", "-e", "5"},
+     "!option -s/--start needs a value (got option '-e')"},
+    {"value is a long option",
+     {"--start", "--end=5"},
+     "!option -s/--start needs a value (got option '--end=5')"},
+    {"value is a cluster of flags",
+     {"-e", "-vq"},
+     "!option -e/--end needs a value (got option '-vq')"},
+    {"value forgotten in a cluster",
+     {"-vs", "-e"},
+     "verbose !option -s/--start needs a value (got option '-e')"},
+    {"value looks like an option",
+     {"--only", "-x"},
+     "!option --only needs a value (got '-x', which looks like an option; "
+     "write '--only=-x' if it is the value)"},
+    {"value looks like an option, short only",
+     {"-k", "--frob"},
+     "!option -k needs a value (got '--frob', which looks like an option; "
+     "write '-k--frob' if it is the value)"},
+    {"value is the end of options",
+     {"--only", "--", "x"},
+     "!option --only needs a value (got '--', which ends the options; write "
+     "'--only=--' if it is the value)"},
+    {"negative number is a value",
+     {"-s", "-5", "-e", "-.5"},
+     "start=-5 end=-.5"},
+    {"dash alone is a value", {"-s", "-"}, "start=-"},
+    {"attached values may begin with a dash",
+     {"--start=-e", "-e-s", "-k--"},
+     "start=-e end=-s -k"},
+    {"unknown option escaped", {"--a\x1b[0m"}, "!unknown option '--a\\x1b[0m'"},
+    {"unknown option cut short",
+     {"--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      "aaaaaaaaaa"},
+     "!unknown option '--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+     "aaaaaaaaaaaaaaaaa...'"},
 };
 
 static void append(char *trace, size_t size, const char *text)
@@ -69,7 +109,8 @@ static void append(char *trace, size_t size, const char *text)
 static void test_tokens(void **state)
 {
     const struct opt_case *c = *state;
-    char *argv[10] = {(char *)"prog"}, trace[512] = "", token[512];
+    char *argv[10] = {(char *)"prog"}, trace[2048] = "",
+         token[CLI_ERROR_SIZE + 2];
     struct cli_parser parser;
     int argc = 1, id;
 

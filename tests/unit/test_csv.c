@@ -196,6 +196,98 @@ static void test_sniff(void **state)
     assert_int_equal(rt_csv_sniff(c->line, strlen(c->line)), c->delimiter);
 }
 
+/*
+ * rt_csv_blank_prefix(): the blank lines at the start of data, and whether
+ * a line that is not blank follows them there.
+ */
+struct prefix_case {
+    const char *name;
+    const char *data;
+    bool at_end;
+    size_t bytes;
+    uint64_t lines;
+    bool decided;
+};
+
+static const struct prefix_case prefix_cases[] = {
+    {"nothing", "", false, 0, 0, false},
+    {"nothing, at the end", "", true, 0, 0, false},
+    {"a header at once", "h\n", false, 0, 0, true},
+    {"LF lines, then a header", "\n\nh", false, 2, 2, true},
+    {"CRLF lines, then a header", "\r\n\r\nh", false, 4, 2, true},
+    {"only blank lines", "\n\n", false, 2, 2, false},
+    {"a CR that may start a CRLF", "\n\r", false, 1, 1, false},
+    {"a CR that ends the input", "\n\r", true, 2, 2, false},
+    {"a CR before text is no line end", "\rh\n", false, 0, 0, true},
+    {"two CRs: a field of one CR", "\r\r\n", false, 0, 0, true},
+    {"spaces are not blank", " \n", false, 0, 0, true},
+};
+
+static void test_blank_prefix(void **state)
+{
+    const struct prefix_case *c = *state;
+    size_t bytes = 99;
+    uint64_t lines = 99;
+    bool decided = rt_csv_blank_prefix(c->data, strlen(c->data), c->at_end,
+                                       &bytes, &lines);
+
+    assert_int_equal(bytes, c->bytes);
+    assert_int_equal(lines, c->lines);
+    assert_int_equal(decided, c->decided);
+}
+
+/*
+ * rt_csv_skip_blank_lines(): the blank lines skipped, then the records
+ * after them with their true line numbers, through buffers of every size.
+ */
+struct skip_case {
+    const char *name;
+    const char *input;
+    uint64_t skipped;
+    const char *trace;
+};
+
+static const struct skip_case skip_cases[] = {
+    {"none", "a\n\nb\n", 0, "1[a] 2[] 3[b]"},
+    {"LF and CRLF, then a header", "\n\r\nh\n\nx\n", 2, "3[h] 4[] 5[x]"},
+    {"a byte-order mark, then blank lines", "\xef\xbb\xbf\n\nh,i\n", 2,
+     "3[h|i]"},
+    {"only blank lines", "\n\r\n\n", 3, ""},
+    {"a CR that ends the input", "\n\r", 2, ""},
+    {"a field of one CR is no blank line", "\r\r\nh\n", 0, "1[\r] 2[h]"},
+    {"a quoted header after them", "\n\"a\nb\",c\nd\n", 1, "2[a\nb|c] 4[d]"},
+};
+
+static void skip_then_read(const struct skip_case *c, size_t size)
+{
+    FILE *in = tmpfile();
+    struct rt_csv reader;
+    char *trace = calloc(1, 1);
+    uint64_t skipped = 99;
+    size_t len = 0;
+
+    assert_non_null(in);
+    fputs(c->input, in);
+    rewind(in);
+    assert_int_equal(rt_csv_init_sized(&reader, in, ',', true, size), RT_OK);
+    assert_int_equal(rt_csv_skip_blank_lines(&reader, &skipped), RT_CSV_RECORD);
+    assert_int_equal(skipped, c->skipped);
+    read_all(&reader, 1, &trace, &len);
+    assert_string_equal(trace, c->trace);
+    free(trace);
+    rt_csv_free(&reader);
+    fclose(in);
+}
+
+static void test_skip_blank_lines(void **state)
+{
+    const struct skip_case *c = *state;
+
+    skip_then_read(c, 1 << 20);
+    skip_then_read(c, 3);
+    skip_then_read(c, 1);
+}
+
 /* A field far longer than the buffer, and a line of a million fields. */
 static void test_long_record(void **state)
 {
@@ -280,5 +372,8 @@ int main(void)
 
     return TABLE_RUN("csv reader", csv_cases, test_reader) +
            TABLE_RUN("csv sniff", sniff_cases, test_sniff) +
+           TABLE_RUN("csv blank prefix", prefix_cases, test_blank_prefix) +
+           TABLE_RUN("csv skip blank lines", skip_cases,
+                     test_skip_blank_lines) +
            cmocka_run_group_tests_name("csv edges", plain, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit.h"
 #include "retain.h"
 #include "sink.h"
 #include "table.h"
@@ -234,11 +235,142 @@ static void test_write_error(void **state)
     fclose(full);
 }
 
+/* Compares all that was written to out with expected, and closes it. */
+static void expect_text(FILE *out, const char *expected)
+{
+    char *text = table_slurp(out);
+
+    assert_non_null(text);
+    assert_string_equal(text, expected);
+    free(text);
+    fclose(out);
+}
+
+/* The figures of 100 customers kept out of 100, with every option. */
+static void infinite_figures(struct rt_figures *f, struct rt_lifetime *lifetime)
+{
+    const struct rt_counts counts = {100, 100, 0, true};
+    const struct rt_lifetime_options options = {
+        RT_PERIOD_MONTH, RT_PERIOD_YEAR, true, 10000000, 0, 2};
+
+    assert_int_equal(rt_figures_compute(&counts, 2, f), RT_OK);
+    assert_int_equal(rt_lifetime_compute(f, &options, lifetime), RT_OK);
+}
+
+/* What an emitter wrote to a temporary file, for the format out of range. */
+static void expect_nothing(FILE *out)
+{
+    rewind(out);
+    assert_int_equal(getc(out), EOF);
+    fclose(out);
+}
+
+/* Out of range: an enum value past its last, or below its first. */
+static void test_out_of_range(void **state)
+{
+    static const int bad[] = {RT_FIELD_COUNT, -1, 1000};
+    const struct rt_revenue amounts = {1000000000, 0, 50000000, 0};
+    struct rt_figures f;
+    struct rt_lifetime lifetime;
+    struct rt_revenue_figures revenue;
+    char buf[RT_WARNING_TEXT_SIZE] = "x";
+    size_t i;
+
+    (void)state;
+    infinite_figures(&f, &lifetime);
+    assert_int_equal(rt_revenue_compute(&amounts, 2, &revenue), RT_OK);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FILE *out = tmpfile();
+
+        assert_int_equal(rt_emit_figures(out, (enum rt_format)bad[i], &f, true),
+                         RT_ERR_INVALID);
+        assert_int_equal(
+            rt_emit_report(out, (enum rt_format)bad[i], &f, &lifetime, true),
+            RT_ERR_INVALID);
+        assert_int_equal(
+            rt_emit_revenue(out, (enum rt_format)bad[i], &revenue, true),
+            RT_ERR_INVALID);
+        expect_nothing(out);
+        assert_false(
+            rt_field_value(&f, (enum rt_field)bad[i], buf, sizeof buf));
+        assert_string_equal(buf, "");
+        assert_string_equal(rt_field_name((enum rt_field)bad[i]), "");
+        assert_int_equal(
+            rt_warning_text(&f, (enum rt_warning)bad[i], buf, sizeof buf), 0);
+        assert_string_equal(buf, "");
+        assert_int_equal(
+            rt_lifetime_warning_text(
+                &lifetime, (enum rt_lifetime_warning)bad[i], buf, sizeof buf),
+            0);
+        assert_string_equal(buf, "");
+    }
+}
+
+/* Infinite figures in text: "inf", as CSV and TSV have them. */
+static void test_infinite_text(void **state)
+{
+    struct rt_figures f;
+    struct rt_lifetime lifetime;
+    FILE *out = tmpfile();
+
+    (void)state;
+    infinite_figures(&f, &lifetime);
+    rt_emit_text_lifetime(out, &f, &lifetime);
+    expect_text(out,
+                "period                 month; a year is k = 12 months\n"
+                "retention per year     (100 \xc3\xb7 100)^12 \xc3\x97 100 = "
+                "100.00%\n"
+                "churn per year         [1 \xe2\x88\x92 (100 \xc3\xb7 100)^12] "
+                "\xc3\x97 100 = 0.00%\n"
+                "expected lifetime      1 \xc3\xb7 (0 \xc3\xb7 100) = inf\n"
+                "median lifetime        ln 0.5 \xc3\xb7 ln(100 \xc3\xb7 100) = "
+                "inf\n"
+                "lifetime value         M \xc3\x97 (1 + D) \xc3\xb7 (1 + D "
+                "\xe2\x88\x92 r), a margin M counted at the\n"
+                "                       start of each period the customer "
+                "stays, discounted by D\n"
+                "                       = 10.00 \xc3\x97 (1 + 0.0) \xc3\xb7 (1 "
+                "+ 0.0 \xe2\x88\x92 (100 \xc3\xb7 100)) = inf\n");
+}
+
+/*
+ * Lifetime options that rt_lifetime_compute() would refuse, put in by
+ * hand, still give defined text: an unnamed length is "periods".
+ */
+static void test_text_period_out_of_range(void **state)
+{
+    const struct rt_counts counts = {100, 80, 0, true};
+    const struct rt_lifetime_options options = {
+        RT_PERIOD_NONE, RT_PERIOD_NONE, false, 0, 0, 2};
+    struct rt_figures f;
+    struct rt_lifetime lifetime;
+    FILE *out = tmpfile();
+
+    (void)state;
+    assert_int_equal(rt_figures_compute(&counts, 2, &f), RT_OK);
+    assert_int_equal(rt_lifetime_compute(&f, &options, &lifetime), RT_OK);
+    lifetime.options.period = (enum rt_period)(RT_PERIOD_YEAR + 1);
+    lifetime.options.per = (enum rt_period) - 1;
+    rt_emit_text_lifetime(out, &f, &lifetime);
+    expect_text(out,
+                "period                 \n"
+                "retention per          (80 \xc3\xb7 100)^1 \xc3\x97 100 = %\n"
+                "churn per              [1 \xe2\x88\x92 (80 \xc3\xb7 100)^1] "
+                "\xc3\x97 100 = %\n"
+                "expected lifetime      1 \xc3\xb7 (20 \xc3\xb7 100) = 5.00 "
+                "periods =  years\n"
+                "median lifetime        ln 0.5 \xc3\xb7 ln(80 \xc3\xb7 100) = "
+                "3.11 periods =  years\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_out_of_range),
+        cmocka_unit_test(test_infinite_text),
+        cmocka_unit_test(test_text_period_out_of_range),
     };
 
     return TABLE_RUN("emit", emit_cases, test_emit) +

@@ -205,15 +205,15 @@ static void test_status_text(void **state)
     assert_string_equal(rt_status_text(RT_OK), "success");
     assert_string_equal(rt_status_text(RT_ERR_NOMEM), "out of memory");
     assert_string_equal(rt_status_text(RT_ERR_IO), "write error");
-    assert_string_equal(rt_status_text((enum rt_status)(RT_ERR_BARE_RATE + 1)),
+    assert_string_equal(rt_status_text((enum rt_status)(RT_ERR_INVALID + 1)),
                         "unknown error");
-    for (i = RT_OK; i <= RT_ERR_BARE_RATE; i++) {
+    for (i = RT_OK; i <= RT_ERR_INVALID; i++) {
         const char *text = rt_status_text((enum rt_status)i);
 
         assert_string_not_equal(text, "unknown error");
         /* Two statuses share "not a whole number" on purpose: a fraction
            and other non-digits read the same to a user. */
-        for (j = i + 1; j <= RT_ERR_BARE_RATE; j++)
+        for (j = i + 1; j <= RT_ERR_INVALID; j++)
             if (!(i == RT_ERR_FRACTION && j == RT_ERR_NOT_NUMBER))
                 assert_string_not_equal(text,
                                         rt_status_text((enum rt_status)j));

@@ -241,7 +241,120 @@ static const struct ids_case ids_cases[] = {
      "",
      "",
      "",
+     "W S:1 skipped 2 blank lines / W E:1 skipped 1 blank line / "
+     "W E:0 no IDs in the end list: every start ID counts as lost"},
+    {"empty end list",
+     "a\n",
+     "",
+     0,
+     0,
+     {0},
+     RT_IDS_OK,
+     "1 0 0",
+     "a",
+     "",
+     "",
+     "W E:0 no IDs in the end list: every start ID counts as lost"},
+    {"end list of duplicates of nothing new is not empty",
+     "a\n",
+     "a\na\n",
+     0,
+     0,
+     {0},
+     RT_IDS_OK,
+     "1 1 0",
+     "",
+     "",
+     "a",
+     "W E:2 1 duplicate ID, each counted once (this is the first)"},
+    {"byte-order mark dropped",
+     "\xef\xbb\xbf"
+     "a\nb\n",
+     "\xef\xbb\xbf"
+     "b\r\nc\r\n",
+     0,
+     0,
+     {0},
+     RT_IDS_OK,
+     "2 2 1",
+     "a",
+     "c",
+     "b",
+     ""},
+    {"byte-order mark alone on a line",
+     "\xef\xbb\xbf\na\n",
+     "a\n",
+     0,
+     0,
+     {0},
+     RT_IDS_OK,
+     "1 1 0",
+     "",
+     "",
+     "a",
+     "W S:1 skipped 1 blank line"},
+    {"byte-order mark before trimmed spaces",
+     "\xef\xbb\xbf a\n",
+     "a\n",
+     0,
+     0,
+     {.trim = true},
+     RT_IDS_OK,
+     "1 1 0",
+     "",
+     "",
+     "a",
+     ""},
+    {"byte-order mark only at the start",
+     "a\n\xef\xbb\xbf"
+     "b\n",
+     "b\n",
+     0,
+     0,
+     {0},
+     RT_IDS_OK,
+     "2 1 1",
+     "a|\xef\xbb\xbf"
+     "b",
+     "b",
+     "",
+     ""},
+    {"column after blank lines",
+     "\n\r\nid,n\n1,x\n",
+     "\xef\xbb\xbf\nn;id\nx;1\n",
+     0,
+     0,
+     {.id_column = "id"},
+     RT_IDS_OK,
+     "1 1 0",
+     "",
+     "",
+     "1",
      "W S:1 skipped 2 blank lines / W E:1 skipped 1 blank line"},
+    {"column: only blank lines",
+     "\n\n",
+     "id\n1\n",
+     0,
+     0,
+     {.id_column = "id"},
+     RT_IDS_UNUSABLE,
+     NULL,
+     NULL,
+     NULL,
+     NULL,
+     "E S:1 only blank lines (expected a header line naming the columns)"},
+    {"column: header line after blank lines",
+     "\n\nname\nx\n",
+     "id\n1\n",
+     0,
+     0,
+     {.id_column = "id"},
+     RT_IDS_UNUSABLE,
+     NULL,
+     NULL,
+     NULL,
+     NULL,
+     "E S:3 no column named 'id' for --id-column (the columns are 'name')"},
     {"column of a CSV",
      "id,name\n1,\"Smith, J\"\n2,x\n",
      "name,id\ny,2\nz,3\n",
@@ -502,9 +615,67 @@ static void test_long(void **state)
     fclose(start);
 }
 
+/*
+ * More distinct IDs than a set holds: the list is refused with the line
+ * and the limit, not as out of memory.  A limit of a few bytes stands in
+ * for the 4 GiB of RT_IDSET_ARENA_MAX.
+ */
+struct too_many_case {
+    const char *name;
+    const char *start, *end;
+    const char *id_column;
+    size_t start_max, fresh_max;
+    const char *diagnostics;
+};
+
+#define START_FULL                                                             \
+    "too many distinct IDs: with this one they take more than 9 bytes (each "  \
+    "ID's bytes and 3 more), the most a start list can hold"
+#define FRESH_FULL                                                             \
+    "too many new IDs: with this one they take more than 8 bytes (each ID's "  \
+    "bytes and 3 more), the most the new IDs of an end list can hold"
+
+static const struct too_many_case too_many_cases[] = {
+    {"start list at the limit", "a\nbb\n", "a\n", NULL, 9, 8, ""},
+    {"start list past the limit", "a\nbb\na\nc\n", "a\n", NULL, 9, 8,
+     "E S:4 " START_FULL},
+    {"start column past the limit", "id\na\nbb\nc\n", "id\na\n", "id", 9, 8,
+     "E S:4 " START_FULL},
+    {"new IDs at the limit", "a\n", "a\nx\ny\n", NULL, 9, 8, ""},
+    {"new IDs past the limit", "a\n", "a\nx\ny\na\nz\n", NULL, 9, 8,
+     "E E:5 " FRESH_FULL},
+};
+
+static void test_too_many(void **state)
+{
+    static const uint64_t key[2] = {15, 16};
+    const struct too_many_case *c = *state;
+    struct trace trace = {""};
+    struct rt_reporter reporter = {record, &trace};
+    struct rt_ids_options options = {0};
+    FILE *start = file_of(c->start, strlen(c->start));
+    FILE *end = file_of(c->end, strlen(c->end));
+    enum rt_ids_result result;
+    struct rt_ids ids;
+
+    options.id_column = c->id_column;
+    rt_ids_init(&ids, &options, reporter, key);
+    ids.start.arena_max = c->start_max;
+    ids.fresh.arena_max = c->fresh_max;
+    result = rt_ids_read_start(&ids, start, "S");
+    if (result == RT_IDS_OK)
+        result = rt_ids_read_end(&ids, end, "E");
+    assert_string_equal(trace.text, c->diagnostics);
+    assert_int_equal(result, c->diagnostics[0] ? RT_IDS_UNUSABLE : RT_IDS_OK);
+    rt_ids_free(&ids);
+    fclose(start);
+    fclose(end);
+}
+
 int main(void)
 {
     int failed = TABLE_RUN("ids", ids_cases, test_ids);
 
+    failed += TABLE_RUN("ids too many", too_many_cases, test_too_many);
     return failed + TABLE_RUN("ids long lines", long_cases, test_long);
 }

@@ -215,6 +215,35 @@ static void test_many(void **state)
     rt_idset_free(&set);
 }
 
+/*
+ * A set holds RT_IDSET_ARENA_MAX bytes, which its 4-byte offsets reach:
+ * past the limit an ID is refused as out of range, not out of memory, and
+ * the set stays as it was.  A small limit stands in for the 4 GiB one.
+ */
+static void test_arena_limit(void **state)
+{
+    static const uint64_t key[2] = {9, 10};
+    struct rt_idset set;
+    size_t entry;
+    bool added;
+
+    (void)state;
+    rt_idset_init(&set, key, false);
+    assert_int_equal(set.arena_max, RT_IDSET_ARENA_MAX);
+    assert_true(RT_IDSET_ARENA_MAX <= UINT32_MAX);
+    set.arena_max = 10; /* "aa" and "bb": 2 bytes and 3 each */
+    assert_int_equal(rt_idset_add(&set, "aa", 2, &entry, &added), RT_OK);
+    assert_int_equal(rt_idset_add(&set, "bb", 2, &entry, &added), RT_OK);
+    assert_true(added);
+    assert_int_equal(rt_idset_add(&set, "c", 1, &entry, &added), RT_ERR_RANGE);
+    assert_false(added);
+    assert_int_equal(rt_idset_add(&set, "aa", 2, &entry, &added), RT_OK);
+    assert_false(added);
+    assert_int_equal(set.count, 2);
+    assert_false(rt_idset_find(&set, "c", 1, &entry));
+    rt_idset_free(&set);
+}
+
 /* SipHash-2-4 against the reference vector of its paper (key 00..0f,
  * message 00..0e); 1-3 uses the same code with fewer rounds. */
 static void test_siphash_reference(void **state)
@@ -258,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_find_missing),
         cmocka_unit_test(test_longest_id),
         cmocka_unit_test(test_many),
+        cmocka_unit_test(test_arena_limit),
         cmocka_unit_test(test_siphash_reference),
         cmocka_unit_test(test_siphash_fold_and_key),
     };

@@ -339,6 +339,197 @@ static void test_lifetime(void **state)
         assert_int_equal(lifetime.warnings, c->warnings);
 }
 
+/*
+ * rt_period_ratio() for every pair of lengths, unnamed and out of range
+ * ones too: k = length(to) / length(from) in days, computed with Python's
+ * fractions from 365.25 days a year.  An error leaves num and den alone.
+ */
+struct ratio_case {
+    const char *name;
+    enum rt_period from, to;
+    enum rt_status status;
+    uint64_t num, den;
+};
+
+static const struct ratio_case ratio_cases[] = {
+    {"none to none", RT_PERIOD_NONE, RT_PERIOD_NONE, RT_ERR_INVALID, 77, 77},
+    {"none to day", RT_PERIOD_NONE, RT_PERIOD_DAY, RT_ERR_INVALID, 77, 77},
+    {"none to week", RT_PERIOD_NONE, RT_PERIOD_WEEK, RT_ERR_INVALID, 77, 77},
+    {"none to month", RT_PERIOD_NONE, RT_PERIOD_MONTH, RT_ERR_INVALID, 77, 77},
+    {"none to quarter", RT_PERIOD_NONE, RT_PERIOD_QUARTER, RT_ERR_INVALID, 77,
+     77},
+    {"none to year", RT_PERIOD_NONE, RT_PERIOD_YEAR, RT_ERR_INVALID, 77, 77},
+    {"none to past year", RT_PERIOD_NONE, (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_ERR_INVALID, 77, 77},
+    {"none to minus one", RT_PERIOD_NONE, (enum rt_period) - 1, RT_ERR_INVALID,
+     77, 77},
+    {"day to none", RT_PERIOD_DAY, RT_PERIOD_NONE, RT_ERR_INVALID, 77, 77},
+    {"day to day", RT_PERIOD_DAY, RT_PERIOD_DAY, RT_OK, 1, 1},
+    {"day to week", RT_PERIOD_DAY, RT_PERIOD_WEEK, RT_OK, 7, 1},
+    {"day to month", RT_PERIOD_DAY, RT_PERIOD_MONTH, RT_OK, 487, 16},
+    {"day to quarter", RT_PERIOD_DAY, RT_PERIOD_QUARTER, RT_OK, 1461, 16},
+    {"day to year", RT_PERIOD_DAY, RT_PERIOD_YEAR, RT_OK, 1461, 4},
+    {"day to past year", RT_PERIOD_DAY, (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_ERR_INVALID, 77, 77},
+    {"day to minus one", RT_PERIOD_DAY, (enum rt_period) - 1, RT_ERR_INVALID,
+     77, 77},
+    {"week to none", RT_PERIOD_WEEK, RT_PERIOD_NONE, RT_ERR_INVALID, 77, 77},
+    {"week to day", RT_PERIOD_WEEK, RT_PERIOD_DAY, RT_OK, 1, 7},
+    {"week to week", RT_PERIOD_WEEK, RT_PERIOD_WEEK, RT_OK, 1, 1},
+    {"week to month", RT_PERIOD_WEEK, RT_PERIOD_MONTH, RT_OK, 487, 112},
+    {"week to quarter", RT_PERIOD_WEEK, RT_PERIOD_QUARTER, RT_OK, 1461, 112},
+    {"week to year", RT_PERIOD_WEEK, RT_PERIOD_YEAR, RT_OK, 1461, 28},
+    {"week to past year", RT_PERIOD_WEEK, (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_ERR_INVALID, 77, 77},
+    {"week to minus one", RT_PERIOD_WEEK, (enum rt_period) - 1, RT_ERR_INVALID,
+     77, 77},
+    {"month to none", RT_PERIOD_MONTH, RT_PERIOD_NONE, RT_ERR_INVALID, 77, 77},
+    {"month to day", RT_PERIOD_MONTH, RT_PERIOD_DAY, RT_OK, 16, 487},
+    {"month to week", RT_PERIOD_MONTH, RT_PERIOD_WEEK, RT_OK, 112, 487},
+    {"month to month", RT_PERIOD_MONTH, RT_PERIOD_MONTH, RT_OK, 1, 1},
+    {"month to quarter", RT_PERIOD_MONTH, RT_PERIOD_QUARTER, RT_OK, 3, 1},
+    {"month to year", RT_PERIOD_MONTH, RT_PERIOD_YEAR, RT_OK, 12, 1},
+    {"month to past year", RT_PERIOD_MONTH,
+     (enum rt_period)(RT_PERIOD_YEAR + 1), RT_ERR_INVALID, 77, 77},
+    {"month to minus one", RT_PERIOD_MONTH, (enum rt_period) - 1,
+     RT_ERR_INVALID, 77, 77},
+    {"quarter to none", RT_PERIOD_QUARTER, RT_PERIOD_NONE, RT_ERR_INVALID, 77,
+     77},
+    {"quarter to day", RT_PERIOD_QUARTER, RT_PERIOD_DAY, RT_OK, 16, 1461},
+    {"quarter to week", RT_PERIOD_QUARTER, RT_PERIOD_WEEK, RT_OK, 112, 1461},
+    {"quarter to month", RT_PERIOD_QUARTER, RT_PERIOD_MONTH, RT_OK, 1, 3},
+    {"quarter to quarter", RT_PERIOD_QUARTER, RT_PERIOD_QUARTER, RT_OK, 1, 1},
+    {"quarter to year", RT_PERIOD_QUARTER, RT_PERIOD_YEAR, RT_OK, 4, 1},
+    {"quarter to past year", RT_PERIOD_QUARTER,
+     (enum rt_period)(RT_PERIOD_YEAR + 1), RT_ERR_INVALID, 77, 77},
+    {"quarter to minus one", RT_PERIOD_QUARTER, (enum rt_period) - 1,
+     RT_ERR_INVALID, 77, 77},
+    {"year to none", RT_PERIOD_YEAR, RT_PERIOD_NONE, RT_ERR_INVALID, 77, 77},
+    {"year to day", RT_PERIOD_YEAR, RT_PERIOD_DAY, RT_OK, 4, 1461},
+    {"year to week", RT_PERIOD_YEAR, RT_PERIOD_WEEK, RT_OK, 28, 1461},
+    {"year to month", RT_PERIOD_YEAR, RT_PERIOD_MONTH, RT_OK, 1, 12},
+    {"year to quarter", RT_PERIOD_YEAR, RT_PERIOD_QUARTER, RT_OK, 1, 4},
+    {"year to year", RT_PERIOD_YEAR, RT_PERIOD_YEAR, RT_OK, 1, 1},
+    {"year to past year", RT_PERIOD_YEAR, (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_ERR_INVALID, 77, 77},
+    {"year to minus one", RT_PERIOD_YEAR, (enum rt_period) - 1, RT_ERR_INVALID,
+     77, 77},
+    {"past year to none", (enum rt_period)(RT_PERIOD_YEAR + 1), RT_PERIOD_NONE,
+     RT_ERR_INVALID, 77, 77},
+    {"past year to day", (enum rt_period)(RT_PERIOD_YEAR + 1), RT_PERIOD_DAY,
+     RT_ERR_INVALID, 77, 77},
+    {"past year to week", (enum rt_period)(RT_PERIOD_YEAR + 1), RT_PERIOD_WEEK,
+     RT_ERR_INVALID, 77, 77},
+    {"past year to month", (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_PERIOD_MONTH, RT_ERR_INVALID, 77, 77},
+    {"past year to quarter", (enum rt_period)(RT_PERIOD_YEAR + 1),
+     RT_PERIOD_QUARTER, RT_ERR_INVALID, 77, 77},
+    {"past year to year", (enum rt_period)(RT_PERIOD_YEAR + 1), RT_PERIOD_YEAR,
+     RT_ERR_INVALID, 77, 77},
+    {"past year to past year", (enum rt_period)(RT_PERIOD_YEAR + 1),
+     (enum rt_period)(RT_PERIOD_YEAR + 1), RT_ERR_INVALID, 77, 77},
+    {"past year to minus one", (enum rt_period)(RT_PERIOD_YEAR + 1),
+     (enum rt_period) - 1, RT_ERR_INVALID, 77, 77},
+    {"minus one to none", (enum rt_period) - 1, RT_PERIOD_NONE, RT_ERR_INVALID,
+     77, 77},
+    {"minus one to day", (enum rt_period) - 1, RT_PERIOD_DAY, RT_ERR_INVALID,
+     77, 77},
+    {"minus one to week", (enum rt_period) - 1, RT_PERIOD_WEEK, RT_ERR_INVALID,
+     77, 77},
+    {"minus one to month", (enum rt_period) - 1, RT_PERIOD_MONTH,
+     RT_ERR_INVALID, 77, 77},
+    {"minus one to quarter", (enum rt_period) - 1, RT_PERIOD_QUARTER,
+     RT_ERR_INVALID, 77, 77},
+    {"minus one to year", (enum rt_period) - 1, RT_PERIOD_YEAR, RT_ERR_INVALID,
+     77, 77},
+    {"minus one to past year", (enum rt_period) - 1,
+     (enum rt_period)(RT_PERIOD_YEAR + 1), RT_ERR_INVALID, 77, 77},
+    {"minus one to minus one", (enum rt_period) - 1, (enum rt_period) - 1,
+     RT_ERR_INVALID, 77, 77},
+};
+
+static void test_ratio(void **state)
+{
+    const struct ratio_case *c = *state;
+    uint64_t num = 77, den = 77;
+
+    assert_int_equal(rt_period_ratio(c->from, c->to, &num, &den), c->status);
+    assert_int_equal(num, c->num);
+    assert_int_equal(den, c->den);
+}
+
+/* Inputs rt_lifetime_compute() refuses, so that it is defined for all. */
+struct refusal_case {
+    const char *name;
+    uint64_t start; /* of figures made by hand; 0 is refused */
+    unsigned precision;
+    struct rt_lifetime_options options;
+    enum rt_status status;
+};
+
+static const struct refusal_case refusal_cases[] = {
+    {"valid", 100, 2, {RT_PERIOD_MONTH, RT_PERIOD_YEAR, true, 1, 1, 2}, RT_OK},
+    {"start of 0",
+     0,
+     2,
+     {RT_PERIOD_MONTH, RT_PERIOD_NONE, false, 0, 0, 2},
+     RT_ERR_ZERO_START},
+    {"start too large",
+     MAX + 1,
+     2,
+     {RT_PERIOD_NONE, RT_PERIOD_NONE, false, 0, 0, 2},
+     RT_ERR_RANGE},
+    {"precision 13",
+     100,
+     13,
+     {RT_PERIOD_NONE, RT_PERIOD_NONE, false, 0, 0, 2},
+     RT_ERR_PRECISION},
+    {"money precision 13",
+     100,
+     2,
+     {RT_PERIOD_NONE, RT_PERIOD_NONE, true, 1, 0, 13},
+     RT_ERR_PRECISION},
+    {"margin too large",
+     100,
+     2,
+     {RT_PERIOD_NONE, RT_PERIOD_NONE, true, MAX + 1, 0, 2},
+     RT_ERR_RANGE},
+    {"discount too large",
+     100,
+     2,
+     {RT_PERIOD_NONE, RT_PERIOD_NONE, true, 1, UINT64_MAX, 2},
+     RT_ERR_RANGE},
+    {"period out of range",
+     100,
+     2,
+     {(enum rt_period)(RT_PERIOD_YEAR + 1), RT_PERIOD_NONE, false, 0, 0, 2},
+     RT_ERR_INVALID},
+    {"per out of range",
+     100,
+     2,
+     {RT_PERIOD_MONTH, (enum rt_period) - 1, false, 0, 0, 2},
+     RT_ERR_INVALID},
+    {"per without period",
+     100,
+     2,
+     {RT_PERIOD_NONE, RT_PERIOD_YEAR, false, 0, 0, 2},
+     RT_ERR_INVALID},
+};
+
+static void test_refusal(void **state)
+{
+    const struct refusal_case *c = *state;
+    struct rt_counts counts = {100, 90, 0, true};
+    struct rt_figures figures;
+    struct rt_lifetime lifetime;
+
+    assert_int_equal(rt_figures_compute(&counts, 2, &figures), RT_OK);
+    figures.counts.start = c->start;
+    figures.precision = c->precision;
+    assert_int_equal(rt_lifetime_compute(&figures, &c->options, &lifetime),
+                     c->status);
+}
+
 static void test_names(void **state)
 {
     enum rt_lifetime_field field;
@@ -369,5 +560,7 @@ int main(void)
     const struct CMUnitTest plain[] = {cmocka_unit_test(test_names)};
 
     return TABLE_RUN("lifetime", lifetime_cases, test_lifetime) |
+           TABLE_RUN("period ratio", ratio_cases, test_ratio) |
+           TABLE_RUN("lifetime refusals", refusal_cases, test_refusal) |
            cmocka_run_group_tests_name("lifetime names", plain, NULL, NULL);
 }

@@ -86,11 +86,35 @@ static void test_field_names(void **state)
                         "net_revenue_retention");
     assert_false(rt_revenue_field_lookup("nrr", &field));
     assert_string_equal(rt_revenue_field_name(RT_REVENUE_FIELD_COUNT), "");
+    assert_string_equal(rt_revenue_field_name((enum rt_revenue_field) - 1), "");
+}
+
+/* A field out of range has no value: "", never another field's. */
+static void test_field_out_of_range(void **state)
+{
+    static const int bad[] = {RT_REVENUE_FIELD_COUNT, -1, 1000};
+    const struct rt_revenue amounts = {100000000, 0, 60000000, 50000000};
+    struct rt_revenue_figures figures;
+    char buf[RT_WARNING_TEXT_SIZE];
+    size_t i;
+
+    (void)state;
+    assert_int_equal(rt_revenue_compute(&amounts, 2, &figures), RT_OK);
+    assert_int_not_equal(figures.warnings, 0);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        strcpy(buf, "x");
+        rt_revenue_field_value(&figures, (enum rt_revenue_field)bad[i], buf,
+                               sizeof buf);
+        assert_string_equal(buf, "");
+    }
 }
 
 int main(void)
 {
-    const struct CMUnitTest plain[] = {cmocka_unit_test(test_field_names)};
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(test_field_names),
+        cmocka_unit_test(test_field_out_of_range),
+    };
 
     return TABLE_RUN("revenue", revenue_cases, test_revenue) |
            cmocka_run_group_tests_name("revenue names", plain, NULL, NULL);

@@ -1,4 +1,7 @@
-/* test_u128.c - 128-bit arithmetic against values worked out by hand. */
+/*
+ * test_u128.c - 128-bit arithmetic against values worked out by hand (and
+ * by Python's integers), and the fast division against the long one.
+ */
 #include <string.h>
 
 #include "table.h"
@@ -59,6 +62,70 @@ static void test_divmod(void **state)
     assert_string_equal(text, c->rem);
 }
 
+struct div64_case {
+    const char *name;
+    uint64_t a_hi, a_lo, d, quot, rem;
+};
+
+static const struct div64_case div64_cases[] = {
+    {"fits in 64 bits", 0, 1000, 7, 142, 6},
+    {"divisor 1", 0, UINT64_MAX, 1, UINT64_MAX, 0},
+    {"high half just below the divisor", UINT64_MAX - 1, UINT64_MAX, UINT64_MAX,
+     UINT64_MAX, UINT64_MAX - 1},
+    {"divisor with its top bit set", UINT64_C(9223372036854775808), 12345,
+     UINT64_C(9223372036854775809), UINT64_C(18446744073709551614), 12347},
+    {"divisor of 33 bits", UINT64_C(4294967296), UINT64_MAX,
+     UINT64_C(4294967297), UINT64_MAX, UINT64_C(4294967296)},
+    {"10^18 times a large remainder", UINT64_C(625000000000000000),
+     UINT64_C(16045690984503098046), UINT64_C(9223372036854775783),
+     UINT64_C(1250000000000000005), UINT64_C(1178830800229219131)},
+    {"a digit that needs correcting", UINT64_C(9223372036854775807),
+     UINT64_C(18446744069414584320), UINT64_C(9223372036854775809),
+     UINT64_C(18446744073709551613), UINT64_C(9223372032559808515)},
+};
+
+static void test_div64(void **state)
+{
+    const struct div64_case *c = *state;
+    struct rt_u128 a = {c->a_hi, c->a_lo};
+    uint64_t rem = 0;
+
+    assert_int_equal(rt_u128_div64(a, c->d, &rem), c->quot);
+    assert_int_equal(rem, c->rem);
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+    /* SplitMix64: fixed seed, the same numbers everywhere. */
+    uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+/* The fast division agrees with the long one, divisors of every length. */
+static void test_div64_sweep(void **state)
+{
+    uint64_t seed = 42, rem;
+    unsigned i;
+
+    (void)state;
+    for (i = 0; i < 20000; i++) {
+        uint64_t d = next_random(&seed) >> (i % 64);
+        struct rt_u128 a, q, r;
+
+        if (d == 0)
+            d = 1;
+        a.hi = next_random(&seed) % d;
+        a.lo = next_random(&seed);
+        rt_u128_divmod(a, rt_u128_from(d), &q, &r);
+        assert_int_equal(q.hi, 0);
+        assert_int_equal(rt_u128_div64(a, d, &rem), q.lo);
+        assert_int_equal(rem, r.lo);
+    }
+}
+
 static void test_add_sub_cmp(void **state)
 {
     struct rt_u128 max = {UINT64_MAX, UINT64_MAX}, one = rt_u128_from(1);
@@ -84,10 +151,12 @@ static void test_add_sub_cmp(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest plain[] = {cmocka_unit_test(test_add_sub_cmp)};
+    const struct CMUnitTest plain[] = {cmocka_unit_test(test_add_sub_cmp),
+                                       cmocka_unit_test(test_div64_sweep)};
 
     return TABLE_RUN("u128 multiply", mul_cases, test_mul) +
            TABLE_RUN("u128 divide", div_cases, test_divmod) +
+           TABLE_RUN("u128 divide by 64 bits", div64_cases, test_div64) +
            cmocka_run_group_tests_name("u128 add, subtract, compare", plain,
                                        NULL, NULL);
 }

@@ -1,0 +1,513 @@
+/*
+ * test_cli_options.c - every option's messages in the core command, retain
+ * batch and retain revenue, options that only change what another option
+ * prints, and an infinite figure spelled one way per format on every path
+ * (the core command, retain ids, batch rows and summaries, --only).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+#include "table.h"
+
+struct option_case {
+    const char *name;
+    const char *args[20];
+    const char *in; /* standard input, or NULL */
+    int status;
+    const char *out;
+    const char *err;
+};
+
+#define TRY "Try 'retain --help' for more information.\n"
+#define MONEY_EXPECTED                                                         \
+    "(expected an amount such as 49.90, in digits with up to 6 decimals)"
+#define RATE_EXPECTED                                                          \
+    "(expected a rate such as 10% or 0.10, with up to 4 decimals before a "    \
+    "'%' or 6 after a point)"
+#define NEEDS_NEW                                                              \
+    "needs -n/--new (lifetimes, lifetime value and rates per another "         \
+    "period come from the retention rate)\n" TRY
+#define NO_HEADER                                                              \
+    "retain: option --no-header needs -f csv or -f tsv (only they have a "     \
+    "header line)\n" TRY
+#define REVENUE  "revenue", "--start-mrr", "100", "--expansion", "0"
+#define INFINITE "churn is 0, so the expected and median lifetimes are infinite"
+#define INFINITE_VALUE                                                         \
+    "churn is 0, so the expected and median lifetimes and the undiscounted "   \
+    "lifetime value are infinite"
+#define KEPT_ALL "start,end,new\n100,100,0\n50,50,0\n"
+#define SUMMARY_HEAD                                                           \
+    "scope,rows,start,end,new,retained,lost,retention_rate,churn_rate,"        \
+    "simple_retention_rate,simple_churn_rate,mean_retention_rate,"             \
+    "min_retention_rate,max_retention_rate,expected_lifetime,"                 \
+    "median_lifetime,lifetime_value\n"
+
+static const struct option_case option_cases[] = {
+    /* A value that is another option: the value was forgotten. */
+    {"value forgotten before a short option",
+     {"-s", "-e", "5"},
+     NULL,
+     2,
+     "",
+     "retain: option -s/--start needs a value (got option '-e')\n" TRY},
+    {"value forgotten before a long option",
+     {"-s", "5", "-e", "--new=1"},
+     NULL,
+     2,
+     "",
+     "retain: option -e/--end needs a value (got option '--new=1')\n" TRY},
+    {"value that looks like an option",
+     {"-s", "5", "-e", "4", "--only", "-x"},
+     NULL,
+     2,
+     "",
+     "retain: option --only needs a value (got '-x', which looks like an "
+     "option; write '--only=-x' if it is the value)\n" TRY},
+    {"a negative number is still a value",
+     {"-s", "-5", "-e", "4"},
+     NULL,
+     2,
+     "",
+     "retain: option -s/--start: a count cannot be negative: '-5' (expected "
+     "a whole number from 0 to 9223372036854775807)\n"},
+    {"an unknown option is quoted safely",
+     {"-s", "5", "-e", "4", "--\x1b[31m"},
+     NULL,
+     2,
+     "",
+     "retain: unknown option '--\\x1b[31m'\n" TRY},
+    {"batch: value forgotten",
+     {"batch", "-d", "-f", "csv"},
+     "",
+     2,
+     "",
+     "retain: option -d/--delimiter needs a value (got option '-f')\n" TRY},
+    {"batch: a file name that looks like an option",
+     {"batch", "--summary-file", "-x"},
+     "",
+     2,
+     "",
+     "retain: option --summary-file needs a value (got '-x', which looks "
+     "like an option; write '--summary-file=-x' if it is the value)\n" TRY},
+    {"batch: the end of the options is no value",
+     {"batch", "--start-col", "--", "a.csv"},
+     "",
+     2,
+     "",
+     "retain: option --start-col needs a value (got '--', which ends the "
+     "options; write '--start-col=--' if it is the value)\n" TRY},
+    {"revenue: value forgotten",
+     {"revenue", "--start-mrr", "--expansion", "0"},
+     NULL,
+     2,
+     "",
+     "retain: option --start-mrr needs a value (got option "
+     "'--expansion')\n" TRY},
+
+    /* Options that only change what another option prints need it. */
+    {"money precision alone",
+     {"-s", "100", "-e", "90", "-n", "0", "--money-precision", "3"},
+     NULL,
+     2,
+     "",
+     "retain: option --money-precision needs --margin (it sets the decimals "
+     "of the lifetime value)\n" TRY},
+    {"money precision without new either",
+     {"-s", "100", "-e", "90", "--money-precision", "3"},
+     NULL,
+     2,
+     "",
+     "retain: option --money-precision needs --margin (it sets the decimals "
+     "of the lifetime value)\n" TRY},
+    {"money precision with margin",
+     {"-s", "100", "-e", "90", "-n", "0", "--margin", "1", "--money-precision",
+      "3", "--only", "lifetime_value"},
+     NULL,
+     0,
+     "10.000\n",
+     ""},
+    {"batch: money precision alone adds no columns",
+     {"batch", "--money-precision", "3"},
+     "start,end,new\n100,90,0\n",
+     2,
+     "",
+     "retain: option --money-precision needs --margin (it sets the decimals "
+     "of the lifetime value)\n" TRY},
+    {"batch: discount alone",
+     {"batch", "--discount", "1%"},
+     "start,end,new\n100,90,0\n",
+     2,
+     "",
+     "retain: option --discount needs --margin (it discounts the lifetime "
+     "value)\n" TRY},
+    {"batch: per alone",
+     {"batch", "--per", "year"},
+     "start,end,new\n100,90,0\n",
+     2,
+     "",
+     "retain: option --per needs --period (the length of the measured "
+     "period, to know how many of them make one year)\n" TRY},
+    {"no header in text",
+     {"-s", "100", "-e", "90", "--no-header"},
+     NULL,
+     2,
+     "",
+     NO_HEADER},
+    {"no header in json",
+     {"-s", "100", "-e", "90", "--no-header", "-f", "json"},
+     NULL,
+     2,
+     "",
+     NO_HEADER},
+    {"revenue: no header in text",
+     {REVENUE, "--contraction", "0", "--churned", "0", "--no-header"},
+     NULL,
+     2,
+     "",
+     NO_HEADER},
+    {"revenue: no header in tsv",
+     {REVENUE, "--contraction", "0", "--churned", "1", "--no-header", "-f",
+      "tsv"},
+     NULL,
+     0,
+     "100\t0\t0\t1\t99.00\t99.00\t\n",
+     ""},
+    {"a figure beyond the period needs new, naming the option",
+     {"-s", "100", "-e", "90", "--period", "month"},
+     NULL,
+     2,
+     "",
+     "retain: option --period " NEEDS_NEW},
+    {"the first such option is named",
+     {"-s", "100", "-e", "90", "--margin", "5", "--lifetime"},
+     NULL,
+     2,
+     "",
+     "retain: option --margin " NEEDS_NEW},
+    {"only a lifetime needs new",
+     {"-s", "100", "-e", "90", "--only", "expected_lifetime"},
+     NULL,
+     2,
+     "",
+     "retain: option --only: expected_lifetime needs -n/--new (the count of "
+     "new customers)\n" TRY},
+    {"only a value needs margin, before any warning",
+     {"-s", "100", "-e", "100", "-n", "0", "--only", "lifetime_value"},
+     NULL,
+     2,
+     "",
+     "retain: option --only: lifetime_value needs --margin\n" TRY},
+    {"only a converted rate needs per",
+     {"-s", "100", "-e", "90", "-n", "0", "--period", "month", "--only",
+      "retention_rate_per"},
+     NULL,
+     2,
+     "",
+     "retain: option --only: retention_rate_per needs --per\n" TRY},
+    {"only years need period",
+     {"-s", "100", "-e", "90", "-n", "0", "--only", "median_lifetime_years"},
+     NULL,
+     2,
+     "",
+     "retain: option --only: median_lifetime_years needs --period\n" TRY},
+
+    /* Every message says what is wrong and what was expected. */
+    {"unexpected argument",
+     {"-s", "5", "-e", "4", "5"},
+     NULL,
+     2,
+     "",
+     "retain: unexpected argument '5' (the counts are given as options: -s "
+     "START -e END -n NEW)\n" TRY},
+    {"discount in percent too large",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "1", "--discount",
+      "922337203685477.5808%"},
+     NULL,
+     2,
+     "",
+     "retain: option --discount: too large: '922337203685477.5808%' (the "
+     "largest is 922337203685477.5807%)\n"},
+    {"discount as a fraction too large",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "1", "--discount",
+      "9223372036854.775808"},
+     NULL,
+     2,
+     "",
+     "retain: option --discount: too large: '9223372036854.775808' (the "
+     "largest is 9223372036854.775807)\n"},
+    {"discount with a decimal comma",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "1", "--discount", "2,5%"},
+     NULL,
+     2,
+     "",
+     "retain: option --discount: a decimal comma is not allowed: "
+     "'2,5%' " RATE_EXPECTED "\n"},
+    {"margin with thousands separators",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "1,000"},
+     NULL,
+     2,
+     "",
+     "retain: option --margin: thousands separators are not allowed: "
+     "'1,000' " MONEY_EXPECTED "\n"},
+    {"margin in exponent notation",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "1e3"},
+     NULL,
+     2,
+     "",
+     "retain: option --margin: exponent notation is not allowed: "
+     "'1e3' " MONEY_EXPECTED "\n"},
+    {"margin in hexadecimal",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "0x10"},
+     NULL,
+     2,
+     "",
+     "retain: option --margin: only decimal digits are allowed: "
+     "'0x10' " MONEY_EXPECTED "\n"},
+    {"batch: an empty summary file",
+     {"batch", "--summary-file="},
+     "",
+     2,
+     "",
+     "retain: option --summary-file: empty value (expected a file name)\n"},
+    {"batch: empty column names",
+     {"batch", "--no-header", "--columns="},
+     "",
+     2,
+     "",
+     "retain: option --columns: empty value (expected the column names, "
+     "separated by commas)\n"},
+    {"batch: an empty group column",
+     {"batch", "--group-by="},
+     "",
+     2,
+     "",
+     "retain: option --group-by: empty value (expected a column name)\n"},
+    {"batch: an empty new column",
+     {"batch", "--new-col="},
+     "",
+     2,
+     "",
+     "retain: option --new-col: empty value (expected a column name)\n"},
+    {"batch: no threads",
+     {"batch", "-j", "0"},
+     "",
+     2,
+     "",
+     "retain: option -j/--jobs: out of range: '0' (expected a whole number "
+     "from 1 to 64)\n"},
+    {"batch: too many threads",
+     {"batch", "-j", "99999999999999999999"},
+     "",
+     2,
+     "",
+     "retain: option -j/--jobs: out of range: '99999999999999999999' "
+     "(expected a whole number from 1 to 64)\n"},
+    {"batch: threads that are not a number",
+     {"batch", "--jobs=two"},
+     "",
+     2,
+     "",
+     "retain: option -j/--jobs: not a number of threads: 'two' (expected a "
+     "whole number from 1 to 64)\n"},
+    {"revenue: a missing start is above 0",
+     {"revenue", "--expansion", "0", "--contraction", "0", "--churned", "0"},
+     NULL,
+     2,
+     "",
+     "retain: missing option --start-mrr (recurring revenue at the start, "
+     "above 0)\n" TRY},
+    {"revenue: a missing expansion may be 0",
+     {"revenue", "--start-mrr", "100", "--contraction", "0", "--churned", "0"},
+     NULL,
+     2,
+     "",
+     "retain: missing option --expansion (revenue added by existing "
+     "customers; write 0 for none)\n" TRY},
+    {"revenue: unexpected argument",
+     {REVENUE, "--contraction", "0", "--churned", "0", "x"},
+     NULL,
+     2,
+     "",
+     "retain: unexpected argument 'x' (the amounts are given as options, "
+     "such as --start-mrr AMOUNT)\n" TRY},
+    {"revenue: an amount with a decimal comma",
+     {REVENUE, "--contraction", "0,5", "--churned", "0"},
+     NULL,
+     2,
+     "",
+     "retain: option --contraction: a decimal comma is not allowed: "
+     "'0,5' " MONEY_EXPECTED "\n"},
+
+    /* One spelling per format: inf in text, csv, tsv; null in json. */
+    {"only an infinite lifetime in text",
+     {"-s", "5", "-e", "5", "-n", "0", "--only", "expected_lifetime"},
+     NULL,
+     0,
+     "inf\n",
+     "retain: warning: " INFINITE "\n"},
+    {"only an infinite lifetime in csv",
+     {"-s", "5", "-e", "5", "-n", "0", "-f", "csv", "--only",
+      "median_lifetime"},
+     NULL,
+     0,
+     "inf\n",
+     "retain: warning: " INFINITE "\n"},
+    {"only an infinite lifetime in json is null",
+     {"-s", "5", "-e", "5", "-n", "0", "-f", "json", "--only",
+      "expected_lifetime"},
+     NULL,
+     0,
+     "null\n",
+     "retain: warning: " INFINITE "\n"},
+    {"only an infinite lifetime value in json is null",
+     {"-s", "5", "-e", "5", "-n", "0", "--margin", "2", "-f", "json", "--only",
+      "lifetime_value"},
+     NULL,
+     0,
+     "null\n",
+     "retain: warning: " INFINITE_VALUE "\n"},
+    {"only a length of period in json is a string",
+     {"-s", "5", "-e", "4", "-n", "0", "--period", "month", "-f", "json",
+      "--only", "period"},
+     NULL,
+     0,
+     "\"month\"\n",
+     ""},
+    {"only a rate in json is a number",
+     {"-s", "5", "-e", "4", "-n", "0", "-f", "json", "--only",
+      "retention_rate"},
+     NULL,
+     0,
+     "80.00\n",
+     ""},
+    {"only the warnings hold those beyond the period",
+     {"-s", "5", "-e", "5", "-n", "0", "--lifetime", "--only", "warnings"},
+     NULL,
+     0,
+     INFINITE "\n",
+     "retain: warning: " INFINITE "\n"},
+    {"only the warnings in json are the array",
+     {"-s", "5", "-e", "5", "-n", "0", "--lifetime", "-f", "json", "--only",
+      "warnings"},
+     NULL,
+     0,
+     "[\"" INFINITE "\"]\n",
+     "retain: warning: " INFINITE "\n"},
+    {"only no warnings in json is an empty array",
+     {"-s", "5", "-e", "4", "-n", "0", "-f", "json", "--only", "warnings"},
+     NULL,
+     0,
+     "[]\n",
+     ""},
+    {"revenue: only the warnings in json",
+     {REVENUE, "--contraction", "60", "--churned", "50", "-f", "json", "--only",
+      "warnings"},
+     NULL,
+     0,
+     "[\"contraction + churned (110) is greater than start_mrr (100): more "
+     "revenue lost than there was at the start\"]\n",
+     "retain: warning: contraction + churned (110) is greater than start_mrr "
+     "(100): more revenue lost than there was at the start\n"},
+    {"revenue: only a rate in json",
+     {REVENUE, "--contraction", "6", "--churned", "5", "-f", "json", "--only",
+      "gross_revenue_retention"},
+     NULL,
+     0,
+     "89.00\n",
+     ""},
+    {"batch summary: inf in csv",
+     {"batch", "--lifetime", "--margin", "10", "--summary", "--no-header",
+      "--columns", "start,end,new"},
+     "100,100,0\n50,50,0\n",
+     0,
+     "100,100,0,100,0,100.00,0.00,100.00,0.00,inf,inf,inf,\"" INFINITE_VALUE
+     "\"\n"
+     "50,50,0,50,0,100.00,0.00,100.00,0.00,inf,inf,inf,\"" INFINITE_VALUE
+     "\"\n",
+     "retain: (standard input):1: warning: " INFINITE_VALUE "\n"
+     "retain: (standard input):2: warning: " INFINITE_VALUE "\n" SUMMARY_HEAD
+     "all,2,150,150,0,150,0,100.00,0.00,100.00,0.00,"
+     "100.00,100.00,100.00,inf,inf,inf\n"},
+    {"batch summary: null in json",
+     {"batch", "--lifetime", "-f", "json", "--summary"},
+     KEPT_ALL,
+     0,
+     "{\"start\":\"100\",\"end\":\"100\",\"new\":\"0\",\"retained\":100,"
+     "\"lost\":0,\"retention_rate\":100.00,\"churn_rate\":0.00,"
+     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
+     "\"expected_lifetime\":null,\"median_lifetime\":null,"
+     "\"warnings\":[\"" INFINITE "\"]}\n"
+     "{\"start\":\"50\",\"end\":\"50\",\"new\":\"0\",\"retained\":50,"
+     "\"lost\":0,\"retention_rate\":100.00,\"churn_rate\":0.00,"
+     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
+     "\"expected_lifetime\":null,\"median_lifetime\":null,"
+     "\"warnings\":[\"" INFINITE "\"]}\n",
+     "retain: (standard input):2: warning: " INFINITE "\n"
+     "retain: (standard input):3: warning: " INFINITE "\n"
+     "{\"scope\":\"all\",\"rows\":2,\"start\":150,\"end\":150,\"new\":0,"
+     "\"retained\":150,\"lost\":0,\"retention_rate\":100.00,"
+     "\"churn_rate\":0.00,\"simple_retention_rate\":100.00,"
+     "\"simple_churn_rate\":0.00,\"mean_retention_rate\":100.00,"
+     "\"min_retention_rate\":100.00,\"max_retention_rate\":100.00,"
+     "\"expected_lifetime\":null,\"median_lifetime\":null}\n"},
+    {"batch summary: inf in text",
+     {"batch", "--lifetime", "-f", "text", "--summary", "-p", "0"},
+     "start,end,new\n7,7,0\n",
+     0,
+     "start  end  new  retained  lost  retention_rate  churn_rate  "
+     "simple_retention_rate  simple_churn_rate  expected_lifetime  "
+     "median_lifetime  warnings\n"
+     "7      7    0    7         0     100             0           100       "
+     "             0                  inf                inf             "
+     " " INFINITE "\n"
+     "\n"
+     "scope  rows  start  end  new  retained  lost  retention_rate  "
+     "churn_rate  simple_retention_rate  simple_churn_rate  "
+     "mean_retention_rate  min_retention_rate  max_retention_rate  "
+     "expected_lifetime  median_lifetime\n"
+     "all    1     7      7    0    7         0     100             0       "
+     "    100                    0                  100                  "
+     "100                 100                 inf                inf\n",
+     "retain: (standard input):2: warning: " INFINITE "\n"},
+};
+
+static void test_option(void **state)
+{
+    const struct option_case *c = *state;
+    struct run_result r;
+
+    assert_int_equal(run_retain(c->args, c->in, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.err, c->err);
+    assert_string_equal(r.out, c->out);
+    assert_int_equal(r.status, c->status);
+    run_result_free(&r);
+}
+
+/* retain ids prints through the core command's output: the same spelling. */
+static void test_ids_infinite(void **state)
+{
+    static const char *const args[] = {
+        "ids",     "--lifetime", "-f", "json", "--only", "median_lifetime",
+        "one.txt", "two.txt",    NULL};
+    struct run_result r;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_string_equal(r.err, "retain: warning: " INFINITE "\n");
+    assert_string_equal(r.out, "null\n");
+    assert_int_equal(r.status, 0);
+    run_result_free(&r);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/retain-options-XXXXXX";
+    const struct CMUnitTest plain[] = {cmocka_unit_test(test_ids_infinite)};
+
+    run_enter_fresh_dir(dir);
+    run_write_fixture("one.txt", "a\nb\n");
+    run_write_fixture("two.txt", "b\na\n");
+    return TABLE_RUN("cli_options", option_cases, test_option) |
+           cmocka_run_group_tests_name("cli_options ids", plain, NULL, NULL);
+}

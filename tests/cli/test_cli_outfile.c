@@ -1,0 +1,491 @@
+/*
+ * test_cli_outfile.c - output files named by options (--list-to of retain
+ * ids, --summary-file of retain batch) lose nothing.
+ *
+ * An output file is never an input, is replaced only by a complete new
+ * file, and a failed run leaves it as it was, byte for byte, with no
+ * temporary file left beside it.  Each row runs retain once and then
+ * checks the files the row names.
+ */
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "table.h"
+
+#define OLD          "old content\n"
+#define NOT_AN_INPUT "(expected an output file that is not an input)\n"
+#define PERIODS      "start,end,new\n10,9,1\n20,15,5\n"
+#define ROWS                                                                   \
+    "start,end,new,retained,lost,retention_rate,churn_rate,"                   \
+    "simple_retention_rate,simple_churn_rate,warnings\n"                       \
+    "10,9,1,8,2,80.00,20.00,90.00,10.00,\n"                                    \
+    "20,15,5,10,10,50.00,50.00,75.00,25.00,\n"
+#define SUMMARY_HEAD "scope,rows,start,end,new,"
+
+struct outfile_case {
+    const char *name;
+    const char *args[16];
+    const char *in;
+    int status;
+    const char *out; /* NULL: not checked (the summary's own format) */
+    const char *err;
+    const char *file;    /* a file to check afterwards, or NULL */
+    const char *content; /* its whole content ... */
+    const char *starts;  /* ... or how it starts */
+    enum run_stdout where;
+};
+
+static const struct outfile_case outfile_cases[] = {
+    /* retain ids --list-to. */
+    {"list-to replaces a file",
+     {"ids", "--list", "lost", "--list-to", "ids-new.txt", "--only", "lost",
+      "start.txt", "end.txt"},
+     NULL,
+     0,
+     "2\n",
+     "",
+     "ids-new.txt",
+     "a\nb\n"},
+    {"list-to: a failed read keeps the old file",
+     {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
+      "long.txt"},
+     NULL,
+     2,
+     "",
+     "retain: long.txt:2: error: an ID longer than 65535 bytes (expected one "
+     "ID per line; nothing is cut short)\n",
+     "ids-kept.txt",
+     OLD},
+    {"list-to: an empty start list keeps the old file",
+     {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "empty.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: empty.txt: no IDs in the start list, so no rate is defined "
+     "(expected at least 1 customer at the start)\n",
+     "ids-kept.txt",
+     OLD},
+    {"list-to: a missing input keeps the old file",
+     {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
+      "no-such.txt"},
+     NULL,
+     2,
+     "",
+     "retain: no-such.txt: cannot open: No such file or directory\n",
+     "ids-kept.txt",
+     OLD},
+    {"list-to: the figures on a full device keep the old file",
+     {"ids", "--list", "new", "--list-to", "ids-full.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     3,
+     "",
+     "retain: write error on standard output: No space left on device\n",
+     "ids-full.txt",
+     OLD,
+     NULL,
+     RUN_DEV_FULL},
+    {"list-to: a reader gone keeps the old file",
+     {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     128 + 13,
+     "",
+     "",
+     "ids-kept.txt",
+     OLD,
+     NULL,
+     RUN_CLOSED_PIPE},
+    {"list-to: a reader gone, SIGPIPE ignored, is a quiet end",
+     {"ids", "--list", "lost", "--list-to", "ids-new.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     0,
+     "",
+     "",
+     "ids-new.txt",
+     "a\nb\n",
+     NULL,
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+    {"list-to an input keeps it",
+     {"ids", "--list", "lost", "--list-to", "end.txt", "start.txt", "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: end.txt: the same file as the input "
+     "end.txt " NOT_AN_INPUT,
+     "end.txt",
+     "c\nd\ne\nf\n"},
+    {"list-to a link to an input keeps it",
+     {"ids", "--list", "lost", "--list-to", "start-link.txt", "start.txt",
+      "end.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --list-to: start-link.txt: the same file as the input "
+     "start.txt " NOT_AN_INPUT,
+     "start.txt",
+     "a\nb\nc\nd\n"},
+    {"list-to through a link writes the file it leads to",
+     {"ids", "--list", "retained", "--list-to", "ids-link.txt", "--only",
+      "retained", "start.txt", "end.txt"},
+     NULL,
+     0,
+     "2\n",
+     "",
+     "ids-target.txt",
+     "c\nd\n"},
+    {"list-to a full device",
+     {"ids", "--list", "lost", "--list-to", "/dev/full", "start.txt",
+      "end.txt"},
+     NULL,
+     3,
+     "",
+     "retain: /dev/full: write error: No space left on device\n"},
+
+    /* retain batch --summary-file. */
+    {"summary-file replaces a file",
+     {"batch", "--summary", "--summary-file", "sum-new.csv", "periods.csv"},
+     NULL,
+     0,
+     ROWS,
+     "",
+     "sum-new.csv",
+     NULL,
+     SUMMARY_HEAD},
+    {"summary-file: rows invalid, still written",
+     {"batch", "--summary", "--summary-file", "sum-some.csv", "-"},
+     "start,end,new\n10,9,1\nx,1,1\n",
+     1,
+     NULL,
+     NULL,
+     "sum-some.csv",
+     NULL,
+     SUMMARY_HEAD},
+    {"summary-file: an unusable input keeps the old file",
+     {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv",
+      "nocolumns.csv"},
+     NULL,
+     2,
+     NULL,
+     NULL,
+     "sum-kept.csv",
+     OLD},
+    {"summary-file: a missing input keeps the old file",
+     {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv",
+      "no-such.csv"},
+     NULL,
+     2,
+     "",
+     "retain: no-such.csv: cannot open: No such file or directory\n",
+     "sum-kept.csv",
+     OLD},
+    {"summary-file: the rows on a full device keep the old file",
+     {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
+     NULL,
+     3,
+     "",
+     "retain: write error on standard output: No space left on device\n",
+     "sum-kept.csv",
+     OLD,
+     NULL,
+     RUN_DEV_FULL},
+    {"summary-file: a reader gone keeps the old file",
+     {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
+     NULL,
+     128 + 13,
+     "",
+     "",
+     "sum-kept.csv",
+     OLD,
+     NULL,
+     RUN_CLOSED_PIPE},
+    {"summary-file: a reader gone, SIGPIPE ignored, is a quiet end",
+     {"batch", "--summary", "--summary-file", "sum-new.csv", "periods.csv"},
+     NULL,
+     0,
+     "",
+     "",
+     "sum-new.csv",
+     NULL,
+     SUMMARY_HEAD,
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+    {"summary-file the input",
+     {"batch", "--summary", "--summary-file", "periods.csv", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: periods.csv: the same file as the input "
+     "periods.csv " NOT_AN_INPUT,
+     "periods.csv",
+     PERIODS},
+    {"summary-file the input by another name",
+     {"batch", "--summary", "--summary-file", "./periods.csv", "other.csv",
+      "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: ./periods.csv: the same file as the "
+     "input periods.csv " NOT_AN_INPUT,
+     "periods.csv",
+     PERIODS},
+    {"summary-file a hard link to the input",
+     {"batch", "--summary", "--summary-file", "periods-hard.csv",
+      "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: periods-hard.csv: the same file as the "
+     "input periods.csv " NOT_AN_INPUT,
+     "periods.csv",
+     PERIODS},
+    {"summary-file a symbolic link to the input",
+     {"batch", "--summary", "--summary-file", "periods-sym.csv", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: periods-sym.csv: the same file as the "
+     "input periods.csv " NOT_AN_INPUT,
+     "periods.csv",
+     PERIODS},
+    {"summary-file standard input, read by default",
+     {"batch", "--summary", "--summary-file", "/dev/stdin"},
+     PERIODS,
+     2,
+     "",
+     "retain: option --summary-file: /dev/stdin: the same file as standard "
+     "input, an input here " NOT_AN_INPUT},
+    {"summary-file standard input, read as -",
+     {"batch", "--summary", "--summary-file", "/dev/stdin", "periods.csv", "-"},
+     PERIODS,
+     2,
+     "",
+     "retain: option --summary-file: /dev/stdin: the same file as standard "
+     "input, an input here " NOT_AN_INPUT},
+    {"summary-file standard input, not read, a deleted file",
+     {"batch", "--summary", "--summary-file", "/dev/stdin", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: /dev/stdin: a link that leads to no "
+     "file with a name (expected a file, or a link to an existing one)\n"},
+    {"summary-file a link that leads nowhere",
+     {"batch", "--summary", "--summary-file", "nowhere.csv", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: nowhere.csv: a link that leads to no "
+     "file with a name (expected a file, or a link to an existing one)\n",
+     "nowhere-target.csv",
+     NULL,
+     NULL},
+    {"summary-file standard error",
+     {"batch", "--summary", "--summary-file", "/dev/stderr", "periods.csv"},
+     NULL,
+     0,
+     ROWS,
+     NULL},
+    {"summary-file in a missing directory",
+     {"batch", "--summary", "--summary-file", "no-such/sum.csv", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: no-such/sum.csv: cannot create a file "
+     "in its directory: No such file or directory\n"},
+    {"summary-file a directory",
+     {"batch", "--summary", "--summary-file", ".", "periods.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: .: cannot open: Is a directory\n"},
+    {"summary-file a full device",
+     {"batch", "--summary", "--summary-file", "/dev/full", "periods.csv"},
+     NULL,
+     3,
+     ROWS,
+     "retain: /dev/full: write error: No space left on device\n"},
+};
+
+/* The whole content of a file, or NULL when it cannot be read. */
+static char *slurp(const char *name)
+{
+    FILE *f = fopen(name, "rb");
+    char *text;
+
+    if (!f)
+        return NULL;
+    text = table_slurp(f);
+    fclose(f);
+    return text;
+}
+
+/*
+ * How many temporary files (NAME.XXXXXXXXXXXX.tmp) the directory holds;
+ * with `clear`, they are removed, so that one case's cannot fail the next.
+ */
+static int temp_files(bool clear)
+{
+    DIR *dir = opendir(".");
+    struct dirent *entry;
+    int count = 0;
+
+    assert_non_null(dir);
+    while ((entry = readdir(dir)) != NULL) {
+        size_t len = strlen(entry->d_name);
+
+        if (len > 4 && strcmp(entry->d_name + len - 4, ".tmp") == 0) {
+            count++;
+            if (clear)
+                remove(entry->d_name);
+        }
+    }
+    closedir(dir);
+    return count;
+}
+
+/* A missing file is expected when neither content nor start is given. */
+static void check_file(const struct outfile_case *c)
+{
+    char *text = slurp(c->file);
+
+    if (!c->content && !c->starts) {
+        assert_null(text);
+        return;
+    }
+    assert_non_null(text);
+    if (c->content)
+        assert_string_equal(text, c->content);
+    else
+        assert_memory_equal(text, c->starts, strlen(c->starts));
+    free(text);
+}
+
+/* The names of the standard streams stay links, whatever was written. */
+static void check_devices(void)
+{
+    static const char *const names[] = {"/dev/stdin", "/dev/stdout",
+                                        "/dev/stderr"};
+    struct stat st;
+    size_t i;
+
+    for (i = 0; i < 3; i++)
+        if (lstat(names[i], &st) == 0)
+            assert_true(S_ISLNK(st.st_mode));
+}
+
+static void make_fixtures(void);
+
+static void test_outfile(void **state)
+{
+    const struct outfile_case *c = *state;
+    struct run_result r;
+
+    make_fixtures();
+    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
+    if (c->err)
+        assert_string_equal(r.err, c->err);
+    if (c->out)
+        assert_string_equal(r.out, c->out);
+    assert_int_equal(r.status, c->status);
+    if (c->file)
+        check_file(c);
+    assert_int_equal(temp_files(false), 0);
+    check_devices();
+    run_result_free(&r);
+}
+
+/* The new file takes the old one's permissions: private stays private. */
+static void test_mode_kept(void **state)
+{
+    const char *args[] = {
+        "ids",    "--list", "lost",      "--list-to", "ids-private.txt",
+        "--only", "lost",   "start.txt", "end.txt",   NULL};
+    struct run_result r;
+    struct stat st;
+
+    (void)state;
+    make_fixtures();
+    run_write_fixture("ids-private.txt", OLD);
+    assert_int_equal(chmod("ids-private.txt", 0600), 0);
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(stat("ids-private.txt", &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+    run_result_free(&r);
+}
+
+/* A link stays a link: the file it leads to is what is replaced. */
+static void test_link_kept(void **state)
+{
+    const char *args[] = {"ids",          "--list", "new", "--list-to",
+                          "ids-link.txt", "--only", "new", "start.txt",
+                          "end.txt",      NULL};
+    struct run_result r;
+    struct stat st;
+
+    (void)state;
+    make_fixtures();
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(lstat("ids-link.txt", &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    run_result_free(&r);
+}
+
+/* Fixtures are written afresh before each case, so cases cannot meet. */
+static void make_fixtures(void)
+{
+    FILE *f = fopen("long.txt", "wb");
+    int i;
+
+    (void)temp_files(true);
+    assert_non_null(f);
+    fputs("c\n", f);
+    for (i = 0; i < 70000; i++)
+        putc('x', f);
+    fputs("\nd\n", f);
+    assert_int_equal(fclose(f), 0);
+    run_write_fixture("start.txt", "a\nb\nc\nd\n");
+    run_write_fixture("end.txt", "c\nd\ne\nf\n");
+    run_write_fixture("empty.txt", "");
+    run_write_fixture("ids-kept.txt", OLD);
+    run_write_fixture("ids-new.txt", OLD);
+    run_write_fixture("ids-full.txt", OLD);
+    run_write_fixture("ids-target.txt", OLD);
+    run_write_fixture("periods.csv", PERIODS);
+    run_write_fixture("other.csv", PERIODS);
+    run_write_fixture("nocolumns.csv", "a,b\n1,2\n");
+    run_write_fixture("sum-kept.csv", OLD);
+    run_write_fixture("sum-new.csv", OLD);
+    run_write_fixture("sum-some.csv", OLD);
+    remove("start-link.txt");
+    remove("ids-link.txt");
+    remove("periods-hard.csv");
+    remove("periods-sym.csv");
+    remove("nowhere.csv");
+    assert_int_equal(symlink("start.txt", "start-link.txt"), 0);
+    assert_int_equal(symlink("ids-target.txt", "ids-link.txt"), 0);
+    assert_int_equal(link("periods.csv", "periods-hard.csv"), 0);
+    assert_int_equal(symlink("periods.csv", "periods-sym.csv"), 0);
+    assert_int_equal(symlink("nowhere-target.csv", "nowhere.csv"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest plain[] = {
+        cmocka_unit_test(test_mode_kept),
+        cmocka_unit_test(test_link_kept),
+    };
+    char dir[] = "/tmp/retain-outfile-XXXXXX";
+
+    run_enter_fresh_dir(dir);
+    return TABLE_RUN("outfile", outfile_cases, test_outfile) +
+           cmocka_run_group_tests_name("outfile plain", plain, NULL, NULL);
+}
