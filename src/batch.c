@@ -164,6 +164,8 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
     size_t size;
 
     if (batch->have_layout) {
+        /* Another header would need other columns in the output: the
+           file is skipped, rather than its columns moved or dropped. */
         if (rt_layout_same(&batch->layout, names, count))
             return RT_BATCH_OK;
         snprintf(error, sizeof error,
@@ -173,6 +175,7 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         report(batch, RT_SEVERITY_ERROR, file, line, error);
         return RT_BATCH_UNUSABLE;
     }
+    rt_layout_free(&batch->layout); /* of an earlier file's failed try */
     if (!rt_layout_build(&batch->layout, names, count, &batch->options, error,
                          sizeof error)) {
         report_names(batch, file, line, error);
@@ -225,7 +228,8 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     enum rt_batch_result result;
     size_t count;
 
-    /* Headerless input gets no header line back, in any format. */
+    /* Headerless input gets no header line back, in any format; names
+       of --columns that cannot be used fit no other input either. */
     if (!batch->options.header) {
         count = rt_layout_split(batch->options.columns, NULL, 0);
         names = malloc(count * sizeof *names);
@@ -234,7 +238,7 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
         rt_layout_split(batch->options.columns, names, count);
         result = use_names(batch, names, count, file, 0);
         free(names);
-        return result;
+        return result == RT_BATCH_UNUSABLE ? RT_BATCH_BAD_COLUMNS : result;
     }
     got = rt_csv_read(reader, &header);
     if (got == RT_CSV_END) {
@@ -379,10 +383,16 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
 enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
                                    const char *name)
 {
+    enum rt_batch_result result;
+
     if (batch->options.jobs > 1 && batch->options.format != RT_FORMAT_TEXT &&
         rt_batch_parallel_available())
-        return rt_batch_file_parallel(batch, in, name);
-    return rt_batch_file_sequential(batch, in, name);
+        result = rt_batch_file_parallel(batch, in, name);
+    else
+        result = rt_batch_file_sequential(batch, in, name);
+    if (result == RT_BATCH_UNUSABLE)
+        batch->inputs_skipped++;
+    return result;
 }
 
 enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
@@ -460,6 +470,10 @@ enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out)
         return RT_BATCH_NO_MEMORY;
     if (!rt_sink_flush(batch->sink))
         return RT_BATCH_OUTPUT_FAILED;
+    if (!batch->have_layout) /* each input was reported as it was met */
+        return RT_BATCH_UNUSABLE;
+    if (batch->inputs_skipped > 0)
+        return RT_BATCH_INPUT_SKIPPED;
     if (batch->invalid_rows > 0 ||
         (batch->options.strict && batch->inconsistent_rows > 0))
         return RT_BATCH_ROWS_INVALID;

@@ -98,15 +98,24 @@ struct rt_batch {
     size_t column_count;
     bool header_written;
     uint64_t rows, invalid_rows, inconsistent_rows;
+    /* Inputs that could not be used, reported and skipped: counted by
+       rt_batch_file(), and by the caller for one it could not open. */
+    uint64_t inputs_skipped;
     struct rt_summary *summary; /* NULL without --summary */
     struct rt_text_table *text; /* NULL unless the format is text */
 };
 
-/* How a file or the whole run went, worst last. */
+/*
+ * How a file or the whole run went, worst last.  A file that cannot be
+ * used is skipped and the run goes on (OpenBSD's warn(); rval = 1;
+ * continue;); from RT_BATCH_BAD_COLUMNS on, the run stops.
+ */
 enum rt_batch_result {
     RT_BATCH_OK,
     RT_BATCH_ROWS_INVALID,  /* some rows invalid, or inconsistent and strict */
-    RT_BATCH_UNUSABLE,      /* a file could not be used at all */
+    RT_BATCH_INPUT_SKIPPED, /* the run: some inputs could not be used */
+    RT_BATCH_UNUSABLE,      /* a file could not be used (the run: none) */
+    RT_BATCH_BAD_COLUMNS,   /* --columns fit no input, whichever it is */
     RT_BATCH_OUTPUT_FAILED, /* writing stopped: see sink->failed */
     RT_BATCH_NO_MEMORY
 };
@@ -163,6 +172,8 @@ void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
 /*
  * Reads one input to its end; `name` is used in diagnostics.  On worker
  * threads when options.jobs asks for them and the output is not text.
+ * RT_BATCH_UNUSABLE (counted in inputs_skipped) when the file could not
+ * be used, or not to its end: the rows before were written and tallied.
  */
 enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
                                    const char *name);
@@ -173,8 +184,10 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
 
 /*
  * Ends the run: writes what the text table still holds and the summary
- * (to `summary_out`, or after the rows for text output when it is NULL).
- * Returns the result of the whole run.
+ * (to `summary_out`, or after the rows for text output when it is NULL),
+ * which covers the rows written, of every input that could be used.
+ * Returns the result of the whole run: RT_BATCH_UNUSABLE when no input
+ * could be used, RT_BATCH_INPUT_SKIPPED when some could not.
  */
 enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out);
 

@@ -145,7 +145,7 @@ static bool apply_flag(struct batch_args *args, int id)
         args->help = true;
         return true;
     case CLI_OPT_LIFETIME:
-        args->lifetime.wanted = true;
+        cli_lifetime_given(&args->lifetime, id);
         return true;
     default:
         return false;
@@ -156,8 +156,6 @@ static bool apply_flag(struct batch_args *args, int id)
 static enum batch_parse_result check_header(const struct batch_args *args,
                                             char *error, size_t size)
 {
-    if (args->help)
-        return BATCH_PARSE_OK;
     if (!args->options.header && !args->options.columns) {
         snprintf(error, size,
                  "option --no-header needs --columns NAMES (the names of the "
@@ -170,6 +168,53 @@ static enum batch_parse_result check_header(const struct batch_args *args,
                  "the header names the columns)");
         return BATCH_PARSE_USAGE;
     }
+    return BATCH_PARSE_OK;
+}
+
+/*
+ * Standard input can be read once: named twice, its second reading would
+ * find it empty.  (Other files named twice are found by what they are.)
+ */
+static enum batch_parse_result check_inputs(const struct batch_args *args,
+                                            char *error, size_t size)
+{
+    size_t i, named = 0;
+
+    for (i = 0; i < args->file_count; i++)
+        named += strcmp(args->files[i], "-") == 0;
+    if (named < 2)
+        return BATCH_PARSE_OK;
+    snprintf(error, size,
+             "standard input (-) is named twice (expected each input once: "
+             "it can be read only once)");
+    return BATCH_PARSE_USAGE;
+}
+
+/*
+ * One name for two counts is a mistake in the options, seen before any
+ * header is read.  Names that differ but find one column (x and X, where
+ * the header has only x) are the header's to report.
+ */
+static enum batch_parse_result
+check_count_columns(const struct rt_batch_options *o, char *error, size_t size)
+{
+    const char *const names[] = {o->start_col, o->end_col, o->new_col};
+    static const char *const options[] = {"--start-col", "--end-col",
+                                          "--new-col"};
+    char quoted[RT_QUOTE_SIZE];
+    size_t i, j;
+
+    for (j = 1; j < 3; j++)
+        for (i = 0; i < j; i++) {
+            if (!names[i] || !names[j] || strcmp(names[i], names[j]) != 0)
+                continue;
+            rt_quote_value(names[j], strlen(names[j]), quoted, sizeof quoted);
+            snprintf(error, size,
+                     "options %s and %s both name the column %s (expected a "
+                     "different column for each count)",
+                     options[i], options[j], quoted);
+            return BATCH_PARSE_USAGE;
+        }
     return BATCH_PARSE_OK;
 }
 
@@ -194,8 +239,6 @@ static void set_defaults(struct batch_args *args)
 static enum batch_parse_result take_lifetime(struct batch_args *args,
                                              char *error, size_t size)
 {
-    if (args->help)
-        return BATCH_PARSE_OK;
     if (!cli_lifetime_check(&args->lifetime, true, error, size))
         return BATCH_PARSE_USAGE;
     args->options.lifetime = args->lifetime.wanted;
@@ -230,7 +273,12 @@ enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
             return BATCH_PARSE_INVALID;
         }
     }
-    if (check_header(args, error, error_size) != BATCH_PARSE_OK)
+    if (args->help)
+        return BATCH_PARSE_OK;
+    if (check_inputs(args, error, error_size) != BATCH_PARSE_OK ||
+        check_count_columns(&args->options, error, error_size) !=
+            BATCH_PARSE_OK ||
+        check_header(args, error, error_size) != BATCH_PARSE_OK)
         return BATCH_PARSE_USAGE;
     return take_lifetime(args, error, error_size);
 }

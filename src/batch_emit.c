@@ -16,12 +16,24 @@ static bool raw_passes(const struct rt_batch *batch,
            record->count == batch->layout.count;
 }
 
+/*
+ * The fields a row shows: as read, or, for a record whose quotes are
+ * broken, as the input writes them, quotes and all, since no reading of
+ * it can be trusted (the row is invalid, and its warnings say why).
+ */
+static const struct rt_csv_field *
+shown_fields(const struct rt_csv_record *record)
+{
+    return record->raw_fields ? record->raw_fields : record->fields;
+}
+
 /* Exactly the header's columns: missing fields empty, extra ones left out
    (the row's warnings say so). */
 static void delimited_columns(struct rt_batch *batch,
                               const struct rt_csv_record *record,
                               char in_delimiter)
 {
+    const struct rt_csv_field *fields = shown_fields(record);
     char out = batch->options.out_delimiter;
     size_t i;
 
@@ -33,8 +45,7 @@ static void delimited_columns(struct rt_batch *batch,
         if (i > 0)
             rt_sink_put(batch->sink, out);
         if (i < record->count)
-            rt_sink_field(batch->sink, record->fields[i].data,
-                          record->fields[i].len, out);
+            rt_sink_field(batch->sink, fields[i].data, fields[i].len, out);
     }
 }
 
@@ -195,6 +206,7 @@ static void delimited_row(struct rt_batch *batch,
 static void json_columns(struct rt_batch *batch,
                          const struct rt_csv_record *record)
 {
+    const struct rt_csv_field *fields = shown_fields(record);
     struct rt_sink *sink = batch->sink;
     size_t i;
 
@@ -204,8 +216,7 @@ static void json_columns(struct rt_batch *batch,
         rt_sink_json_string(sink, name, strlen(name));
         rt_sink_put(sink, ':');
         if (i < record->count)
-            rt_sink_json_string(sink, record->fields[i].data,
-                                record->fields[i].len);
+            rt_sink_json_string(sink, fields[i].data, fields[i].len);
         else
             rt_sink_puts(sink, "null");
         rt_sink_put(sink, ',');
@@ -296,13 +307,13 @@ static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
 static void text_row(struct rt_batch *batch, const struct rt_csv_record *record,
                      const struct rt_batch_row *row)
 {
+    const struct rt_csv_field *fields = shown_fields(record);
     char value[RT_ROW_WARNINGS_SIZE];
     size_t i;
 
     for (i = 0; i < batch->layout.count; i++)
-        rt_text_table_cell(batch->text,
-                           i < record->count ? record->fields[i].data : "",
-                           i < record->count ? record->fields[i].len : 0);
+        rt_text_table_cell(batch->text, i < record->count ? fields[i].data : "",
+                           i < record->count ? fields[i].len : 0);
     for (i = 0; i < batch->column_count; i++)
         rt_text_table_cell(
             batch->text, value,

@@ -107,6 +107,9 @@ static enum calc_parse_result apply_option(struct parse_state *state, int id)
         args->counts.has_new = true;
         return read_count(state, &args->counts.new_customers);
     case OPT_PRECISION:
+        /* What -p shapes is known with --only: cli_output_check(). */
+        args->output.precision_given = true;
+        return read_value(state, id);
     case OPT_FORMAT:
     case OPT_ONLY:
         return read_value(state, id);
@@ -149,6 +152,11 @@ static enum calc_parse_result check_required(struct parse_state *state)
     if (!cli_output_check(&state->args->output, state->args->counts.has_new,
                           state->error, state->error_size))
         return CALC_PARSE_USAGE;
+    /* Without N there is nothing that could contradict: no warning. */
+    if (state->args->strict && !state->args->counts.has_new)
+        return usage(state, "option --strict needs -n/--new (without the "
+                            "count of new customers, the counts cannot "
+                            "contradict each other)");
     return CALC_PARSE_OK;
 }
 

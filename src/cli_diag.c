@@ -33,22 +33,27 @@ void cli_warning(const char *format, ...)
     va_end(args);
 }
 
-void cli_usage_error(const char *format, ...)
+void cli_usage_error(const char *command, const char *format, ...)
 {
     va_list args;
 
     va_start(args, format);
     vreport("", format, args);
     va_end(args);
-    fputs("Try 'retain --help' for more information.\n", stderr);
+    fprintf(stderr, "Try 'retain %s%s--help' for more information.\n",
+            command ? command : "", command ? " " : "");
 }
 
 void cli_report(void *context, enum rt_severity severity, const char *file,
                 uint64_t line, const char *message)
 {
     const char *kind = severity == RT_SEVERITY_ERROR ? "error: " : "warning: ";
+    char shown[RT_NAME_SIZE];
 
     (void)context;
+    /* A line break in a file name must not split the message. */
+    if (file)
+        file = rt_quote_name(file, shown, sizeof shown);
     if (!file)
         cli_error("%s", message);
     else if (line == 0)
@@ -73,10 +78,6 @@ int cli_close_stdout(int status)
 #endif
     if (!failed)
         return status;
-#ifdef EPIPE
-    if (saved == EPIPE)
-        return status;
-#endif
     cli_error("write error on standard output: %s", strerror(saved));
     return CLI_EXIT_FAILURE;
 }

@@ -34,8 +34,12 @@ void cli_error(const char *format, ...) CLI_PRINTF(1, 2);
 /* "retain: warning: MESSAGE" on stderr. */
 void cli_warning(const char *format, ...) CLI_PRINTF(1, 2);
 
-/* cli_error() followed by a line pointing at --help. */
-void cli_usage_error(const char *format, ...) CLI_PRINTF(1, 2);
+/*
+ * cli_error() followed by a line pointing at the help of `command`
+ * ("batch": retain batch --help), or at retain --help when it is NULL.
+ */
+void cli_usage_error(const char *command, const char *format, ...)
+    CLI_PRINTF(2, 3);
 
 /*
  * Prints a library diagnostic (struct rt_reporter's function):
@@ -47,8 +51,10 @@ void cli_report(void *context, enum rt_severity severity, const char *file,
 
 /*
  * Flushes and closes stdout.  Returns `status` when that worked, and
- * otherwise reports the write error and returns CLI_EXIT_FAILURE; a reader
- * that went away (EPIPE) ends the run quietly, as it does for other tools.
+ * otherwise reports the write error and returns CLI_EXIT_FAILURE.  A
+ * reader that went away is such an error too (EPIPE, where SIGPIPE is
+ * ignored; by default the signal ends the run): the output is incomplete,
+ * and an exit status of 0 must never say otherwise.
  */
 int cli_close_stdout(int status);
 

@@ -24,14 +24,20 @@ static bool read_period(const char *text, enum rt_period *out, char *problem,
                             "day, week, month, quarter or year", problem, size);
 }
 
+void cli_lifetime_given(struct cli_lifetime *lifetime, int id)
+{
+    lifetime->wanted = true;
+    if (lifetime->first_id == 0)
+        lifetime->first_id = id;
+    lifetime->given |= CLI_LIFETIME_BIT(id);
+}
+
 bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
                         const char *value, char *problem, size_t size)
 {
     struct rt_lifetime_options *o = &lifetime->options;
 
-    lifetime->wanted = true;
-    if (lifetime->first_id == 0)
-        lifetime->first_id = id;
+    cli_lifetime_given(lifetime, id);
     switch (id) {
     case CLI_OPT_PERIOD:
         return read_period(value, &o->period, problem, size);
@@ -53,8 +59,7 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
     }
 }
 
-/* "--margin" for CLI_OPT_MARGIN; id is one of these options. */
-static const char *option_name(int id)
+const char *cli_lifetime_option_name(int id)
 {
     static const char *const names[] = {"--period",   "--per",
                                         "--lifetime", "--margin",
@@ -63,10 +68,22 @@ static const char *option_name(int id)
     return names[id - CLI_OPT_PERIOD];
 }
 
+/* The first option given beside --lifetime, or 0. */
+static int beside_lifetime(const struct cli_lifetime *lifetime)
+{
+    int id;
+
+    for (id = CLI_OPT_PERIOD; id <= CLI_OPT_MONEY_PRECISION; id++)
+        if (id != CLI_OPT_LIFETIME && (lifetime->given & CLI_LIFETIME_BIT(id)))
+            return id;
+    return 0;
+}
+
 bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
                         char *error, size_t size)
 {
     const struct rt_lifetime_options *o = &lifetime->options;
+    int other = beside_lifetime(lifetime);
 
     if (o->per != RT_PERIOD_NONE && o->period == RT_PERIOD_NONE)
         snprintf(error, size,
@@ -85,7 +102,13 @@ bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
         snprintf(error, size,
                  "option %s needs -n/--new (lifetimes, lifetime value and "
                  "rates per another period come from the retention rate)",
-                 option_name(lifetime->first_id));
+                 cli_lifetime_option_name(lifetime->first_id));
+    else if ((lifetime->given & CLI_LIFETIME_BIT(CLI_OPT_LIFETIME)) && other)
+        /* --per and --discount need --period and --margin: those are named */
+        snprintf(error, size,
+                 "option --lifetime does nothing with %s (which adds the "
+                 "lifetimes too)",
+                 cli_lifetime_option_name(other));
     else
         return true;
     return false;

@@ -22,6 +22,9 @@ enum cli_lifetime_option_id {
     CLI_OPT_MONEY_PRECISION
 };
 
+/* The bit of option `id` in struct cli_lifetime's `given`. */
+#define CLI_LIFETIME_BIT(id) (1u << ((id)-CLI_OPT_PERIOD))
+
 /* Rows for a command's option table. */
 #define CLI_LIFETIME_OPTION_ROWS                                               \
     {CLI_OPT_PERIOD, 0, "period", true, false},                                \
@@ -57,7 +60,8 @@ struct cli_lifetime {
     bool wanted; /* any of the options given, or --only asks for a figure */
     bool has_discount;
     bool has_money_precision;
-    int first_id; /* the first of the options given, 0 for none */
+    int first_id;   /* the first of the options given, 0 for none */
+    unsigned given; /* CLI_LIFETIME_BIT() of every option given */
     struct rt_lifetime_options options;
 };
 
@@ -73,11 +77,18 @@ bool cli_lifetime_owns(int id);
 bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
                         const char *value, char *problem, size_t size);
 
+/* Notes that option `id` was given: what --lifetime, a flag, needs alone. */
+void cli_lifetime_given(struct cli_lifetime *lifetime, int id);
+
+/* "--margin" for CLI_OPT_MARGIN; id is one of these options. */
+const char *cli_lifetime_option_name(int id);
+
 /*
  * Checks the options together once all are read: --per needs --period,
  * --discount and --money-precision need --margin (each only changes what
- * the other prints), and all of them need the count of new customers
- * (has_new).  False with a whole message.
+ * the other prints), all of them need the count of new customers
+ * (has_new), and --lifetime does nothing beside --period or --margin,
+ * which add the lifetimes too.  False with a whole message.
  */
 bool cli_lifetime_check(const struct cli_lifetime *lifetime, bool has_new,
                         char *error, size_t size);

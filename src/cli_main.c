@@ -48,6 +48,6 @@ int cli_main(int argc, char **argv)
     if (command)
         return command->run(argc, argv, 2);
     rt_quote_value(argv[1], strlen(argv[1]), quoted, sizeof quoted);
-    cli_usage_error("unknown command %s", quoted);
+    cli_usage_error(NULL, "unknown command %s", quoted);
     return CLI_EXIT_USAGE;
 }

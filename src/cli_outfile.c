@@ -11,6 +11,12 @@
 /* Tries of random names before giving up: a clash is all but impossible. */
 #define TEMP_TRIES 8
 
+/* The output's name as messages show it: a line break cannot split them. */
+static const char *shown(const struct cli_outfile *file)
+{
+    return file->quoted ? file->quoted_name : file->name;
+}
+
 /* Reports when the output is one of the inputs, which writing would lose. */
 static bool is_an_input(const struct cli_outfile *file,
                         const struct rt_file_id *out, const char *const *inputs,
@@ -21,18 +27,21 @@ static bool is_an_input(const struct cli_outfile *file,
     for (i = 0; i < count; i++) {
         bool from_stdin = strcmp(inputs[i], "-") == 0;
         struct rt_file_id in;
+        char input_name[RT_NAME_SIZE];
 
         if (from_stdin)
             rt_platform_stream_id(0, &in);
         else
             rt_platform_file_id(inputs[i], &in);
         if (rt_platform_same_file(out, &in)) {
-            cli_error("option %s: %s: the same file as %s%s (expected an "
-                      "output file that is not an input)",
-                      file->option, file->name,
-                      from_stdin ? "standard input, an input here"
-                                 : "the input ",
-                      from_stdin ? "" : inputs[i]);
+            cli_error(
+                "option %s: %s: the same file as %s%s (expected an "
+                "output file that is not an input)",
+                file->option, shown(file),
+                from_stdin ? "standard input, an input here" : "the input ",
+                from_stdin
+                    ? ""
+                    : rt_quote_name(inputs[i], input_name, sizeof input_name));
             return true;
         }
     }
@@ -54,7 +63,7 @@ static FILE *standard_stream(const struct rt_file_id *out)
 /* `what` failed: "cannot open", or "cannot create a file in its folder". */
 static int cannot(const struct cli_outfile *file, const char *what, int error)
 {
-    cli_error("option %s: %s: %s: %s", file->option, file->name, what,
+    cli_error("option %s: %s: %s: %s", file->option, shown(file), what,
               error ? strerror(error) : "the system gave no reason");
     return CLI_EXIT_USAGE;
 }
@@ -112,6 +121,8 @@ int cli_outfile_open(struct cli_outfile *file, const char *option,
     memset(file, 0, sizeof *file);
     file->option = option;
     file->name = name;
+    file->quoted = rt_quote_name(name, file->quoted_name,
+                                 sizeof file->quoted_name) != name;
     rt_platform_file_id(name, &out);
     if (is_an_input(file, &out, inputs, count))
         return CLI_EXIT_USAGE;
@@ -126,7 +137,7 @@ int cli_outfile_open(struct cli_outfile *file, const char *option,
     if (!rt_platform_resolve(name, &file->target)) {
         cli_error("option %s: %s: a link that leads to no file with a name "
                   "(expected a file, or a link to an existing one)",
-                  file->option, name);
+                  file->option, shown(file));
         return CLI_EXIT_USAGE;
     }
     status = open_temp(file);
@@ -169,7 +180,7 @@ int cli_outfile_flush(struct cli_outfile *file)
     error = flush_stream(file->stream);
     if (!error)
         return CLI_EXIT_OK;
-    cli_error("%s: write error: %s", file->name, strerror(error));
+    cli_error("%s: write error: %s", shown(file), strerror(error));
     file->failed = true;
     return CLI_EXIT_FAILURE;
 }
@@ -184,9 +195,6 @@ bool cli_outfile_stdout_taken(void)
     taken = fflush(stdout) == 0 && !ferror(stdout);
     if (errno == 0)
         errno = earlier;
-#ifdef EPIPE
-    taken = taken || errno == EPIPE;
-#endif
     return taken;
 }
 
@@ -207,11 +215,11 @@ static int finish(struct cli_outfile *file, bool keep)
     }
     error = close_stream(file->stream);
     if (error && keep)
-        cli_error("%s: write error: %s", file->name, strerror(error));
+        cli_error("%s: write error: %s", shown(file), strerror(error));
     else if (keep && file->temp &&
              (error = rt_platform_replace(file->temp, target)) != 0)
         cli_error("option %s: %s: cannot replace it: %s", file->option,
-                  file->name, strerror(error));
+                  shown(file), strerror(error));
     if (file->temp && (error || !keep))
         remove(file->temp);
     if (file->temp)

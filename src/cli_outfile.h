@@ -18,13 +18,17 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "describe.h"
+
 struct cli_outfile {
     const char *option; /* e.g. "--list-to", for messages */
     const char *name;   /* as given */
-    char *target;       /* name with links resolved, or NULL: name itself */
-    char *temp;         /* the new file beside it, or NULL: written in place */
-    FILE *stream;       /* where to write; NULL when not open */
-    bool failed;        /* a write error was reported: keep the old file */
+    bool quoted;        /* messages show quoted_name, not name */
+    char quoted_name[RT_NAME_SIZE];
+    char *target; /* name with links resolved, or NULL: name itself */
+    char *temp;   /* the new file beside it, or NULL: written in place */
+    FILE *stream; /* where to write; NULL when not open */
+    bool failed;  /* a write error was reported: keep the old file */
 };
 
 /*
@@ -46,9 +50,9 @@ int cli_outfile_open(struct cli_outfile *file, const char *option,
 int cli_outfile_flush(struct cli_outfile *file);
 
 /*
- * Whether standard output has taken all that was written to it so far (or
- * its reader went away, which ends a run quietly): a run whose main output
- * failed must not replace an output file either.
+ * Whether standard output has taken all that was written to it so far: a
+ * run whose main output failed, its reader gone included, must not
+ * replace an output file either.
  */
 bool cli_outfile_stdout_taken(void);
 

@@ -100,20 +100,109 @@ static bool check_only(const struct cli_output *output, bool has_new,
     return false;
 }
 
-bool cli_output_check(const struct cli_output *output, bool has_new,
-                      char *error, size_t size)
+bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
+                             char *error, size_t size)
 {
-    if (!cli_lifetime_check(&output->lifetime, has_new, error, size) ||
-        !check_only(output, has_new, error, size))
-        return false;
-    if (!output->header && output->format != RT_FORMAT_CSV &&
-        output->format != RT_FORMAT_TSV) {
+    if (header)
+        return true;
+    if (has_only)
+        snprintf(error, size,
+                 "option --no-header does nothing with --only (--only prints "
+                 "one figure, with no header line)");
+    else if (format != RT_FORMAT_CSV && format != RT_FORMAT_TSV)
         snprintf(error, size,
                  "option --no-header needs -f csv or -f tsv (only they have "
                  "a header line)");
+    else
+        return true;
+    return false;
+}
+
+void cli_output_unused(const char *option, const char *field, char *error,
+                       size_t size)
+{
+    snprintf(error, size,
+             "option %s does nothing with --only %s (%s does not depend on "
+             "it)",
+             option, field, field);
+}
+
+/* -p/--precision, as a bit beside those of CLI_LIFETIME_BIT(). */
+#define USES_PRECISION (1u << 15)
+#define USES(id)       CLI_LIFETIME_BIT(id)
+
+/* The options the figure of --only depends on, as bits. */
+static unsigned only_uses(const struct cli_output *output)
+{
+    if (!output->only_lifetime && output->only == RT_FIELD_WARNINGS)
+        /* Any of these adds the warnings beyond the period; --margin and
+           --discount change their words. */
+        return USES(CLI_OPT_PERIOD) | USES(CLI_OPT_LIFETIME) |
+               USES(CLI_OPT_MARGIN) | USES(CLI_OPT_DISCOUNT);
+    if (!output->only_lifetime)
+        return output->only >= RT_FIELD_RETENTION_RATE ? USES_PRECISION : 0;
+    switch (output->only_beyond) {
+    case RT_LIFETIME_PERIOD:
+        return USES(CLI_OPT_PERIOD);
+    case RT_LIFETIME_PER:
+        return USES(CLI_OPT_PERIOD) | USES(CLI_OPT_PER);
+    case RT_LIFETIME_RETENTION_RATE_PER:
+    case RT_LIFETIME_CHURN_RATE_PER:
+        return USES_PRECISION | USES(CLI_OPT_PERIOD) | USES(CLI_OPT_PER);
+    case RT_LIFETIME_EXPECTED_YEARS:
+    case RT_LIFETIME_MEDIAN_YEARS:
+        return USES_PRECISION | USES(CLI_OPT_PERIOD);
+    case RT_LIFETIME_MARGIN:
+        return USES(CLI_OPT_MARGIN) | USES(CLI_OPT_MONEY_PRECISION);
+    case RT_LIFETIME_DISCOUNT_RATE:
+        return USES_PRECISION | USES(CLI_OPT_MARGIN) | USES(CLI_OPT_DISCOUNT);
+    case RT_LIFETIME_VALUE:
+        return USES(CLI_OPT_MARGIN) | USES(CLI_OPT_DISCOUNT) |
+               USES(CLI_OPT_MONEY_PRECISION);
+    default: /* the expected and median lifetimes, in periods */
+        return USES_PRECISION;
+    }
+}
+
+/* False with a message when an option can change nothing --only prints. */
+static bool check_only_uses(const struct cli_output *output, char *error,
+                            size_t size)
+{
+    unsigned given =
+        output->lifetime.given | (output->precision_given ? USES_PRECISION : 0);
+    unsigned unused = output->has_only ? given & ~only_uses(output) : 0;
+    const char *field = output->only_lifetime
+                            ? rt_lifetime_field_name(output->only_beyond)
+                            : rt_field_name(output->only);
+    int id;
+
+    for (id = CLI_OPT_PERIOD; id <= CLI_OPT_MONEY_PRECISION; id++) {
+        if (!(unused & USES(id)))
+            continue;
+        if (id == CLI_OPT_LIFETIME && output->only_lifetime)
+            snprintf(error, size,
+                     "option --lifetime does nothing with --only %s (--only "
+                     "asks for that figure already)",
+                     field);
+        else
+            cli_output_unused(cli_lifetime_option_name(id), field, error, size);
+        return false;
+    }
+    if (unused & USES_PRECISION) {
+        cli_output_unused("-p/--precision", field, error, size);
         return false;
     }
     return true;
+}
+
+bool cli_output_check(const struct cli_output *output, bool has_new,
+                      char *error, size_t size)
+{
+    return cli_lifetime_check(&output->lifetime, has_new, error, size) &&
+           check_only(output, has_new, error, size) &&
+           cli_output_check_header(output->format, output->header,
+                                   output->has_only, error, size) &&
+           check_only_uses(output, error, size);
 }
 
 /* --only with -f json: the value as the JSON object holds it. */

@@ -15,9 +15,10 @@ struct rt_notes; /* emit.h */
 /* How the figures are to be printed. */
 struct cli_output {
     enum rt_format format;
-    bool header;        /* csv, tsv: the header line */
-    bool has_only;      /* print one figure, bare */
-    bool only_lifetime; /* ... and it is one of only_beyond */
+    bool header;          /* csv, tsv: the header line */
+    bool precision_given; /* -p was given (whose value the command keeps) */
+    bool has_only;        /* print one figure, bare */
+    bool only_lifetime;   /* ... and it is one of only_beyond */
     enum rt_field only;
     enum rt_lifetime_field only_beyond;
     struct cli_lifetime lifetime; /* figures beyond the period */
@@ -37,11 +38,27 @@ bool cli_output_only(struct cli_output *output, const char *text, char *problem,
 /*
  * Checks the options together once all are read: those beyond the period
  * (cli_lifetime_check()), that --only asks for a figure the other options
- * make known, and that --no-header comes with csv or tsv, the formats
- * that have a header line.  False with a whole message.
+ * make known, that --no-header comes with csv or tsv, the formats that
+ * have a header line (cli_output_check_header()), and that no option is
+ * one that the figure of --only does not depend on, such as -p with
+ * --only start.  False with a whole message.
  */
 bool cli_output_check(const struct cli_output *output, bool has_new,
                       char *error, size_t size);
+
+/*
+ * --no-header needs a header line to leave out: one of csv or tsv, and no
+ * --only, which prints a figure alone.  False with a whole message.
+ */
+bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
+                             char *error, size_t size);
+
+/*
+ * Writes the message for an option (such as "-p/--precision") that the
+ * figure of --only (its name: `field`) does not depend on.
+ */
+void cli_output_unused(const char *option, const char *field, char *error,
+                       size_t size);
 
 /*
  * Prints the warnings of figures on stderr and the figures on stdout as

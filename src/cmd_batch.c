@@ -10,6 +10,7 @@
 #include "batch_args.h"
 #include "cli_diag.h"
 #include "cli_lifetime.h"
+#include "describe.h"
 #include "cli_outfile.h"
 #include "cmd_batch.h"
 #include "platform.h"
@@ -21,22 +22,22 @@ const char batch_help_text[] =
     "\n"
     "Compute the retention figures of every row of CSV or TSV input, in\n"
     "one streaming pass.  Reads each FILE in turn, or standard input when\n"
-    "there is none or FILE is -.\n"
+    "there is none or FILE is -; a FILE that cannot be used, or whose\n"
+    "header is not the first one's, is reported and skipped.\n"
     "\n"
     "A header line names the columns.  The counts are the columns named\n"
-    "start, end and new (any case; also S, E and N); new may be absent, and\n"
-    "then only the simple rates are computed.  Every other column passes\n"
-    "through untouched, as input.NAME when the output adds a NAME column.\n"
-    "Each input row gives one output row of the header's width: its\n"
-    "columns, then retained, lost, retention_rate, churn_rate,\n"
+    "start, end and new (any case; also S, E and N); without new, only the\n"
+    "simple rates are computed.  Other columns pass through (as input.NAME\n"
+    "when the output adds NAME).  Each row gives one row of the header's\n"
+    "width: its columns, then retained, lost, retention_rate, churn_rate,\n"
     "simple_retention_rate, simple_churn_rate, the figures beyond one period\n"
-    "when asked for, and warnings.  A row whose numbers are invalid keeps its\n"
-    "columns, gets empty figures and the reason in warnings, and is reported\n"
-    "on stderr as FILE:LINE; so is a row of another width than the header.\n"
+    "when asked for, and warnings.  An invalid row keeps its columns, gets\n"
+    "empty figures and the reason in warnings, and is reported on stderr as\n"
+    "FILE:LINE; so is a row of another width than the header.\n"
     "\n"
-    "With a start_mrr column (any case) the columns expansion, contraction\n"
-    "and churned must be there too: each row then also gets\n"
-    "net_revenue_retention and gross_revenue_retention, before warnings.\n"
+    "With a start_mrr column (any case), expansion, contraction and churned\n"
+    "must be there too, and each row also gets net_revenue_retention and\n"
+    "gross_revenue_retention.\n"
     "\n"
     "Input:\n"
     "  -d, --delimiter=DELIM   ',', ';' or tab; by default taken from the\n"
@@ -59,17 +60,17 @@ const char batch_help_text[] =
     "      --summary           add the pooled figures over all valid rows,\n"
     "                          and the mean, minimum and maximum retention\n"
     "                          rate: on stderr, or after the table for text\n"
-    "      --summary-file=PATH write the summary to PATH instead\n"
-    "      --group-by=COLUMN   the summary for each value of COLUMN too\n"
+    "      --summary-file=PATH the summary to PATH (implies --summary)\n"
+    "      --group-by=COLUMN   also per value of COLUMN (implies --summary)\n"
     "  -j, --jobs=N            compute on N threads (default 2; 1 to 64);\n"
     "                          the output is the same, in the same order\n"
     "  -h, --help              show this help and exit\n"
     "\n" CLI_LIFETIME_HELP "\n"
     "Exit status:\n"
     "  0  every row computed\n"
-    "  1  some rows invalid, or inconsistent or ragged with --strict\n"
-    "  2  nothing usable: a file that cannot be read, no start or end column,\n"
-    "     a bad option\n"
+    "  1  some rows invalid or inputs skipped, or rows inconsistent or\n"
+    "     ragged with --strict\n"
+    "  2  nothing usable: no usable input, a file named twice, a bad option\n"
     "  3  the output could not be written, or out of memory\n"
     "\n"
     "Examples:\n"
@@ -83,42 +84,106 @@ static bool is_stdin(const char *name)
     return strcmp(name, "-") == 0;
 }
 
-/*
- * Opens every named file once before any output, so that a missing or
- * unreadable file stops the run before a partial result is written.
- */
-static bool check_files(const struct batch_args *args)
+/* An input and what it is, to find one file named twice. */
+struct input_id {
+    struct rt_file_id id;
+    size_t index; /* in the command line's files */
+};
+
+/* By device and inode; those the system cannot tell last, in order. */
+static int by_identity(const void *a, const void *b)
 {
-    size_t i;
+    const struct input_id *x = a, *y = b;
 
-    for (i = 0; i < args->file_count; i++) {
-        FILE *f;
-
-        if (is_stdin(args->files[i]))
-            continue;
-        f = fopen(args->files[i], "rb");
-        if (!f) {
-            cli_error("%s: cannot open: %s", args->files[i], strerror(errno));
-            return false;
-        }
-        fclose(f);
-    }
-    return true;
+    if (x->id.known != y->id.known)
+        return x->id.known ? -1 : 1;
+    if (x->id.known && x->id.device != y->id.device)
+        return x->id.device < y->id.device ? -1 : 1;
+    if (x->id.known && x->id.inode != y->id.inode)
+        return x->id.inode < y->id.inode ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /*
- * A reader that went away (EPIPE, with SIGPIPE ignored) ends the run
- * quietly, as it does for other tools; any other write error is reported
- * once, here, and stdout's error flag cleared so that it is not reported
- * again when stdout is closed.
+ * The first input, in the command line's order, that is an earlier one
+ * again.  Sorted, the names of a file are neighbours; one whose identity
+ * the system cannot tell is compared with every other (by name).
+ */
+static bool find_twice(const struct input_id *ids, size_t count, size_t *first,
+                       size_t *again)
+{
+    size_t i, j;
+
+    *again = count;
+    for (i = 0; i < count; i++) {
+        size_t from = ids[i].id.known ? i + 1 : 0;
+        size_t to = ids[i].id.known ? i + 2 : count;
+
+        for (j = from; j < to && j < count; j++) {
+            size_t low =
+                ids[i].index < ids[j].index ? ids[i].index : ids[j].index;
+            size_t high = ids[i].index + ids[j].index - low;
+
+            if (j != i && high < *again &&
+                rt_platform_same_file(&ids[i].id, &ids[j].id)) {
+                *first = low;
+                *again = high;
+            }
+        }
+    }
+    return *again < count;
+}
+
+/* How a message names an input: quoted when a byte of it needs it. */
+static const char *shown_name(const char *name, char buf[RT_NAME_SIZE])
+{
+    return is_stdin(name) ? "standard input (-)"
+                          : rt_quote_name(name, buf, RT_NAME_SIZE);
+}
+
+/*
+ * Refuses a file named twice (a.csv ./a.csv, a link, - and /dev/stdin)
+ * before anything is read: its rows would be counted twice.  Returns
+ * CLI_EXIT_OK, CLI_EXIT_USAGE or CLI_EXIT_FAILURE (out of memory).
+ */
+static int check_distinct(const struct batch_args *args)
+{
+    struct input_id *ids = malloc((args->file_count + 1) * sizeof *ids);
+    size_t i, first = 0, again = 0;
+    bool twice;
+    char again_name[RT_NAME_SIZE], first_name[RT_NAME_SIZE];
+
+    if (!ids) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    for (i = 0; i < args->file_count; i++) {
+        if (is_stdin(args->files[i]))
+            rt_platform_stream_id(0, &ids[i].id);
+        else
+            rt_platform_file_id(args->files[i], &ids[i].id);
+        ids[i].index = i;
+    }
+    qsort(ids, args->file_count, sizeof *ids, by_identity);
+    twice = find_twice(ids, args->file_count, &first, &again);
+    free(ids);
+    if (!twice)
+        return CLI_EXIT_OK;
+    cli_error("%s is the same file as %s (expected each input once: its rows "
+              "would be counted twice)",
+              shown_name(args->files[again], again_name),
+              shown_name(args->files[first], first_name));
+    return CLI_EXIT_USAGE;
+}
+
+/*
+ * Any write error is reported once, here, and stdout's error flag cleared
+ * so that it is not reported again when stdout is closed.  A reader that
+ * went away (EPIPE, with SIGPIPE ignored) is one: the output is cut short.
  */
 static int output_failed(const struct rt_sink *sink)
 {
     clearerr(stdout);
-#ifdef EPIPE
-    if (sink->error == EPIPE)
-        return CLI_EXIT_OK;
-#endif
     cli_error("write error on standard output: %s", strerror(sink->error));
     return CLI_EXIT_FAILURE;
 }
@@ -129,8 +194,10 @@ static int exit_status(enum rt_batch_result result)
     case RT_BATCH_OK:
         return CLI_EXIT_OK;
     case RT_BATCH_ROWS_INVALID:
+    case RT_BATCH_INPUT_SKIPPED:
         return CLI_EXIT_INCONSISTENT;
     case RT_BATCH_UNUSABLE:
+    case RT_BATCH_BAD_COLUMNS:
         return CLI_EXIT_USAGE;
     case RT_BATCH_NO_MEMORY:
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
@@ -141,7 +208,7 @@ static int exit_status(enum rt_batch_result result)
     return CLI_EXIT_FAILURE;
 }
 
-/* Reads one input; a file that opened before but not now is unusable. */
+/* Reads one input; one that cannot be opened is skipped as unusable. */
 static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
 {
     enum rt_batch_result result;
@@ -151,7 +218,11 @@ static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
         return rt_batch_file(batch, stdin, STDIN_NAME);
     in = fopen(name, "rb");
     if (!in) {
-        cli_error("%s: cannot open: %s", name, strerror(errno));
+        char shown[RT_NAME_SIZE];
+
+        cli_error("%s: cannot open: %s",
+                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
+        batch->inputs_skipped++;
         return RT_BATCH_UNUSABLE;
     }
     result = rt_batch_file(batch, in, name);
@@ -159,7 +230,11 @@ static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
     return result;
 }
 
-/* Runs every input in turn; stops at the first that cannot be used. */
+/*
+ * Runs every input in turn.  One that cannot be used has been reported,
+ * and the rest go on (rt_batch_finish() says how the run went); only what
+ * stops the whole run (no memory, no output, --columns) stops here.
+ */
 static enum rt_batch_result run_inputs(struct rt_batch *batch,
                                        const struct batch_args *args)
 {
@@ -167,10 +242,10 @@ static enum rt_batch_result run_inputs(struct rt_batch *batch,
     size_t i;
 
     if (args->file_count == 0)
-        return rt_batch_file(batch, stdin, STDIN_NAME);
-    for (i = 0; i < args->file_count && result == RT_BATCH_OK; i++)
+        result = rt_batch_file(batch, stdin, STDIN_NAME);
+    for (i = 0; i < args->file_count && result <= RT_BATCH_UNUSABLE; i++)
         result = run_file(batch, args->files[i]);
-    return result;
+    return result > RT_BATCH_UNUSABLE ? result : RT_BATCH_OK;
 }
 
 /*
@@ -243,7 +318,7 @@ int cmd_batch(int argc, char *const *argv, int first)
     args.files = files;
     switch (batch_parse_args(argc, argv, first, &args, error, sizeof error)) {
     case BATCH_PARSE_USAGE:
-        cli_usage_error("%s", error);
+        cli_usage_error("batch", "%s", error);
         break;
     case BATCH_PARSE_INVALID:
         cli_error("%s", error);
@@ -252,7 +327,7 @@ int cmd_batch(int argc, char *const *argv, int first)
         if (args.help) {
             fputs(batch_help_text, stdout);
             status = CLI_EXIT_OK;
-        } else if (check_files(&args)) {
+        } else if ((status = check_distinct(&args)) == CLI_EXIT_OK) {
             rt_platform_random_key(args.options.hash_key);
             status = run(&args);
         }

@@ -36,13 +36,17 @@ const char calc_help_text[] =
     "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
-    "      --no-header         csv and tsv: leave out the header line\n"
+    "      --no-header         csv and tsv: leave out the header line (not\n"
+    "                          with --only, which prints none)\n"
     "      --only=FIELD        print FIELD alone: start, end, new, retained,\n"
     "                          lost, retention_rate, churn_rate,\n"
     "                          simple_retention_rate, simple_churn_rate,\n"
     "                          warnings or a field beyond one period; with\n"
-    "                          -f json, as the JSON object holds it\n"
+    "                          -f json, as the JSON object holds it; an\n"
+    "                          option the figure does not depend on (-p\n"
+    "                          with a count, say) is an error\n"
     "      --strict            exit 1 when the counts contradict each other\n"
+    "                          (needs -n)\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n"
     "\n" CLI_LIFETIME_HELP "\n"
@@ -51,7 +55,8 @@ const char calc_help_text[] =
     "  1  computed, but the counts contradict each other (N > E, or\n"
     "     E - N > S) and --strict was given\n"
     "  2  nothing computed: usage error or invalid input (such as S = 0)\n"
-    "  3  the output could not be written, or out of memory\n"
+    "  3  the output could not be written (its reader gone too), or out of\n"
+    "     memory\n"
     "\n"
     "Examples:\n"
     "  retain -s 1000 -e 900 -n 200\n"
@@ -91,7 +96,7 @@ int cmd_calc(int argc, char *const *argv, int first)
 
     switch (calc_parse_args(argc, argv, first, &args, error, sizeof error)) {
     case CALC_PARSE_USAGE:
-        cli_usage_error("%s", error);
+        cli_usage_error(NULL, "%s", error);
         return CLI_EXIT_USAGE;
     case CALC_PARSE_INVALID:
         cli_error("%s", error);

@@ -8,6 +8,7 @@
 
 #include "cli_diag.h"
 #include "cli_lifetime.h"
+#include "describe.h"
 #include "cli_outfile.h"
 #include "cmd_ids.h"
 #include "emit.h"
@@ -52,7 +53,8 @@ const char ids_help_text[] =
     "                          all is written, and is never an input\n"
     "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
-    "      --no-header         csv and tsv: leave out the header line\n"
+    "      --no-header         csv and tsv: leave out the header line (not\n"
+    "                          with --only, which prints none)\n"
     "      --only=FIELD        print one figure alone (see retain --help)\n"
     "      --strict            exit 1 on any warning: duplicate IDs, blank\n"
     "                          lines, an end list without IDs\n"
@@ -147,8 +149,12 @@ static FILE *open_list(const char *name)
 {
     FILE *in = is_stdin(name) ? stdin : fopen(name, "rb");
 
-    if (!in)
-        cli_error("%s: cannot open: %s", name, strerror(errno));
+    if (!in) {
+        char shown[RT_NAME_SIZE];
+
+        cli_error("%s: cannot open: %s",
+                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
+    }
     return in;
 }
 
@@ -176,14 +182,18 @@ static void list_id(const char *name, struct rt_file_id *id)
 static bool same_list(const struct ids_args *args)
 {
     struct rt_file_id start, end;
+    char end_name[RT_NAME_SIZE], start_name[RT_NAME_SIZE];
 
     list_id(args->start_file, &start);
     list_id(args->end_file, &end);
     if (!rt_platform_same_file(&start, &end))
         return false;
-    cli_error("END_FILE %s is the same file as START_FILE %s (expected two "
-              "different lists)",
-              shown_name(args->end_file), shown_name(args->start_file));
+    cli_error(
+        "END_FILE %s is the same file as START_FILE %s (expected two "
+        "different lists)",
+        rt_quote_name(shown_name(args->end_file), end_name, sizeof end_name),
+        rt_quote_name(shown_name(args->start_file), start_name,
+                      sizeof start_name));
     return true;
 }
 
@@ -239,7 +249,10 @@ static int write_list(const struct rt_ids *ids, enum rt_ids_list which,
         return CLI_EXIT_FAILURE;
     }
     rt_sink_init(sink, file->stream ? file->stream : stdout);
-    rt_ids_write_list(ids, which, sink);
+    if (!rt_ids_write_list(ids, which, sink)) {
+        free(sink);
+        return CLI_EXIT_USAGE; /* an ID with a line break, reported */
+    }
     rt_sink_flush(sink);
     free(sink);
     return cli_outfile_flush(file);
@@ -312,7 +325,7 @@ int cmd_ids(int argc, char *const *argv, int first)
 
     switch (ids_parse_args(argc, argv, first, &args, error, sizeof error)) {
     case IDS_PARSE_USAGE:
-        cli_usage_error("%s", error);
+        cli_usage_error("ids", "%s", error);
         return CLI_EXIT_USAGE;
     case IDS_PARSE_INVALID:
         cli_error("%s", error);

@@ -6,6 +6,7 @@
 
 #include "cli_diag.h"
 #include "cli_opt.h"
+#include "cli_output.h"
 #include "cli_values.h"
 #include "cmd_revenue.h"
 #include "describe.h"
@@ -32,11 +33,13 @@ const char revenue_help_text[] =
     "Output:\n"
     "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
-    "      --no-header         csv and tsv: leave out the header line\n"
+    "      --no-header         csv and tsv: leave out the header line (not\n"
+    "                          with --only, which prints none)\n"
     "      --only=FIELD        print FIELD alone: start_mrr, expansion,\n"
     "                          contraction, churned, net_revenue_retention,\n"
     "                          gross_revenue_retention or warnings; with\n"
-    "                          -f json, as the JSON object holds it\n"
+    "                          -f json, as the JSON object holds it; -p\n"
+    "                          only with the two rates\n"
     "      --strict            exit 1 when contraction + churned is above\n"
     "                          the start\n"
     "  -h, --help              show this help and exit\n"
@@ -87,7 +90,7 @@ struct revenue_args {
     bool given[5];
     unsigned precision;
     enum rt_format format;
-    bool header, strict, help, has_only;
+    bool header, strict, help, has_only, precision_given;
     enum rt_revenue_field only;
 };
 
@@ -101,8 +104,10 @@ static bool read_value(struct revenue_args *args, int id, const char *text,
     }
     if (id == OPT_FORMAT)
         return cli_value_format(text, &args->format, problem, size);
-    if (id == OPT_PRECISION)
+    if (id == OPT_PRECISION) {
+        args->precision_given = true;
         return cli_value_precision(text, &args->precision, problem, size);
+    }
     args->has_only = true;
     return rt_revenue_field_lookup(text, &args->only) ||
            cli_value_refuse(text, "unknown field",
@@ -112,23 +117,39 @@ static bool read_value(struct revenue_args *args, int id, const char *text,
                             problem, size);
 }
 
-/* Once all options are read: every amount given, --no-header with use. */
+/* -p shapes the two rates alone: with --only, it needs one of them. */
+static bool only_uses_precision(const struct revenue_args *args)
+{
+    return !args->has_only || args->only == RT_REVENUE_NET ||
+           args->only == RT_REVENUE_GROSS;
+}
+
+/*
+ * Once all options are read: every amount given, and no option that can
+ * change nothing (--no-header, -p) in what is printed.
+ */
 static int check_together(const struct revenue_args *args)
 {
+    char error[RT_MESSAGE_SIZE];
     int id;
 
     for (id = OPT_START_MRR; id <= OPT_CHURNED; id++) {
         if (!args->given[id]) {
-            cli_usage_error("missing option --%s (%s)",
+            cli_usage_error("revenue", "missing option --%s (%s)",
                             revenue_options[id - 1].long_name,
                             amount_meanings[id]);
             return CLI_EXIT_USAGE;
         }
     }
-    if (!args->header && args->format != RT_FORMAT_CSV &&
-        args->format != RT_FORMAT_TSV) {
-        cli_usage_error("option --no-header needs -f csv or -f tsv (only "
-                        "they have a header line)");
+    if (!cli_output_check_header(args->format, args->header, args->has_only,
+                                 error, sizeof error)) {
+        cli_usage_error("revenue", "%s", error);
+        return CLI_EXIT_USAGE;
+    }
+    if (args->precision_given && !only_uses_precision(args)) {
+        cli_output_unused("-p/--precision", rt_revenue_field_name(args->only),
+                          error, sizeof error);
+        cli_usage_error("revenue", "%s", error);
         return CLI_EXIT_USAGE;
     }
     return CLI_EXIT_OK;
@@ -149,13 +170,14 @@ static int parse(int argc, char *const *argv, int first,
                     sizeof revenue_options / sizeof revenue_options[0]);
     while ((id = cli_next(&parser)) != CLI_DONE) {
         if (id == CLI_ERROR) {
-            cli_usage_error("%s", parser.error);
+            cli_usage_error("revenue", "%s", parser.error);
             return CLI_EXIT_USAGE;
         }
         if (id == CLI_OPERAND) {
             rt_quote_value(parser.value, strlen(parser.value), problem,
                            sizeof problem);
-            cli_usage_error("unexpected argument %s (the amounts are given "
+            cli_usage_error("revenue",
+                            "unexpected argument %s (the amounts are given "
                             "as options, such as --start-mrr AMOUNT)",
                             problem);
             return CLI_EXIT_USAGE;

@@ -109,8 +109,9 @@ void rt_csv_free(struct rt_csv *reader)
         free(reader->buf);
     free(reader->scratch);
     free(reader->fields);
+    free(reader->raw_fields);
     reader->buf = reader->scratch = NULL;
-    reader->fields = NULL;
+    reader->fields = reader->raw_fields = NULL;
 }
 
 /*
@@ -225,13 +226,15 @@ static int at_special(struct line_split *split, const char *p)
  * Finds the line end and the delimiters of the line at `line` in one pass.
  * Returns LINE_DONE with split->stop at the line end (or at the end of the
  * data when the input ends without one), LINE_QUOTED when a quote (with
- * quoting on) sends the line to the slow path, LINE_PARTIAL when the buffer
- * ends first, or RT_CSV_NO_MEMORY.  The last field is left to the caller.
+ * quoting on) or a backslash (without) sends the line to the slow path,
+ * LINE_PARTIAL when the buffer ends first, or RT_CSV_NO_MEMORY.  The last
+ * field is left to the caller.
  */
 static int split_line(struct rt_csv *r, struct line_split *split)
 {
     const char *p = split->field, *data_end = r->buf + r->len;
-    char quote = r->quoting ? '"' : '\n';
+    /* Without quoting, a backslash may start an escape: the slow path. */
+    char quote = r->quoting ? '"' : '\\';
     int got = 1;
 
     split->rec->count = 0;
@@ -356,6 +359,55 @@ static void finish_record(struct rt_csv *r, struct rt_csv_record *rec,
     r->scan = r->start;
 }
 
+static bool add_raw(struct rt_csv *r, size_t *count, const char *data,
+                    const char *end)
+{
+    if (*count == r->raw_cap) {
+        size_t cap = r->raw_cap ? r->raw_cap * 2 : INITIAL_FIELDS;
+        struct rt_csv_field *bigger =
+            realloc(r->raw_fields, cap * sizeof *r->raw_fields);
+        if (!bigger)
+            return false;
+        r->raw_fields = bigger;
+        r->raw_cap = cap;
+    }
+    r->raw_fields[*count].data = data;
+    r->raw_fields[*count].len = (size_t)(end - data);
+    (*count)++;
+    return true;
+}
+
+/*
+ * Splits a record with a problem as scan_quoted() did, at the same
+ * delimiters, but keeps each field as the input writes it, quotes and all.
+ */
+static bool split_raw(struct rt_csv *r, struct rt_csv_record *rec)
+{
+    const char *p = rec->raw, *end = rec->raw + rec->raw_len, *field = p;
+    enum scan_state state = FIELD_START;
+    size_t count = 0;
+
+    for (; p < end; p++) {
+        if (state == QUOTED) {
+            if (*p == '"' && p + 1 < end && p[1] == '"')
+                p++;
+            else if (*p == '"')
+                state = CLOSED;
+        } else if (*p == r->delimiter) {
+            if (!add_raw(r, &count, field, p))
+                return false;
+            field = p + 1;
+            state = FIELD_START;
+        } else {
+            state = state == FIELD_START && *p == '"' ? QUOTED : UNQUOTED;
+        }
+    }
+    if (!add_raw(r, &count, field, end))
+        return false;
+    rec->raw_fields = r->raw_fields;
+    return true;
+}
+
 static void note_problem(struct rt_csv_record *rec, enum rt_csv_problem what,
                          size_t field)
 {
@@ -365,10 +417,28 @@ static void note_problem(struct rt_csv_record *rec, enum rt_csv_problem what,
     rec->problem_field = field;
 }
 
+/* The byte a TSV escape (a backslash, then `c`) stands for, or 0. */
+static char unescaped(char c)
+{
+    switch (c) {
+    case 't':
+        return '\t';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case '\\':
+        return '\\';
+    default:
+        return 0;
+    }
+}
+
 /*
- * The slow path: a byte-by-byte pass over a record with quotes, unescaping
- * every field into scratch.  Returns NEED_MORE when the buffer ends before
- * the record does; the caller reads more and starts the pass again.
+ * The slow path: a byte-by-byte pass over a record with quotes (or, with
+ * quoting off, backslashes), unescaping every field into scratch.  Returns
+ * NEED_MORE when the buffer ends before the record does; the caller reads
+ * more and starts the pass again.
  */
 static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
 {
@@ -399,6 +469,15 @@ static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
             }
             continue;
         }
+        if (!r->quoting && c == '\\') {
+            if (p + 1 == end && !r->eof)
+                return NEED_MORE;
+            if (p + 1 < end && unescaped(p[1])) {
+                *out++ = unescaped(*++p);
+                state = UNQUOTED;
+                continue;
+            }
+        }
         if (c == r->delimiter) {
             if (!add_field(r, &rec->count, field, (size_t)(out - field)))
                 return RT_CSV_NO_MEMORY;
@@ -411,7 +490,7 @@ static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
             return NEED_MORE;
         if (end_len > 0)
             break;
-        if (state == FIELD_START && c == '"') {
+        if (state == FIELD_START && c == '"' && r->quoting) {
             state = QUOTED;
             continue;
         }
@@ -427,6 +506,8 @@ static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
     if (!add_field(r, &rec->count, field, (size_t)(out - field)))
         return RT_CSV_NO_MEMORY;
     finish_record(r, rec, p, end_len, lines);
+    if (rec->problem != RT_CSV_FINE && !split_raw(r, rec))
+        return RT_CSV_NO_MEMORY;
     return RT_CSV_RECORD;
 }
 
@@ -481,6 +562,7 @@ enum rt_csv_result rt_csv_read(struct rt_csv *r, struct rt_csv_record *rec)
     rec->line = r->next_line;
     rec->problem = RT_CSV_FINE;
     rec->problem_field = 0;
+    rec->raw_fields = NULL;
     got = read_plain(r, rec);
     if (got == -1)
         got = read_quoted(r, rec);

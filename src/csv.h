@@ -4,8 +4,11 @@
  * CSV as RFC 4180 has it: quoted fields, doubled quotes, delimiters and line
  * breaks inside quotes, CRLF or LF line ends, a UTF-8 byte-order mark, a last
  * line with or without its line end.  With quoting off (TSV) a quote is an
- * ordinary byte.  Records are never truncated: the buffer grows to hold the
- * longest one, up to RT_CSV_RECORD_MAX, and a longer one is refused.
+ * ordinary byte, and a field holds a tab, LF, CR or backslash written as
+ * \t, \n, \r or \\ (PostgreSQL's text format, the IANA TSV convention);
+ * a backslash before any other byte is an ordinary byte.  Records are never
+ * truncated: the buffer grows to hold the longest one, up to RT_CSV_RECORD_MAX,
+ * and a longer one is refused.
  *
  * Memory stays flat however many records there are: one buffer that holds
  * the current record, and one array of fields.
@@ -44,6 +47,10 @@ struct rt_csv_record {
     size_t count;
     enum rt_csv_problem problem;
     size_t problem_field; /* index of the field with the problem */
+    /* With a problem, the same `count` fields as the input writes them,
+       quotes and all, for showing a record no reading of can be trusted;
+       NULL without one. */
+    const struct rt_csv_field *raw_fields;
 };
 
 struct rt_csv {
@@ -56,6 +63,8 @@ struct rt_csv {
     size_t scratch_size;
     struct rt_csv_field *fields;
     size_t field_cap;
+    struct rt_csv_field *raw_fields; /* of a record with a problem */
+    size_t raw_cap;
     uint64_t next_line;
     bool eof, read_error, at_start;
     bool borrowed; /* buf is the caller's memory: rt_csv_init_memory() */

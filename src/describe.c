@@ -1,39 +1,82 @@
 /* describe.c - see describe.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "describe.h"
+#include "utf8.h"
 
-/* Bytes of a value shown in a message; 72 * 4 + 11 < RT_QUOTE_SIZE. */
+/* Bytes of a value shown in a message, at most. */
 #define QUOTE_MAX 72
 
-void rt_quote_value(const char *text, size_t len, char *buf, size_t size)
+/*
+ * Writes text between single quotes, escaped as utf8.h says, up to `most`
+ * bytes of it and as far as buf holds (size >= 8), then "..." when cut.
+ */
+static void quote(const char *text, size_t len, size_t most, char *buf,
+                  size_t size)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t n = 0, i;
+    size_t n = 0, i = 0;
 
-    if (size < 8)
-        return;
     buf[n++] = '\'';
-    for (i = 0; i < len && n + 9 < size; i++) {
-        unsigned char c = (unsigned char)text[i];
+    while (i < len) {
+        char shown[RT_UTF8_SHOWN_MAX];
+        size_t shown_len, columns;
+        size_t used =
+            rt_utf8_show_one(text + i, len - i, shown, &shown_len, &columns);
 
-        if (i == QUOTE_MAX) {
+        /* Room is kept for "...'" and the NUL after the last unit. */
+        if (i + used > most || n + shown_len + 5 > size) {
             memcpy(buf + n, "...", 3);
             n += 3;
             break;
         }
-        if (c >= 0x20 && c < 0x7f) {
-            buf[n++] = (char)c;
-            continue;
-        }
-        buf[n++] = '\\';
-        buf[n++] = 'x';
-        buf[n++] = hex[c >> 4];
-        buf[n++] = hex[c & 15];
+        memcpy(buf + n, shown, shown_len);
+        n += shown_len;
+        i += used;
     }
     buf[n++] = '\'';
     buf[n] = '\0';
+}
+
+void rt_quote_value(const char *text, size_t len, char *buf, size_t size)
+{
+    if (size >= 8)
+        quote(text, len, QUOTE_MAX, buf, size);
+}
+
+/*
+ * Whether a name must be quoted: it holds a byte that is shown escaped (a
+ * backslash aside, as Windows paths hold them), or starts as a quoted name
+ * would.  A quote inside a bare name is shown as it is.
+ */
+static bool name_needs_quotes(const char *name)
+{
+    size_t len = strlen(name), i = 0;
+
+    if (name[0] == '\'')
+        return true;
+    while (i < len) {
+        char shown[RT_UTF8_SHOWN_MAX];
+        size_t shown_len, columns;
+
+        if (name[i] == '\\') {
+            i++;
+            continue;
+        }
+        i += rt_utf8_show_one(name + i, len - i, shown, &shown_len, &columns);
+        if (shown[0] == '\\')
+            return true;
+    }
+    return false;
+}
+
+const char *rt_quote_name(const char *name, char *buf, size_t size)
+{
+    if (!name_needs_quotes(name) || size < 8)
+        return name;
+    quote(name, strlen(name), SIZE_MAX, buf, size);
+    return buf;
 }
 
 void rt_count_describe(enum rt_status status, const char *text, size_t len,

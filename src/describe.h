@@ -11,16 +11,28 @@
 
 #include "retain.h"
 
-/* A value quoted by rt_quote_value(), and a message about one, fit here. */
+/* A value quoted by rt_quote_value(), a message about one, and a file name
+   quoted by rt_quote_name() fit here. */
 #define RT_QUOTE_SIZE   300
 #define RT_MESSAGE_SIZE 640
+#define RT_NAME_SIZE    1024
 
 /*
- * Writes text between single quotes for a message: bytes that are not
- * printable ASCII appear as \xHH, and a value longer than 72 bytes is cut
- * with "...", so a message stays one readable line whatever the input held.
+ * Writes text between single quotes for a message, escaped as utf8.h
+ * says (\n, \x{00}, \u{202e}, \\, \' ...), and cut with "..." after 72
+ * bytes of it, or sooner when its escapes fill buf, so a message stays one
+ * readable line whatever the input held.
  */
 void rt_quote_value(const char *text, size_t len, char *buf, size_t size);
+
+/*
+ * How a message shows a file name: the name itself when every byte of it
+ * shows as it is (backslashes included), else quoted and escaped as
+ * rt_quote_value() does, whole unless it overflows buf (RT_NAME_SIZE
+ * bytes), so that a line break in a name cannot split a message.
+ * Returns name or buf.
+ */
+const char *rt_quote_name(const char *name, char *buf, size_t size);
 
 /*
  * Describes why rt_count_parse() refused text, e.g. "not a whole number:

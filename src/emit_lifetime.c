@@ -124,7 +124,8 @@ static void emit_value(FILE *out, const struct rt_lifetime *lifetime,
 
     if (!o->has_margin)
         return;
-    rt_amount_format(o->discount, 1, false, discount, sizeof discount);
+    /* As few decimals as the rate needs: no discount reads "(1 + 0)". */
+    rt_amount_format(o->discount, 0, false, discount, sizeof discount);
     rt_text_label(out, "lifetime value");
     fputs("M " TIMES " (1 + D) " DIVIDE " (1 + D " MINUS
           " r), a margin M counted at the\n",

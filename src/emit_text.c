@@ -8,18 +8,15 @@
 #include <string.h>
 
 #include "emit.h"
+#include "utf8.h"
 
 #define LABEL_COLUMNS 23
 
 void rt_text_label(FILE *out, const char *label)
 {
-    unsigned columns = 0;
-    const char *p;
+    size_t columns = rt_utf8_width(label, strlen(label));
 
     fputs(label, out);
-    for (p = label; *p; p++)
-        if (((unsigned char)*p & 0xc0) != 0x80)
-            columns++;
     while (columns++ < LABEL_COLUMNS)
         putc(' ', out);
 }

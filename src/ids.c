@@ -506,6 +506,10 @@ static enum rt_ids_result read_list(struct rt_ids *ids, bool end, FILE *in,
     enum rt_ids_result result;
 
     ids->reading = file;
+    if (end)
+        ids->end_name = file;
+    else
+        ids->start_name = file;
     result = ids->options.id_column ? read_column(ids, end, in, file)
                                     : read_lines(ids, end, in, file);
     if (result != RT_IDS_OK)
@@ -547,7 +551,48 @@ struct rt_counts rt_ids_counts(const struct rt_ids *ids)
     return counts;
 }
 
-void rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
+/* Whether an ID of a set belongs in the list. */
+static bool listed(enum rt_ids_list which, unsigned flags)
+{
+    return which == RT_IDS_NEW ||
+           (which == RT_IDS_RETAINED) == ((flags & RT_ID_SEEN) != 0);
+}
+
+/* Reports an ID that a list of one ID per line cannot hold. */
+static void unlistable(const struct rt_ids *ids, enum rt_ids_list which,
+                       const char *id, size_t len)
+{
+    static const char *const kinds[] = {"lost", "new", "retained"};
+    char quoted[RT_QUOTE_SIZE], message[RT_MESSAGE_SIZE];
+
+    rt_quote_value(id, len, quoted, sizeof quoted);
+    snprintf(message, sizeof message,
+             "the %s ID %s holds a line break, and the list has one ID per "
+             "line (expected IDs without line breaks to list them)",
+             kinds[which], quoted);
+    report(ids, RT_SEVERITY_ERROR,
+           which == RT_IDS_NEW ? ids->end_name : ids->start_name, 0, message);
+}
+
+/* Finds the first listed ID with a line break; false when there is one. */
+static bool check_listable(const struct rt_ids *ids, enum rt_ids_list which,
+                           const struct rt_idset *set)
+{
+    size_t entry = 0, len;
+    const char *id;
+    unsigned flags;
+
+    while (rt_idset_next(set, &entry, &id, &len, &flags)) {
+        if (listed(which, flags) &&
+            (memchr(id, '\n', len) || memchr(id, '\r', len))) {
+            unlistable(ids, which, id, len);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
                        struct rt_sink *out)
 {
     const struct rt_idset *set =
@@ -556,12 +601,14 @@ void rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
     const char *id;
     unsigned flags;
 
+    /* Only --id-column can read a line break into an ID: look first. */
+    if (ids->options.id_column && !check_listable(ids, which, set))
+        return false;
     while (rt_idset_next(set, &entry, &id, &len, &flags)) {
-        bool seen = (flags & RT_ID_SEEN) != 0;
-
-        if (which == RT_IDS_NEW || (which == RT_IDS_RETAINED) == seen) {
+        if (listed(which, flags)) {
             rt_sink_write(out, id, len);
             rt_sink_put(out, '\n');
         }
     }
+    return true;
 }

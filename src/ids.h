@@ -37,7 +37,8 @@ struct rt_ids {
     struct rt_idset fresh; /* the IDs only in the end list */
     uint64_t retained;
     struct rt_ids_stats start_stats, end_stats;
-    const char *reading; /* the name of the list being read */
+    const char *reading;               /* the name of the list being read */
+    const char *start_name, *end_name; /* of the lists, for diagnostics */
 };
 
 enum rt_ids_result {
@@ -75,8 +76,14 @@ bool rt_ids_untidy(const struct rt_ids *ids);
 /* The counts: S, E and N, from which the figures follow. */
 struct rt_counts rt_ids_counts(const struct rt_ids *ids);
 
-/* Writes the IDs of a list, one per line, in order of first appearance. */
-void rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
+/*
+ * Writes the IDs of a list, one per line, in order of first appearance.
+ * An ID that holds a line break (LF or CR, which --id-column can read from
+ * a quoted or escaped field) would read back as two, or as another ID:
+ * then nothing is written, the first such ID is reported, and it returns
+ * false.
+ */
+bool rt_ids_write_list(const struct rt_ids *ids, enum rt_ids_list which,
                        struct rt_sink *out);
 
 #endif

@@ -85,6 +85,7 @@ static bool read_value(struct ids_args *args, int id, const char *text,
     case OPT_FORMAT:
         return cli_value_format(text, &args->output.format, problem, size);
     case OPT_PRECISION:
+        args->output.precision_given = true;
         return cli_value_precision(text, &args->precision, problem, size);
     case OPT_ONLY:
         return cli_output_only(&args->output, text, problem, size);
@@ -107,7 +108,7 @@ static void apply_flag(struct ids_args *args, int id)
     else if (id == OPT_HELP)
         args->help = true;
     else if (id == CLI_OPT_LIFETIME)
-        args->output.lifetime.wanted = true;
+        cli_lifetime_given(&args->output.lifetime, id);
 }
 
 static enum ids_parse_result usage(char *error, size_t size,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "sink.h"
+#include "utf8.h"
 
 void rt_sink_init(struct rt_sink *sink, FILE *out)
 {
@@ -96,45 +97,11 @@ static bool json_plain(unsigned char c)
     return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
 }
 
-static bool continues(const unsigned char *p, size_t avail, size_t n)
-{
-    size_t i;
-
-    if (avail < n)
-        return false;
-    for (i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return false;
-    return true;
-}
-
-/*
- * The length of the well-formed UTF-8 sequence at p (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), or 0.
- */
-static size_t utf8_length(const unsigned char *p, size_t avail)
-{
-    unsigned char c = p[0], second = avail > 1 ? p[1] : 0;
-
-    if (c >= 0xc2 && c <= 0xdf)
-        return continues(p, avail, 2) ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-        if ((c == 0xe0 && second < 0xa0) || (c == 0xed && second > 0x9f))
-            return 0;
-        return continues(p, avail, 3) ? 3 : 0;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-        if ((c == 0xf0 && second < 0x90) || (c == 0xf4 && second > 0x8f))
-            return 0;
-        return continues(p, avail, 4) ? 4 : 0;
-    }
-    return 0;
-}
-
 void rt_sink_json_string(struct rt_sink *sink, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
     size_t i, run = 0, n;
+    uint32_t code;
 
     rt_sink_put(sink, '"');
     for (i = 0; i < len; i++) {
@@ -144,7 +111,7 @@ void rt_sink_json_string(struct rt_sink *sink, const char *text, size_t len)
         if (json_plain(c) && c < 0x80)
             continue;
         if (c >= 0x80) {
-            n = utf8_length((const unsigned char *)text + i, len - i);
+            n = rt_utf8_decode(text + i, len - i, &code);
             if (n > 0) {
                 i += n - 1;
                 continue;
@@ -182,16 +149,40 @@ static bool csv_needs_quotes(const char *text, size_t len, char delimiter)
     return false;
 }
 
+/*
+ * A tab-separated field cannot be quoted: a tab, CR, LF or backslash in it
+ * is written as an escape, as PostgreSQL's text format and the IANA TSV
+ * convention write them, and the reader (csv.h) reads them back.
+ */
+static void tsv_field(struct rt_sink *sink, const char *text, size_t len)
+{
+    size_t i;
+
+    /* Byte by byte: fields are short, and rt_sink_put() is inline. */
+    for (i = 0; i < len; i++) {
+        char c = text[i];
+
+        /* Every byte to escape is a control byte or the backslash. */
+        if (((unsigned char)c >= 0x20 && c != '\\') ||
+            (c != '\t' && c != '\n' && c != '\r' && c != '\\')) {
+            rt_sink_put(sink, c);
+            continue;
+        }
+        rt_sink_put(sink, '\\');
+        rt_sink_put(sink, c == '\t'   ? 't'
+                          : c == '\n' ? 'n'
+                          : c == '\r' ? 'r'
+                                      : '\\');
+    }
+}
+
 void rt_sink_field(struct rt_sink *sink, const char *text, size_t len,
                    char delimiter)
 {
     size_t i;
 
     if (delimiter == '\t') {
-        for (i = 0; i < len; i++) {
-            char c = text[i];
-            rt_sink_put(sink, c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-        }
+        tsv_field(sink, text, len);
         return;
     }
     if (!csv_needs_quotes(text, len, delimiter)) {

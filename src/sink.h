@@ -66,7 +66,8 @@ void rt_sink_json_string(struct rt_sink *sink, const char *text, size_t len);
 /*
  * Writes one delimited field.  With ',' or ';' the field is quoted as RFC
  * 4180 says when it holds the delimiter, a quote, CR or LF.  A tab-separated
- * field cannot be quoted, so a tab, CR or LF in it becomes a space.
+ * field cannot be quoted, so a tab, LF, CR or backslash in it is written
+ * \t, \n, \r or \\, as the TSV reader (csv.h) reads them back.
  */
 void rt_sink_field(struct rt_sink *sink, const char *text, size_t len,
                    char delimiter);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "text_table.h"
+#include "utf8.h"
 
 #define GAP 2
 
@@ -26,39 +27,66 @@ void rt_text_table_free(struct rt_text_table *table)
     table->held = NULL;
 }
 
-/* Display columns of UTF-8 text: one per character, not per byte. */
-static size_t display_width(const char *text, size_t len)
+/*
+ * Writes a cell as utf8.h shows text and returns its columns.  Runs of
+ * plain ASCII, nearly all of a table, go out in one piece.
+ */
+static size_t show(struct rt_sink *sink, const char *text, size_t len)
 {
-    size_t width = 0, i;
+    size_t width = 0, i = 0;
 
-    for (i = 0; i < len; i++)
-        width += ((unsigned char)text[i] & 0xc0) != 0x80;
+    while (i < len) {
+        char shown[RT_UTF8_SHOWN_MAX];
+        size_t run = i, shown_len, columns;
+
+        while (run < len && rt_utf8_plain((unsigned char)text[run]))
+            run++;
+        rt_sink_write(sink, text + i, run - i);
+        width += run - i;
+        if (run == len)
+            break;
+        i = run + rt_utf8_show_one(text + run, len - run, shown, &shown_len,
+                                   &columns);
+        rt_sink_write(sink, shown, shown_len);
+        width += columns;
+    }
     return width;
 }
 
+/*
+ * Writes a cell after the padding owed by the cells before it, and owes
+ * its own: nothing is written for empty cells at the end of a row.
+ */
 static void put_cell(struct rt_text_table *table, size_t column,
-                     const char *text, size_t len, bool last)
+                     const char *text, size_t len)
 {
-    size_t width = display_width(text, len), i;
+    size_t width;
 
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        rt_sink_put(table->sink, c < 0x20 ? ' ' : (char)c);
+    if (len > 0) {
+        for (; table->pending > 0; table->pending--)
+            rt_sink_put(table->sink, ' ');
     }
-    if (last)
-        return;
+    width = len > 0 ? show(table->sink, text, len) : 0;
     /* A cell wider than its column (met after the look-ahead) still gets
        the gap: it pushes the rest of its row right, never runs into it. */
-    for (; width < table->widths[column]; width++)
-        rt_sink_put(table->sink, ' ');
-    for (i = 0; i < GAP; i++)
-        rt_sink_put(table->sink, ' ');
+    if (width < table->widths[column])
+        table->pending += table->widths[column] - width;
+    table->pending += GAP;
 }
 
+static void end_line(struct rt_text_table *table)
+{
+    table->pending = 0;
+    rt_sink_put(table->sink, '\n');
+}
+
+/* Keeps a cell of a held row: its length, then its bytes. */
 static void hold(struct rt_text_table *table, const char *text, size_t len)
 {
-    if (table->held_cap - table->held_len < len + 1) {
-        size_t cap = (table->held_cap + len + 1) * 2;
+    size_t need = sizeof len + len;
+
+    if (table->held_cap - table->held_len < need) {
+        size_t cap = (table->held_cap + need) * 2;
         char *bigger = realloc(table->held, cap);
         if (!bigger) {
             table->failed = true;
@@ -67,25 +95,26 @@ static void hold(struct rt_text_table *table, const char *text, size_t len)
         table->held = bigger;
         table->held_cap = cap;
     }
-    /* A NUL inside a cell would end it early when the row is written. */
-    for (; len > 0; len--, text++)
-        table->held[table->held_len++] = *text ? *text : ' ';
-    table->held[table->held_len++] = '\0';
+    memcpy(table->held + table->held_len, &len, sizeof len);
+    if (len > 0)
+        memcpy(table->held + table->held_len + sizeof len, text, len);
+    table->held_len += need;
 }
 
 void rt_text_table_cell(struct rt_text_table *table, const char *text,
                         size_t len)
 {
-    size_t column = table->cells_in_row++;
+    size_t column = table->cells_in_row++, width;
 
     if (column >= table->columns || table->failed)
         return;
     if (table->streaming) {
-        put_cell(table, column, text, len, column + 1 == table->columns);
+        put_cell(table, column, text, len);
         return;
     }
-    if (display_width(text, len) > table->widths[column])
-        table->widths[column] = display_width(text, len);
+    width = rt_utf8_width(text, len);
+    if (width > table->widths[column])
+        table->widths[column] = width;
     hold(table, text, len);
 }
 
@@ -97,7 +126,7 @@ void rt_text_table_end_row(struct rt_text_table *table)
     if (table->failed)
         return;
     if (table->streaming) {
-        rt_sink_put(table->sink, '\n');
+        end_line(table);
         return;
     }
     if (++table->held_rows > RT_TEXT_LOOKAHEAD)
@@ -113,11 +142,13 @@ void rt_text_table_flush(struct rt_text_table *table)
         return;
     for (row = 0; row < table->held_rows; row++) {
         for (column = 0; column < table->columns; column++) {
-            size_t len = strlen(cell);
-            put_cell(table, column, cell, len, column + 1 == table->columns);
-            cell += len + 1;
+            size_t len;
+
+            memcpy(&len, cell, sizeof len);
+            put_cell(table, column, cell + sizeof len, len);
+            cell += sizeof len + len;
         }
-        rt_sink_put(table->sink, '\n');
+        end_line(table);
     }
     table->held_rows = table->held_len = 0;
     table->streaming = true;

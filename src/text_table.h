@@ -6,6 +6,13 @@
  * cell pushes the rest of its row right instead of being cut.  So memory
  * stays bounded however long the input is.
  *
+ * Cells are shown as utf8.h says: printable UTF-8 as it is, other bytes as
+ * escapes (\t, \n, \x{00}, \\ ...), so that each row stays on one line
+ * and every byte can be told; columns are counted as a terminal shows
+ * them, two for East Asian wide characters, none for combining marks.
+ * No line ends in spaces: the padding after a cell is written only when a
+ * later cell of the row has something to show.
+ *
  * Running out of memory while holding rows back sets `failed`; from then on
  * the table takes no cells and writes nothing, and its user reports it.
  */
@@ -23,8 +30,9 @@ struct rt_text_table {
     struct rt_sink *sink;
     size_t columns;
     size_t *widths;
-    char *held; /* cells of held rows, each ended by a NUL */
+    char *held; /* cells of held rows, each its length, then its bytes */
     size_t held_len, held_cap, held_rows, cells_in_row;
+    size_t pending; /* spaces owed before the next cell with text */
     bool streaming; /* widths fixed; rows go straight out */
     bool failed;    /* out of memory: nothing more is written */
 };
@@ -34,10 +42,7 @@ bool rt_text_table_init(struct rt_text_table *table, struct rt_sink *sink,
                         size_t columns);
 void rt_text_table_free(struct rt_text_table *table);
 
-/*
- * Adds the next cell of the current row.  Control bytes (line breaks,
- * tabs) become spaces, so that each row stays on one line.
- */
+/* Adds the next cell of the current row. */
 void rt_text_table_cell(struct rt_text_table *table, const char *text,
                         size_t len);
 

@@ -4,7 +4,8 @@
 #   bash tests/check.sh
 #
 # 1. installs what the tests use when missing: libcmocka-dev, mandoc (the
-#    man page lint), clang, valgrind and gcovr, and the German locale
+#    man page lint), clang, valgrind, gcovr, pkgconf, unicode-data (to
+#    check the display-width table against), and the German locale
 #    de_DE.UTF-8 (package locales), in which the CLI tests run a second
 #    time; RETAIN_REQUIRE_LOCALES makes its absence a failure, not a skip;
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest,
@@ -15,8 +16,13 @@
 # 4. builds with gcov, runs the suite again and fails below 95% of the lines
 #    or 90% of the branches of src/ (gcovr);
 # 5. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
-# 6. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh).
-# Build trees go to build-check/, build-asan/ and build-cov/ in the repo.
+# 6. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh);
+# 7. builds the static and the shared library as a user would (Release),
+#    installs them and builds a program against them with CMake's
+#    find_package and with pkg-config; the libraries must export exactly
+#    the functions of retain.h (tests/install/run.sh).
+# Build trees go to build-check/, build-asan/, build-cov/ and
+# build-install-*/ in the repo.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,6 +35,9 @@ install_missing() {
     command -v clang >/dev/null || missing+=(clang)
     command -v valgrind >/dev/null || missing+=(valgrind)
     command -v gcovr >/dev/null || missing+=(gcovr)
+    command -v pkg-config >/dev/null || missing+=(pkgconf)
+    # The Unicode data src/utf8_table.h is made from (CTest utf8_table).
+    [ -f /usr/share/unicode/EastAsianWidth.txt ] || missing+=(unicode-data)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
     local sudo=""
@@ -69,6 +78,24 @@ coverage() {
         --fail-under-branch 90 build-cov)
 }
 
+# The library as another program sees it: one prefix with the static
+# library alone, one with both (find_package then takes either).
+install_check() {
+    local kind shared=OFF
+    for kind in static shared; do
+        echo "check: install ($kind)"
+        cmake -S "$root" -B "$root/build-install-$kind" \
+            -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
+            -DRETAIN_WERROR=ON -DRETAIN_SHARED=$shared >/dev/null
+        cmake --build "$root/build-install-$kind" -j "$jobs" >/dev/null
+        shared=ON
+    done
+    bash "$root/tests/install/run.sh" "$root/build-install-static/consumer" \
+        "$root/build-install-static"
+    bash "$root/tests/install/run.sh" "$root/build-install-shared/consumer" \
+        "$root/build-install-shared" "$root/build-install-static"
+}
+
 install_missing
 export RETAIN_REQUIRE_LOCALES=1
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
@@ -79,4 +106,5 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 coverage
 bash "$root/tests/lint.sh"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-8}"
+install_check
 echo "check: all suites passed"

@@ -22,7 +22,7 @@
     "simple_churn_rate,warnings"
 #define HEAD     "period,segment,start,end,new"
 #define EXPECTED "(expected a whole number from 0 to 9223372036854775807)"
-#define TRY      "Try 'retain --help' for more information.\n"
+#define TRY      "Try 'retain batch --help' for more information.\n"
 #define NEW_ABOVE_END                                                          \
     "new (250) is greater than end (200): retained = end - new = -50, but "    \
     "no count of customers can be negative"
@@ -51,7 +51,8 @@
          "2024-01,smb,1000,900,200,700,300,70.00,30.00,90.00,10.00,\n"         \
          "2024-01,ent,500,480,30,450,50,90.00,10.00,96.00,4.00,\n"             \
          "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,\n"
-#define STDIN "(standard input)"
+#define STDIN       "(standard input)"
+#define EMPTY_INPUT "empty input (expected a header line naming the columns)"
 
 /* Rows of another width than the header's. */
 #define ALL_NUMBERS "(expected one for every count and amount)"
@@ -228,11 +229,11 @@ static const struct batch_case batch_cases[] = {
      "period   segment  start  end  new  retained  lost  retention_rate  "
      "churn_rate  simple_retention_rate  simple_churn_rate  warnings\n"
      "2024-01  smb      1000   900  200  700       300   70.00           "
-     "30.00       90.00                  10.00              \n"
+     "30.00       90.00                  10.00\n"
      "2024-01  ent      500    480  30   450       50    90.00           "
-     "10.00       96.00                  4.00               \n"
+     "10.00       96.00                  4.00\n"
      "2024-02  smb      900    850  100  750       150   83.33           "
-     "16.67       94.44                  5.56               \n",
+     "16.67       94.44                  5.56\n",
      ""},
     {"summary on stderr",
      {"batch", "--summary"},
@@ -286,14 +287,13 @@ static const struct batch_case batch_cases[] = {
      "start  end  retained  lost  retention_rate  churn_rate  "
      "simple_retention_rate  simple_churn_rate  warnings\n"
      "10     9                                                90.00        "
-     "          10.00              \n"
+     "          10.00\n"
      "\n"
      "scope  rows  start  end  new  retained  lost  retention_rate  "
      "churn_rate  simple_retention_rate  simple_churn_rate  "
      "mean_retention_rate  min_retention_rate  max_retention_rate\n"
      "all    1     10     9                                       "
-     "              90.00                  10.00                               "
-     "                        \n",
+     "              90.00                  10.00\n",
      ""},
     {"headerless with columns",
      {"batch", "--no-header", "--columns", "period,start,end,new"},
@@ -307,7 +307,8 @@ static const struct batch_case batch_cases[] = {
      "start,end,note\n10,9,\"open\n11,9,x\n",
      1,
      "start,end,note," FIGURES "\n"
-     "10,9,\"open\n11,9,x\n\",,,,,,,\"the input ends inside the quoted field "
+     "10,9,\"\"\"open\n11,9,x\n\",,,,,,,\"the input ends inside the quoted "
+     "field "
      "3, which starts on this line (expected a closing '\"\"')\"\n",
      "retain: " STDIN ":2: error: the input ends inside the quoted field 3, "
      "which starts on this line (expected a closing '\"')\n"},
@@ -315,7 +316,8 @@ static const struct batch_case batch_cases[] = {
      {"batch"},
      "start,end\n\"10\"x,9\n",
      1,
-     "start,end," FIGURES "\n10x,9,,,,,,,\"field 'start': text after the "
+     "start,end," FIGURES "\n\"\"\"10\"\"x\",9,,,,,,,\"field 'start': text "
+     "after the "
      "closing quote (expected the delimiter or the line end; write \"\"\"\" "
      "for a quote inside quotes)\"\n",
      "retain: " STDIN ":2: error: field 'start': text after the closing "
@@ -466,7 +468,7 @@ static const struct batch_case batch_cases[] = {
      "seg  input.retained  start  end  new  retained  lost  retention_rate  "
      "churn_rate  simple_retention_rate  simple_churn_rate  warnings\n"
      "a    7               10     9    1    8         2     80.00           "
-     "20.00       90.00                  10.00              \n",
+     "20.00       90.00                  10.00\n",
      ""},
     {"an input warnings column, as tsv",
      {"batch"},
@@ -556,7 +558,7 @@ static const struct batch_case batch_cases[] = {
      "mean_retention_rate  start  end  new  retained  lost  retention_rate  "
      "churn_rate  simple_retention_rate  simple_churn_rate  warnings\n"
      "a                    10     9    1    8         2     80.00           "
-     "20.00       90.00                  10.00              \n"
+     "20.00       90.00                  10.00\n"
      "\n"
      "scope  input.mean_retention_rate  rows  start  end  new  retained  lost  "
      "retention_rate  churn_rate  simple_retention_rate  simple_churn_rate  "
@@ -702,7 +704,7 @@ static const struct batch_case batch_cases[] = {
     {"a differing header after blank lines: its own line",
      {"batch", "good.csv", "blank-other.csv"},
      "",
-     2,
+     1,
      GOOD_OUT,
      "retain: blank-other.csv:3: error: the header differs from the one in "
      "good.csv (expected the same columns in the same order)\n"},
@@ -728,22 +730,21 @@ static const struct batch_case batch_cases[] = {
      {"batch", "-f", "text", "--no-header", "--columns", "period,start,end"},
      "2024-01,10,9\n2024-02,1000,9\n",
      0,
-     "2024-01  10    9          90.00  10.00  \n"
-     "2024-02  1000  9          0.90   99.10  \n",
+     "2024-01  10    9          90.00  10.00\n"
+     "2024-02  1000  9          0.90   99.10\n",
      ""},
     {"headerless text with a summary: the summary keeps its header",
      {"batch", "-f", "text", "--no-header", "--columns", "start,end",
       "--summary"},
      "10,9\n",
      0,
-     "10  9          90.00  10.00  \n"
+     "10  9          90.00  10.00\n"
      "\n"
      "scope  rows  start  end  new  retained  lost  retention_rate  "
      "churn_rate  simple_retention_rate  simple_churn_rate  "
      "mean_retention_rate  min_retention_rate  max_retention_rate\n"
      "all    1     10     9                                       "
-     "              90.00                  10.00                               "
-     "                        \n",
+     "              90.00                  10.00\n",
      ""},
 
     /* Nothing usable: exit 2. */
@@ -783,8 +784,22 @@ static const struct batch_case batch_cases[] = {
      "",
      "retain: " STDIN ":1: error: no column named 'region' for --group-by "
      "(the columns are 'start', 'end')\n"},
-    {"one column for two counts",
+    {"one column named for two counts",
      {"batch", "--start-col", "x", "--end-col", "x"},
+     "x,y\n",
+     2,
+     "",
+     "retain: options --start-col and --end-col both name the column 'x' "
+     "(expected a different column for each count)\n" TRY},
+    {"one column named for the new count too",
+     {"batch", "--new-col=won", "--start-col", "won"},
+     "",
+     2,
+     "",
+     "retain: options --start-col and --new-col both name the column 'won' "
+     "(expected a different column for each count)\n" TRY},
+    {"one column found for two counts: the header's clash",
+     {"batch", "--start-col", "x", "--end-col", "X"},
      "x,y\n",
      2,
      "",
@@ -844,12 +859,13 @@ static const struct batch_case batch_cases[] = {
      2,
      "",
      "retain: no-such.csv: cannot open: No such file or directory\n"},
-    {"missing second file stops before output",
-     {"batch", "good.csv", "no-such.csv"},
+    {"nothing usable: a missing file and an empty one",
+     {"batch", "no-such.csv", "empty.csv"},
      "",
      2,
      "",
-     "retain: no-such.csv: cannot open: No such file or directory\n"},
+     "retain: no-such.csv: cannot open: No such file or directory\n"
+     "retain: empty.csv:1: error: " EMPTY_INPUT "\n"},
     {"a directory",
      {"batch", "."},
      "",
@@ -865,7 +881,7 @@ static const struct batch_case batch_cases[] = {
 
     /* Files. */
     {"two files, one header",
-     {"batch", "good.csv", "-", "good.csv"},
+     {"batch", "good.csv", "-", "good-again.csv"},
      "period,segment,start,end,new\n2024-09,gov,10,9,1\n",
      0,
      GOOD_OUT "2024-09,gov,10,9,1,8,2,80.00,20.00,90.00,10.00,\n"
@@ -873,13 +889,84 @@ static const struct batch_case batch_cases[] = {
               "2024-01,ent,500,480,30,450,50,90.00,10.00,96.00,4.00,\n"
               "2024-02,smb,900,850,100,750,150,83.33,16.67,94.44,5.56,\n",
      ""},
-    {"headers differ",
-     {"batch", "good.csv", "other.csv"},
-     "",
-     2,
-     GOOD_OUT,
+    {"headers differ: that file is skipped",
+     {"batch", "good.csv", "other.csv", "-"},
+     "period,segment,start,end,new\n2024-09,gov,10,9,1\n",
+     1,
+     GOOD_OUT "2024-09,gov,10,9,1,8,2,80.00,20.00,90.00,10.00,\n",
      "retain: other.csv:1: error: the header differs from the one in "
      "good.csv (expected the same columns in the same order)\n"},
+
+    /* A file that cannot be used is reported and skipped; the rest go on. */
+    {"a missing second file",
+     {"batch", "good.csv", "no-such.csv"},
+     "",
+     1,
+     GOOD_OUT,
+     "retain: no-such.csv: cannot open: No such file or directory\n"},
+    {"an empty second file",
+     {"batch", "good.csv", "empty.csv"},
+     "",
+     1,
+     GOOD_OUT,
+     "retain: empty.csv:1: error: " EMPTY_INPUT "\n"},
+    {"a directory as the second file",
+     {"batch", "good.csv", "a-directory"},
+     "",
+     1,
+     GOOD_OUT,
+     "retain: a-directory:1: error: read error: Is a directory\n"},
+    {"unusable first files: the first usable one fixes columns and delimiter",
+     {"batch", "other-semi.txt", "empty.csv", "good.tsv"},
+     "",
+     1,
+     "start\tend\tretained\tlost\tretention_rate\tchurn_rate\t"
+     "simple_retention_rate\tsimple_churn_rate\twarnings\n"
+     "4\t3\t\t\t\t\t75.00\t25.00\t\n",
+     "retain: other-semi.txt:1: error: no end column: expected one named end "
+     "or e in any case, or --end-col NAME (the columns are 'start', "
+     "'stop')\n"
+     "retain: empty.csv:1: error: " EMPTY_INPUT "\n"},
+    {"the summary covers exactly the rows written",
+     {"batch", "--summary", "good.csv", "other.csv", "empty.csv"},
+     "",
+     1,
+     GOOD_OUT,
+     "retain: other.csv:1: error: the header differs from the one in "
+     "good.csv (expected the same columns in the same order)\n"
+     "retain: empty.csv:1: error: " EMPTY_INPUT "\n" SUMMARY_HEAD "\n"
+     "all,3,2400,2230,330,1900,500,79.17,20.83,92.92,7.08,81.11,70.00,"
+     "90.00\n"},
+    {"--columns that fit no input: said once, nothing read",
+     {"batch", "--no-header", "--columns", "start,new", "good.csv", "-"},
+     "1,2\n",
+     2,
+     "",
+     "retain: option --columns: no end column: expected one named end or e "
+     "in any case, or --end-col NAME (the columns are 'start', 'new')\n"},
+
+    /* Each input once: a second reading would count its rows twice. */
+    {"standard input twice",
+     {"batch", "-", "good.csv", "-"},
+     "",
+     2,
+     "",
+     "retain: standard input (-) is named twice (expected each input once: "
+     "it can be read only once)\n" TRY},
+    {"one file under two names",
+     {"batch", "good.csv", "other.csv", "./good.csv"},
+     "",
+     2,
+     "",
+     "retain: ./good.csv is the same file as good.csv (expected each input "
+     "once: its rows would be counted twice)\n"},
+    {"standard input under another name",
+     {"batch", "-", "/dev/stdin"},
+     GOOD,
+     2,
+     "",
+     "retain: /dev/stdin is the same file as standard input (-) (expected "
+     "each input once: its rows would be counted twice)\n"},
     {"tsv by name",
      {"batch", "good.tsv"},
      "",
@@ -904,12 +991,12 @@ static const struct batch_case batch_cases[] = {
      "",
      "",
      RUN_CLOSED_PIPE},
-    {"reader gone, SIGPIPE ignored",
+    {"reader gone, SIGPIPE ignored: the output is incomplete",
      {"batch", "big.csv"},
      "",
-     0,
+     3,
      "",
-     "",
+     "retain: write error on standard output: Broken pipe\n",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
     {"help", {"batch", "--help"}, "", 0, batch_help_text, ""},
     {"spaces around the names of the count columns",
@@ -1175,11 +1262,14 @@ static void make_fixtures(void)
 
     run_enter_fresh_dir(dir);
     run_write_fixture("good.csv", GOOD);
+    run_write_fixture("good-again.csv", GOOD);
     run_write_fixture("again.csv", GOOD_OUT);
     run_write_fixture("again2.csv", AGAIN_FIRST);
     run_write_fixture("blank-first.csv", "\n\n" GOOD);
     run_write_fixture("blank-other.csv", "\n\nstart,end\n1,1\n");
     run_write_fixture("other.csv", "start,end\n1,1\n");
+    run_write_fixture("other-semi.txt", "start;stop\n4;3\n");
+    run_write_fixture("empty.csv", "");
     run_write_fixture("good.tsv", "start\tend\n4\t3\n");
     run_write_fixture("upper.TAB", "start\tend\n4\t3\n");
     run_write_fixture("semi.txt", "start;end\n4;3\n");
@@ -1279,10 +1369,10 @@ static void test_text_after_lookahead(void **state)
         "seg  start  end  new  retained  lost  retention_rate  churn_rate  "
         "simple_retention_rate  simple_churn_rate  warnings\n"
         "a    10     9    1    8         2     80.00           20.00       "
-        "90.00                  10.00              \n";
+        "90.00                  10.00\n";
     const char *last =
         "a-much-longer-name  1000000  9    1    8         999992  0.00       "
-        "     100.00      0.00                   100.00             \n";
+        "     100.00      0.00                   100.00\n";
     struct run_result r;
     size_t lines = 0, i;
 

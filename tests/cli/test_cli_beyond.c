@@ -93,8 +93,8 @@ static const struct beyond_case beyond_cases[] = {
      " r), a margin M counted at the\n"
      "                       start of each period the customer stays, "
      "discounted by D\n"
-     "                       = 10.00 " TIMES " (1 + 0.0) " DIV
-     " (1 + 0.0 " MINUS " (100 " DIV " 100)) = inf\n",
+     "                       = 10.00 " TIMES " (1 + 0) " DIV " (1 + 0 " MINUS
+     " (100 " DIV " 100)) = inf\n",
      "retain: warning: churn is 0, so the expected and median lifetimes and "
      "the undiscounted lifetime value are infinite\n"},
     {"lifetimes not computed in text: more new than end",
@@ -142,7 +142,7 @@ static const struct beyond_case beyond_cases[] = {
      ""},
     {"a yearly period: lifetimes in years once",
      {"-s", "100", "-e", "90", "-n", "0", "--period", "year", "--only",
-      "median_lifetime"},
+      "median_lifetime_years"},
      0,
      "6.58\n",
      ""},
@@ -289,7 +289,8 @@ static const struct beyond_case beyond_cases[] = {
      2,
      "",
      "retain: missing option --contraction (revenue lost to downgrades; "
-     "write 0 for none)\n" TRY},
+     "write 0 for none)\n"
+     "Try 'retain revenue --help' for more information.\n"},
     {"revenue bad amount",
      {"revenue", "--start-mrr", "-5", "--expansion", "0", "--contraction", "0",
       "--churned", "0"},

@@ -4,6 +4,11 @@
  * 2^63 - 1 and 2^63, a single line of 100 MB, a row of 10^7 columns, a
  * full device and a reader that goes away.  Each gets a clear message, its
  * documented exit status, and batch still writes one row per row read.
+ *
+ * Bytes on their way through: text tables aligned for wide characters and
+ * every byte shown (escaped where it cannot print), TSV escapes written and
+ * read back, a broken row kept as written, unambiguous escapes in messages
+ * and file names, and no ID list that reads back otherwise.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +24,30 @@
 #define LARGEST  "(the largest count is 9223372036854775807)"
 #define BIG_LINE ((size_t)100 * 1000 * 1000)
 #define WIDE_ROW 10000000
+
+/* The figures of S=100, E=90, N=10 and of S=10, E=9, N=1 in a text table. */
+#define TEXT_100                                                               \
+    "100    90   10   80        20    80.00           20.00       90.00     "  \
+    "             10.00"
+#define TEXT_10                                                                \
+    "10     9    1    8         2     80.00           20.00       90.00     "  \
+    "             10.00"
+#define TEXT_HEAD                                                              \
+    "start  end  new  retained  lost  retention_rate  churn_rate  "            \
+    "simple_retention_rate  simple_churn_rate  warnings\n"
+#define TEXT_HEAD_SUMMARY                                                      \
+    "start  end  new  retained  lost  retention_rate  churn_rate  "            \
+    "simple_retention_rate  simple_churn_rate  mean_retention_rate  "          \
+    "min_retention_rate  max_retention_rate\n"
+#define SUMMARY_MEANS                                                          \
+    "              80.00                80.00               80.00"
+#define TSV_FIGURES                                                            \
+    "retained\tlost\tretention_rate\tchurn_rate\tsimple_retention_rate\t"      \
+    "simple_churn_rate\twarnings"
+#define TSV_10_9_1 "\t10\t9\t1\t8\t2\t80.00\t20.00\t90.00\t10.00\t\n"
+#define AFTER_QUOTE                                                            \
+    "field 'seg': text after the closing quote (expected the delimiter or "    \
+    "the line end; write \"\" for a quote inside quotes)"
 
 struct fault_case {
     const char *name;
@@ -40,9 +69,9 @@ static const struct fault_case fault_cases[] = {
      "{\"start\":\"10\",\"end\":\"9\\u0000\",\"new\":\"1\",\"retained\":null,"
      "\"lost\":null,\"retention_rate\":null,\"churn_rate\":null,"
      "\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
-     "\"warnings\":[\"field 'end': not a whole number: '9\\\\x00' (expected a "
-     "whole number from 0 to 9223372036854775807)\"]}\n",
-     "retain: nul.csv:2: error: field 'end': not a whole number: '9\\x00' "
+     "\"warnings\":[\"field 'end': not a whole number: '9\\\\x{00}' (expected "
+     "a whole number from 0 to 9223372036854775807)\"]}\n",
+     "retain: nul.csv:2: error: field 'end': not a whole number: '9\\x{00}' "
      "(expected a whole number from 0 to 9223372036854775807)\n"},
     {"invalid UTF-8 is replaced in JSON",
      {"batch", "-f", "json", "utf8.csv"},
@@ -85,6 +114,154 @@ static const struct fault_case fault_cases[] = {
      "retain: option -s/--start: too large: "
      "'111111111111111111111111111111111111111111111111111111111111111111111"
      "111...' " LARGEST "\n"},
+    {"a NUL byte before a digit is not read as another byte",
+     {"batch", "-f", "json", "nul0.csv"},
+     NULL,
+     1,
+     "{\"start\":\"10\",\"end\":\"9\\u00000\",\"new\":\"1\",\"retained\":null,"
+     "\"lost\":null,\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
+     "\"warnings\":[\"field 'end': not a whole number: '9\\\\x{00}0' (expected "
+     "a whole number from 0 to 9223372036854775807)\"]}\n",
+     "retain: nul0.csv:2: error: field 'end': not a whole number: '9\\x{00}0' "
+     "(expected a whole number from 0 to 9223372036854775807)\n"},
+
+    /* Wide characters take two columns, combining marks none, and a byte
+       that cannot be shown is an escape of as many columns as it has. */
+    {"text table aligns Chinese, Greek, Hebrew, Hungarian, fullwidth, emoji",
+     {"batch", "-f", "text", "scripts.csv"},
+     NULL,
+     0,
+     "segment         " TEXT_HEAD "中文客户        " TEXT_100 "\n"
+     "Ελλάδα          " TEXT_100 "\n"
+     "עברית           " TEXT_100 "\n"
+     "Árvíztűrő       " TEXT_100 "\n"
+     "e\xcc\x81te             " TEXT_100 "\n"
+     "ＡＢＣ          " TEXT_100 "\n"
+     "😀              " TEXT_100 "\n"
+     "\\x{ff}\\x{fe}ab  " TEXT_100 "\n"
+     "a\\tb\\\\\\\\c       " TEXT_100 "\n",
+     ""},
+    {"text summary aligns a wide group",
+     {"batch", "-f", "text", "--summary", "--group-by", "seg"},
+     "seg,start,end,new\n中文客户,100,90,10\nab,10,9,1\n",
+     0,
+     "seg       " TEXT_HEAD "中文客户  " TEXT_100 "\n"
+     "ab        " TEXT_10 "\n\n"
+     "scope  seg       rows  " TEXT_HEAD_SUMMARY
+     "group  中文客户  1     " TEXT_100 SUMMARY_MEANS "\n"
+     "group  ab        1     " TEXT_10 SUMMARY_MEANS "\n"
+     "all              2     110    99   11   88        22    80.00           "
+     "20.00       90.00                  10.00" SUMMARY_MEANS "\n",
+     ""},
+
+    /* TSV cannot quote: tabs, line breaks and backslashes are escaped,
+       and read back. */
+    {"TSV output escapes tabs, line breaks and backslashes",
+     {"batch", "-f", "tsv"},
+     "seg,start,end,new\n\"a\tb\",10,9,1\n\"x\ny\r\nz\",10,9,1\n"
+     "\"C:\\d\",10,9,1\n",
+     0,
+     "seg\tstart\tend\tnew\t" TSV_FIGURES "\n"
+     "a\\tb" TSV_10_9_1 "x\\ny\\r\\nz" TSV_10_9_1 "C:\\\\d" TSV_10_9_1,
+     ""},
+    {"TSV input escapes are read",
+     {"batch", "-f", "json"},
+     "seg\tstart\tend\tnew\na\\tb\\\\c\\nd\\x\t10\t9\t1\n",
+     0,
+     "{\"seg\":\"a\\tb\\\\c\\nd\\\\x\",\"start\":\"10\",\"end\":\"9\","
+     "\"new\":\"1\",\"retained\":8,\"lost\":2,\"retention_rate\":80.00,"
+     "\"churn_rate\":20.00,\"simple_retention_rate\":90.00,"
+     "\"simple_churn_rate\":10.00,\"warnings\":[]}\n",
+     ""},
+    {"TSV passes through as it is written",
+     {"batch"},
+     "seg\tstart\tend\tnew\na\\tb\\x\t10\t9\t1\n",
+     0,
+     "seg\tstart\tend\tnew\t" TSV_FIGURES "\na\\tb\\x" TSV_10_9_1,
+     ""},
+
+    /* A row whose quotes are broken shows its fields as written. */
+    {"a broken quote is kept as written, in JSON",
+     {"batch", "-f", "json"},
+     "seg,start,end,new\n\"ab\"c,10,9,1\n",
+     1,
+     "{\"seg\":\"\\\"ab\\\"c\",\"start\":\"10\",\"end\":\"9\",\"new\":\"1\","
+     "\"retained\":null,\"lost\":null,\"retention_rate\":null,"
+     "\"churn_rate\":null,\"simple_retention_rate\":null,"
+     "\"simple_churn_rate\":null,\"warnings\":[\"field 'seg': text after the "
+     "closing quote (expected the delimiter or the line end; write \\\"\\\" "
+     "for a quote inside quotes)\"]}\n",
+     "retain: " STDIN ":2: error: " AFTER_QUOTE "\n"},
+    {"a broken quote is kept as written, in TSV",
+     {"batch", "-f", "tsv"},
+     "seg,start,end,new\n\"ab\"c,10,9,1\n",
+     1,
+     "seg\tstart\tend\tnew\t" TSV_FIGURES "\n"
+     "\"ab\"c\t10\t9\t1\t\t\t\t\t\t\t" AFTER_QUOTE "\n",
+     "retain: " STDIN ":2: error: " AFTER_QUOTE "\n"},
+
+    /* A file name that cannot be shown as it is gets quoted and escaped. */
+    {"a line break in a file name cannot split a message",
+     {"batch", "bad\nname.csv"},
+     NULL,
+     1,
+     "start,end,new," FIGURES "\n"
+     "10,9x,1,,,,,,,field 'end': not a whole number: '9x' (expected a whole "
+     "number from 0 to 9223372036854775807)\n",
+     "retain: 'bad\\nname.csv':2: error: field 'end': not a whole number: "
+     "'9x' (expected a whole number from 0 to 9223372036854775807)\n"},
+
+    {"a line break in a file named twice",
+     {"batch", "bad\nname.csv", "./bad\nname.csv"},
+     NULL,
+     2,
+     "",
+     "retain: './bad\\nname.csv' is the same file as 'bad\\nname.csv' "
+     "(expected each input once: its rows would be counted twice)\n"},
+    {"a line break in a missing file's name",
+     {"batch", "no\nsuch.csv"},
+     NULL,
+     2,
+     "",
+     "retain: 'no\\nsuch.csv': cannot open: No such file or directory\n"},
+    {"a line break in a missing ID list's name",
+     {"ids", "no\nsuch.txt", "ids.csv"},
+     NULL,
+     2,
+     "",
+     "retain: 'no\\nsuch.txt': cannot open: No such file or directory\n"},
+    {"a line break in an ID list named twice",
+     {"ids", "bad\nname.csv", "./bad\nname.csv"},
+     NULL,
+     2,
+     "",
+     "retain: END_FILE './bad\\nname.csv' is the same file as START_FILE "
+     "'bad\\nname.csv' (expected two different lists)\n"},
+    {"a line break in an output file's name",
+     {"batch", "--summary-file", "bad\nname.csv", "bad\nname.csv"},
+     NULL,
+     2,
+     "",
+     "retain: option --summary-file: 'bad\\nname.csv': the same file as the "
+     "input 'bad\\nname.csv' (expected an output file that is not an "
+     "input)\n"},
+
+    /* One ID per line cannot hold an ID with a line break. */
+    {"an ID with a line break is not listed",
+     {"ids", "--id-column", "id", "--list", "retained", "ids.csv", "ids2.csv"},
+     NULL,
+     2,
+     "",
+     "retain: ids.csv: error: the retained ID 'a\\nb' holds a line break, and "
+     "the list has one ID per line (expected IDs without line breaks to list "
+     "them)\n"},
+    {"an ID with a line break is counted",
+     {"ids", "--id-column", "id", "-f", "csv", "ids.csv", "ids2.csv"},
+     NULL,
+     0,
+     "start,end,new," FIGURES "\n2,2,0,2,0,100.00,0.00,100.00,0.00,\n",
+     ""},
     {"revenue to a full device",
      {"revenue", "--start-mrr", "1", "--expansion", "0", "--contraction", "0",
       "--churned", "0"},
@@ -97,9 +274,9 @@ static const struct fault_case fault_cases[] = {
      {"revenue", "--start-mrr", "1", "--expansion", "0", "--contraction", "0",
       "--churned", "0"},
      "",
-     0,
+     3,
      "",
-     "",
+     "retain: write error on standard output: Broken pipe\n",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
 };
 
@@ -239,17 +416,69 @@ static void test_unprintable_name(void **state)
     run_result_free(&r);
 }
 
+/*
+ * Batch output fed back in: CSV made TSV and back again keeps every byte of
+ * the columns that pass through, tabs, line breaks and backslashes too.
+ */
+static void test_tsv_round_trip(void **state)
+{
+    static const char *const to_tsv[] = {"batch", "-f", "tsv", "round.csv",
+                                         NULL};
+    static const char *const to_csv[] = {"batch", "-f", "csv", "round.tsv",
+                                         NULL};
+    static const char *const rows[] = {"a\tb,10,9,1,", "\"x\ny\r\nz\",10,9,1,",
+                                       "C:\\d\\\\n,10,9,1,"};
+    struct run_result r;
+    const char *p;
+    size_t i;
+
+    (void)state;
+    assert_int_equal(run_retain(to_tsv, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 0);
+    write_bytes("round.tsv", r.out, r.out_len);
+    run_result_free(&r);
+    assert_int_equal(run_retain(to_csv, NULL, NULL, RUN_CAPTURE, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    p = strchr(r.out, '\n') + 1;
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        assert_memory_equal(p, rows[i], strlen(rows[i]));
+        p = strchr(p + strlen(rows[i]), '\n') + 1;
+    }
+    assert_int_equal(*p, '\0');
+    run_result_free(&r);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/retain-faults-XXXXXX";
     const struct CMUnitTest big[] = {cmocka_unit_test(test_big_line),
                                      cmocka_unit_test(test_wide_row),
-                                     cmocka_unit_test(test_unprintable_name)};
+                                     cmocka_unit_test(test_unprintable_name),
+                                     cmocka_unit_test(test_tsv_round_trip)};
 
     memset(ten_thousand_digits, '1', 10000);
     run_enter_fresh_dir(dir);
     WRITE_LITERAL("nul.csv", "start,end,new\n10,9\0,1\n");
     WRITE_LITERAL("utf8.csv", "seg,start,end,new\n\xff\xfe\xc3\xa9,10,9,1\n");
+    WRITE_LITERAL("nul0.csv", "start,end,new\n10,9\0"
+                              "0,1\n");
+    WRITE_LITERAL("scripts.csv", "segment,start,end,new\n"
+                                 "中文客户,100,90,10\n"
+                                 "Ελλάδα,100,90,10\n"
+                                 "עברית,100,90,10\n"
+                                 "Árvíztűrő,100,90,10\n"
+                                 "e\xcc\x81te,100,90,10\n"
+                                 "ＡＢＣ,100,90,10\n"
+                                 "😀,100,90,10\n"
+                                 "\xff\xfe"
+                                 "ab,100,90,10\n"
+                                 "\"a\tb\\\\c\",100,90,10\n");
+    WRITE_LITERAL("bad\nname.csv", "start,end,new\n10,9x,1\n");
+    WRITE_LITERAL("ids.csv", "id\n\"a\nb\"\nc\n");
+    WRITE_LITERAL("round.csv", "seg,start,end,new\n\"a\tb\",10,9,1\n"
+                               "\"x\ny\r\nz\",10,9,1\nC:\\d\\\\n,10,9,1\n");
+    WRITE_LITERAL("ids2.csv", "id\nc\n\"a\nb\"\n");
     write_big_line();
     write_wide_row();
     return TABLE_RUN("faults", fault_cases, test_fault) |

@@ -55,7 +55,7 @@ static const struct nomem_case nomem_cases[] = {
     {"batch, quoted CSV to TSV, summary file",
      {"batch", "-j", "1", "-f", "tsv", "--summary-file", "summary.txt",
       "quoted.csv"},
-     0},
+     1},
     {"batch, names renamed and repeated, rows of other widths",
      {"batch", "-j", "1", "-f", "json", "--summary", "--group-by", "retained",
       "names.csv"},
@@ -216,7 +216,9 @@ int main(void)
                       "feb,90,95,15,1000.5,0,0,0\n");
     run_write_fixture("quoted.csv", "\"seg,ment\",start,end,new\n"
                                     "\"a \"\"b\"\"\",10,9,1\n"
-                                    "c,20,18,2\n");
+                                    "c,20,18,2\n"
+                                    "\"d\te\",20,18,2\n"
+                                    "\"broken\"quote,20,18,2\n");
     run_write_fixture("names.csv",
                       "\n\nretained,seg,start,end,new,seg,input.retained\n"
                       "x,a,10,9,1,b,y,extra\nx,a,10,9\n");

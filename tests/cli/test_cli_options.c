@@ -19,7 +19,16 @@ struct option_case {
     const char *err;
 };
 
-#define TRY "Try 'retain --help' for more information.\n"
+#define TRY         "Try 'retain --help' for more information.\n"
+#define TRY_BATCH   "Try 'retain batch --help' for more information.\n"
+#define TRY_REVENUE "Try 'retain revenue --help' for more information.\n"
+#define TRY_IDS     "Try 'retain ids --help' for more information.\n"
+#define NOTHING_HEADER                                                         \
+    "retain: option --no-header does nothing with --only (--only prints one "  \
+    "figure, with no header line)\n"
+/* The end of the message for an option a figure of --only ignores. */
+#define NOTHING_WITH(field)                                                    \
+    "does nothing with --only " field " (" field " does not depend on it)\n"
 #define MONEY_EXPECTED                                                         \
     "(expected an amount such as 49.90, in digits with up to 6 decimals)"
 #define RATE_EXPECTED                                                          \
@@ -28,11 +37,13 @@ struct option_case {
 #define NEEDS_NEW                                                              \
     "needs -n/--new (lifetimes, lifetime value and rates per another "         \
     "period come from the retention rate)\n" TRY
-#define NO_HEADER                                                              \
+#define NO_HEADER_NEEDS                                                        \
     "retain: option --no-header needs -f csv or -f tsv (only they have a "     \
-    "header line)\n" TRY
-#define REVENUE  "revenue", "--start-mrr", "100", "--expansion", "0"
-#define INFINITE "churn is 0, so the expected and median lifetimes are infinite"
+    "header line)\n"
+#define NO_HEADER         NO_HEADER_NEEDS TRY
+#define NO_HEADER_REVENUE NO_HEADER_NEEDS TRY_REVENUE
+#define REVENUE           "revenue", "--start-mrr", "100", "--expansion", "0"
+#define INFINITE          "churn is 0, so the expected and median lifetimes are infinite"
 #define INFINITE_VALUE                                                         \
     "churn is 0, so the expected and median lifetimes and the undiscounted "   \
     "lifetime value are infinite"
@@ -76,34 +87,36 @@ static const struct option_case option_cases[] = {
      NULL,
      2,
      "",
-     "retain: unknown option '--\\x1b[31m'\n" TRY},
+     "retain: unknown option '--\\x{1b}[31m'\n" TRY},
     {"batch: value forgotten",
      {"batch", "-d", "-f", "csv"},
      "",
      2,
      "",
-     "retain: option -d/--delimiter needs a value (got option '-f')\n" TRY},
+     "retain: option -d/--delimiter needs a value (got option "
+     "'-f')\n" TRY_BATCH},
     {"batch: a file name that looks like an option",
      {"batch", "--summary-file", "-x"},
      "",
      2,
      "",
      "retain: option --summary-file needs a value (got '-x', which looks "
-     "like an option; write '--summary-file=-x' if it is the value)\n" TRY},
+     "like an option; write '--summary-file=-x' if it is the "
+     "value)\n" TRY_BATCH},
     {"batch: the end of the options is no value",
      {"batch", "--start-col", "--", "a.csv"},
      "",
      2,
      "",
      "retain: option --start-col needs a value (got '--', which ends the "
-     "options; write '--start-col=--' if it is the value)\n" TRY},
+     "options; write '--start-col=--' if it is the value)\n" TRY_BATCH},
     {"revenue: value forgotten",
      {"revenue", "--start-mrr", "--expansion", "0"},
      NULL,
      2,
      "",
      "retain: option --start-mrr needs a value (got option "
-     "'--expansion')\n" TRY},
+     "'--expansion')\n" TRY_REVENUE},
 
     /* Options that only change what another option prints need it. */
     {"money precision alone",
@@ -133,21 +146,21 @@ static const struct option_case option_cases[] = {
      2,
      "",
      "retain: option --money-precision needs --margin (it sets the decimals "
-     "of the lifetime value)\n" TRY},
+     "of the lifetime value)\n" TRY_BATCH},
     {"batch: discount alone",
      {"batch", "--discount", "1%"},
      "start,end,new\n100,90,0\n",
      2,
      "",
      "retain: option --discount needs --margin (it discounts the lifetime "
-     "value)\n" TRY},
+     "value)\n" TRY_BATCH},
     {"batch: per alone",
      {"batch", "--per", "year"},
      "start,end,new\n100,90,0\n",
      2,
      "",
      "retain: option --per needs --period (the length of the measured "
-     "period, to know how many of them make one year)\n" TRY},
+     "period, to know how many of them make one year)\n" TRY_BATCH},
     {"no header in text",
      {"-s", "100", "-e", "90", "--no-header"},
      NULL,
@@ -165,7 +178,7 @@ static const struct option_case option_cases[] = {
      NULL,
      2,
      "",
-     NO_HEADER},
+     NO_HEADER_REVENUE},
     {"revenue: no header in tsv",
      {REVENUE, "--contraction", "0", "--churned", "1", "--no-header", "-f",
       "tsv"},
@@ -211,6 +224,181 @@ static const struct option_case option_cases[] = {
      2,
      "",
      "retain: option --only: median_lifetime_years needs --period\n" TRY},
+
+    /* An option that can change nothing in the combination is refused. */
+    {"no header with only",
+     {"-s", "5", "-e", "5", "-n", "1", "-f", "csv", "--no-header", "--only",
+      "retained"},
+     NULL,
+     2,
+     "",
+     NOTHING_HEADER TRY},
+    {"precision with only a count",
+     {"-s", "5", "-e", "4", "-n", "1", "-p", "3", "--only", "start"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("start") TRY},
+    {"precision with only the warnings",
+     {"-s", "5", "-e", "4", "-n", "1", "--only", "warnings", "-p", "3"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("warnings") TRY},
+    {"precision with only the lifetime value",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "2", "-p", "3", "--only",
+      "lifetime_value"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("lifetime_value") TRY},
+    {"margin with only a rate",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "2", "--money-precision",
+      "3", "--only", "retention_rate"},
+     NULL,
+     2,
+     "",
+     "retain: option --margin " NOTHING_WITH("retention_rate") TRY},
+    {"period with only a lifetime in periods",
+     {"-s", "5", "-e", "4", "-n", "1", "--period", "month", "--only",
+      "expected_lifetime"},
+     NULL,
+     2,
+     "",
+     "retain: option --period " NOTHING_WITH("expected_lifetime") TRY},
+    {"per with only the warnings",
+     {"-s", "5", "-e", "4", "-n", "1", "--period", "month", "--per", "year",
+      "--only", "warnings"},
+     NULL,
+     2,
+     "",
+     "retain: option --per " NOTHING_WITH("warnings") TRY},
+    {"lifetime with only a lifetime",
+     {"-s", "5", "-e", "4", "-n", "1", "--lifetime", "--only",
+      "median_lifetime"},
+     NULL,
+     2,
+     "",
+     "retain: option --lifetime does nothing with --only median_lifetime "
+     "(--only asks for that figure already)\n" TRY},
+    {"lifetime with period",
+     {"-s", "5", "-e", "4", "-n", "1", "--lifetime", "--period", "month"},
+     NULL,
+     2,
+     "",
+     "retain: option --lifetime does nothing with --period (which adds the "
+     "lifetimes too)\n" TRY},
+    {"lifetime after margin",
+     {"-s", "5", "-e", "4", "-n", "1", "--margin", "3", "--lifetime"},
+     NULL,
+     2,
+     "",
+     "retain: option --lifetime does nothing with --margin (which adds the "
+     "lifetimes too)\n" TRY},
+    {"strict without new",
+     {"-s", "5", "-e", "6", "--strict"},
+     NULL,
+     2,
+     "",
+     "retain: option --strict needs -n/--new (without the count of new "
+     "customers, the counts cannot contradict each other)\n" TRY},
+    {"ids: no header with only",
+     {"ids", "--no-header", "-f", "csv", "--only", "start", "one.txt",
+      "two.txt"},
+     NULL,
+     2,
+     "",
+     NOTHING_HEADER TRY_IDS},
+    {"ids: no header in json",
+     {"ids", "--no-header", "-f", "json", "one.txt", "two.txt"},
+     NULL,
+     2,
+     "",
+     NO_HEADER_NEEDS TRY_IDS},
+    {"ids: precision with only a count",
+     {"ids", "-p", "1", "--only", "lost", "one.txt", "two.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("lost") TRY_IDS},
+    {"ids: lifetime with period",
+     {"ids", "--period", "month", "--lifetime", "one.txt", "two.txt"},
+     NULL,
+     2,
+     "",
+     "retain: option --lifetime does nothing with --period (which adds the "
+     "lifetimes too)\n" TRY_IDS},
+    {"revenue: no header with only",
+     {REVENUE, "--contraction", "0", "--churned", "1", "-f", "csv",
+      "--no-header", "--only", "net_revenue_retention"},
+     NULL,
+     2,
+     "",
+     NOTHING_HEADER TRY_REVENUE},
+    {"revenue: precision with only an amount",
+     {REVENUE, "--contraction", "0", "--churned", "1", "-p", "3", "--only",
+      "churned"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("churned") TRY_REVENUE},
+    {"revenue: precision with only the warnings",
+     {REVENUE, "--contraction", "0", "--churned", "1", "-p", "3", "--only",
+      "warnings"},
+     NULL,
+     2,
+     "",
+     "retain: option -p/--precision " NOTHING_WITH("warnings") TRY_REVENUE},
+    {"batch: lifetime with margin",
+     {"batch", "--lifetime", "--margin", "5"},
+     "",
+     2,
+     "",
+     "retain: option --lifetime does nothing with --margin (which adds the "
+     "lifetimes too)\n" TRY_BATCH},
+
+    /* ... and kept where it can. */
+    {"precision with only a rate",
+     {"-s", "8", "-e", "1", "-n", "0", "-p", "0", "--only", "retention_rate"},
+     NULL,
+     0,
+     "13\n",
+     ""},
+    {"period and precision with only a lifetime in years",
+     {"-s", "100", "-e", "90", "-n", "0", "--period", "month", "-p", "1",
+      "--only", "expected_lifetime_years"},
+     NULL,
+     0,
+     "0.8\n",
+     ""},
+    {"discount and money precision with only the lifetime value",
+     {"-s", "100", "-e", "90", "-n", "0", "--margin", "10", "--discount", "10%",
+      "--money-precision", "3", "--only", "lifetime_value"},
+     NULL,
+     0,
+     "55.000\n",
+     ""},
+    {"period and margin with only the warnings",
+     {"-s", "5", "-e", "5", "-n", "0", "--period", "month", "--margin", "2",
+      "--only", "warnings"},
+     NULL,
+     0,
+     INFINITE_VALUE "\n",
+     "retain: warning: " INFINITE_VALUE "\n"},
+    {"strict with new",
+     {"-s", "5", "-e", "6", "-n", "0", "--strict", "--only", "retained"},
+     NULL,
+     1,
+     "6\n",
+     "retain: warning: end - new (6 - 0 = 6) is greater than start (5): more "
+     "customers retained than there were at the start\n"},
+    {"revenue: precision with only a rate",
+     {REVENUE, "--contraction", "0", "--churned", "1", "-p", "0", "--only",
+      "net_revenue_retention"},
+     NULL,
+     0,
+     "99\n",
+     ""},
 
     /* Every message says what is wrong and what was expected. */
     {"unexpected argument",
@@ -316,21 +504,21 @@ static const struct option_case option_cases[] = {
      2,
      "",
      "retain: missing option --start-mrr (recurring revenue at the start, "
-     "above 0)\n" TRY},
+     "above 0)\n" TRY_REVENUE},
     {"revenue: a missing expansion may be 0",
      {"revenue", "--start-mrr", "100", "--contraction", "0", "--churned", "0"},
      NULL,
      2,
      "",
      "retain: missing option --expansion (revenue added by existing "
-     "customers; write 0 for none)\n" TRY},
+     "customers; write 0 for none)\n" TRY_REVENUE},
     {"revenue: unexpected argument",
      {REVENUE, "--contraction", "0", "--churned", "0", "x"},
      NULL,
      2,
      "",
      "retain: unexpected argument 'x' (the amounts are given as options, "
-     "such as --start-mrr AMOUNT)\n" TRY},
+     "such as --start-mrr AMOUNT)\n" TRY_REVENUE},
     {"revenue: an amount with a decimal comma",
      {REVENUE, "--contraction", "0,5", "--churned", "0"},
      NULL,
@@ -417,8 +605,8 @@ static const struct option_case option_cases[] = {
      "89.00\n",
      ""},
     {"batch summary: inf in csv",
-     {"batch", "--lifetime", "--margin", "10", "--summary", "--no-header",
-      "--columns", "start,end,new"},
+     {"batch", "--margin", "10", "--summary", "--no-header", "--columns",
+      "start,end,new"},
      "100,100,0\n50,50,0\n",
      0,
      "100,100,0,100,0,100.00,0.00,100.00,0.00,inf,inf,inf,\"" INFINITE_VALUE
@@ -488,8 +676,8 @@ static void test_option(void **state)
 static void test_ids_infinite(void **state)
 {
     static const char *const args[] = {
-        "ids",     "--lifetime", "-f", "json", "--only", "median_lifetime",
-        "one.txt", "two.txt",    NULL};
+        "ids",     "-f",      "json", "--only", "median_lifetime",
+        "one.txt", "two.txt", NULL};
     struct run_result r;
 
     (void)state;

@@ -86,7 +86,9 @@ static const struct opt_case opt_cases[] = {
     {"attached values may begin with a dash",
      {"--start=-e", "-e-s", "-k--"},
      "start=-e end=-s -k"},
-    {"unknown option escaped", {"--a\x1b[0m"}, "!unknown option '--a\\x1b[0m'"},
+    {"unknown option escaped",
+     {"--a\x1b[0m"},
+     "!unknown option '--a\\x{1b}[0m'"},
     {"unknown option cut short",
      {"--aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
       "aaaaaaaaaa"},

@@ -50,8 +50,14 @@ static const struct csv_case csv_cases[] = {
     {"line break in quotes", "\"a\nb\",c\nd,e\n", 0, ',', "1[a\nb|c] 3[d|e]"},
     {"CRLF in quotes kept", "\"a\r\nb\"\r\nc\r\n", 0, ',', "1[a\r\nb] 3[c]"},
     {"quote mid-field is a byte", "5'11\",x\n", 0, ',', "1[5'11\"|x]"},
-    {"text after closing quote", "\"a\"b,c\n", 0, ',', "1[ab|c]!after-quote:0"},
-    {"unterminated at end", "a,\"b\nc\n", 0, ',', "1[a|b\nc\n]!unterminated"},
+    /* A record with a problem also has its fields as written: ~[...]. */
+    {"text after closing quote", "\"a\"b,c\n", 0, ',',
+     "1[ab|c]!after-quote:0~[\"a\"b|c]"},
+    {"unterminated at end", "a,\"b\nc\n", 0, ',',
+     "1[a|b\nc\n]!unterminated~[a|\"b\nc\n]"},
+    {"raw fields keep doubled quotes and delimiters in quotes",
+     "\"a\"\"b\",\"c,d\"e\n", 0, ',',
+     "1[a\"b|c,de]!after-quote:1~[\"a\"\"b\"|\"c,d\"e]"},
     {"quoted last field without line end", "a,\"b\"", 0, ',', "1[a|b]"},
     {"semicolon", "a;\"b;c\"\n", 0, ';', "1[a|b;c]"},
     {"tab ignores quotes", "\"a\tb\"\t\"c\n", 0, '\t', "1[\"a|b\"|\"c]"},
@@ -61,7 +67,20 @@ static const struct csv_case csv_cases[] = {
     {"quoted, then CR at the very end", "a,\"b\"\r", 0, ',', "1[a|b]"},
     {"quoted, then CRLF", "\"a\"\r\nb\n", 0, ',', "1[a] 2[b]"},
     {"text after two closing quotes: the first is named", "\"a\"b,\"c\"d\n", 0,
-     ',', "1[ab|cd]!after-quote:0"},
+     ',', "1[ab|cd]!after-quote:0~[\"a\"b|\"c\"d]"},
+    /* TSV: \t, \n, \r and \\ stand for the bytes; other backslashes are
+       bytes, and so are they in CSV. */
+    {"TSV escapes", "a\\tb\tc\\nd\\re\\\\f\n", 0, '\t', "1[a\tb|c\nd\re\\f]"},
+    {"TSV backslash before another byte kept", "C:\\data\t\\x\\\n", 0, '\t',
+     "1[C:\\data|\\x\\]"},
+    {"TSV escaped backslash, then t", "\\\\t\tx\n", 0, '\t', "1[\\t|x]"},
+    {"TSV backslash before the delimiter kept", "a\\\tb\n", 0, '\t',
+     "1[a\\|b]"},
+    {"TSV escaped line break, then a line", "a\\n\tb\nc\n", 0, '\t',
+     "1[a\n|b] 2[c]"},
+    {"TSV quotes are bytes around escapes", "\"a\\tb\"\n", 0, '\t',
+     "1[\"a\tb\"]"},
+    {"CSV backslash is a byte", "a\\tb,c\n", 0, ',', "1[a\\tb|c]"},
 };
 
 static void append(char **trace, size_t *len, const char *data, size_t n)
@@ -94,6 +113,13 @@ static void trace_record(const struct rt_csv_record *rec, uint64_t line,
         snprintf(head, sizeof head, "!after-quote:%zu", rec->problem_field);
         append(trace, len, head, strlen(head));
     }
+    for (i = 0; rec->raw_fields && i < rec->count; i++) {
+        append(trace, len, i ? "|" : "~[", i ? 1 : 2);
+        append(trace, len, rec->raw_fields[i].data, rec->raw_fields[i].len);
+    }
+    if (rec->raw_fields)
+        append(trace, len, "]", 1);
+    assert_true((rec->problem != RT_CSV_FINE) == (rec->raw_fields != NULL));
 }
 
 /* Reads everything with `reader`, numbering lines from `first_line`. */

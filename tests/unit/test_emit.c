@@ -114,10 +114,13 @@ static const struct escape_case escape_cases[] = {
     {"semicolon", "a;b", 3, "\"a;b\"", "a;b", "a;b", "\"a;b\""},
     {"quote", "say \"hi\"", 8, "\"say \\\"hi\\\"\"", "\"say \"\"hi\"\"\"",
      "say \"hi\"", "\"say \"\"hi\"\"\""},
-    {"line break", "a\nb\rc", 5, "\"a\\nb\\rc\"", "\"a\nb\rc\"", "a b c",
+    /* TSV cannot quote: it escapes as PostgreSQL's text format does. */
+    {"line break", "a\nb\rc", 5, "\"a\\nb\\rc\"", "\"a\nb\rc\"", "a\\nb\\rc",
      "\"a\nb\rc\""},
-    {"tab", "a\tb", 3, "\"a\\tb\"", "a\tb", "a b", "a\tb"},
-    {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\b", "a\\b"},
+    {"tab", "a\tb", 3, "\"a\\tb\"", "a\tb", "a\\tb", "a\tb"},
+    {"backslash", "a\\b", 3, "\"a\\\\b\"", "a\\b", "a\\\\b", "a\\b"},
+    {"escapes next to each other", "\\\t\\t\n", 5, "\"\\\\\\t\\\\t\\n\"",
+     "\"\\\t\\t\n\"", "\\\\\\t\\\\t\\n", "\"\\\t\\t\n\""},
     {"control and NUL", "\x01\0z", 3, "\"\\u0001\\u0000z\"", "\x01\0z",
      "\x01\0z", "\x01\0z", 3},
     {"invalid UTF-8: replaced in JSON, kept in CSV", "\xff\xfe", 2,
@@ -329,8 +332,8 @@ static void test_infinite_text(void **state)
                 "\xe2\x88\x92 r), a margin M counted at the\n"
                 "                       start of each period the customer "
                 "stays, discounted by D\n"
-                "                       = 10.00 \xc3\x97 (1 + 0.0) \xc3\xb7 (1 "
-                "+ 0.0 \xe2\x88\x92 (100 \xc3\xb7 100)) = inf\n");
+                "                       = 10.00 \xc3\x97 (1 + 0) \xc3\xb7 (1 "
+                "+ 0 \xe2\x88\x92 (100 \xc3\xb7 100)) = inf\n");
 }
 
 /*

@@ -379,6 +379,7 @@ static const struct ids_case ids_cases[] = {
      "",
      "\"1",
      ""},
+    /* Counted as any other ID, but a list of one per line cannot hold it. */
     {"column with quoted line break",
      "id\n\"a\nb\"\nc\n",
      "id\nc\n",
@@ -387,7 +388,7 @@ static const struct ids_case ids_cases[] = {
      {.id_column = "id"},
      RT_IDS_OK,
      "2 1 0",
-     "a\nb",
+     "!",
      "",
      "c",
      ""},
@@ -493,7 +494,8 @@ static FILE *file_of(const char *bytes, size_t len)
     return file;
 }
 
-/* The IDs of one list, written one per line; expected joins them by '|'. */
+/* The IDs of one list, written one per line; expected joins them by '|',
+   or is "!" when the list is refused, with nothing written. */
 static void check_list(const struct rt_ids *ids, enum rt_ids_list which,
                        const char *expected, size_t expected_len)
 {
@@ -502,11 +504,19 @@ static void check_list(const struct rt_ids *ids, enum rt_ids_list which,
     size_t i;
 
     assert_non_null(lines);
+    if (strcmp(expected, "!") == 0) {
+        rt_sink_init_memory(&sink);
+        assert_false(rt_ids_write_list(ids, which, &sink));
+        assert_int_equal(sink.len, 0);
+        rt_sink_free(&sink);
+        free(lines);
+        return;
+    }
     for (i = 0; i < expected_len; i++)
         lines[i] = expected[i] == '|' ? '\n' : expected[i];
     lines[expected_len] = '\n';
     rt_sink_init_memory(&sink);
-    rt_ids_write_list(ids, which, &sink);
+    assert_true(rt_ids_write_list(ids, which, &sink));
     assert_int_equal(sink.len, expected_len ? expected_len + 1 : 0);
     assert_memory_equal(sink.buf, lines, sink.len);
     rt_sink_free(&sink);

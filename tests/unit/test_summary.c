@@ -266,7 +266,7 @@ static void test_undecided_mean(void **state)
                 "group,z,1,1000,900,0,900,100,90,10,90,10,90,90,90\n");
     assert_int_equal(heard.count, 1);
     assert_string_equal(heard.last,
-                        "warning: summary of group 'a\\x09b': "
+                        "warning: summary of group 'a\\tb': "
                         "mean_retention_rate left empty: it is within 10^-25 "
                         "of halfway between two values at -p 0, and its rows "
                         "have too many distinct start counts to decide "
