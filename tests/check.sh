@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds retain and runs every test, installing what the tests need first.
 #
-#   bash tests/check.sh
+#   bash tests/check.sh           the whole suite, as CI runs it
+#   bash tests/check.sh --quick   a Debug build and the unit and CLI tests
+#                                 only: the inner loop, about a minute
 #
 # 1. installs what the tests use when missing: libcmocka-dev, mandoc (the
 #    man page lint), clang, valgrind, gcovr, pkgconf, unicode-data (to
@@ -21,11 +23,23 @@
 #    installs them and builds a program against them with CMake's
 #    find_package and with pkg-config; the libraries must export exactly
 #    the functions of retain.h (tests/install/run.sh).
-# Build trees go to build-check/, build-asan/, build-cov/ and
-# build-install-*/ in the repo.
+# Build trees go to build-check/, build-asan/, build-cov/, build-lint/,
+# build-fuzz/ and build-install-*/ under RETAIN_BUILD_ROOT, the top of the
+# repository unless it is set.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builds=${RETAIN_BUILD_ROOT:-$root}
+export RETAIN_BUILD_ROOT=$builds
+quick=false
+case "${1:-}" in
+--quick) quick=true ;;
+"") ;;
+*)
+    echo "usage: bash tests/check.sh [--quick]" >&2
+    exit 2
+    ;;
+esac
 jobs=$(nproc 2>/dev/null || echo 2)
 
 install_missing() {
@@ -61,21 +75,21 @@ run_suite() {
     local name=$1
     shift
     echo "check: $name"
-    cmake -S "$root" -B "$root/build-$name" -DRETAIN_TESTS=ON \
+    cmake -S "$root" -B "$builds/build-$name" -DRETAIN_TESTS=ON \
         -DRETAIN_WERROR=ON "$@" >/dev/null
-    cmake --build "$root/build-$name" -j "$jobs" >/dev/null
-    (cd "$root/build-$name" && ctest --output-on-failure -j "$jobs")
+    cmake --build "$builds/build-$name" -j "$jobs" >/dev/null
+    (cd "$builds/build-$name" && ctest --output-on-failure -j "$jobs")
 }
 
 # Coverage counts add up over runs, and a tree configured before could
 # keep other options: start from a new tree.
 coverage() {
-    rm -rf "$root/build-cov"
+    rm -rf "$builds/build-cov"
     run_suite cov -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
         -DRETAIN_COVERAGE=ON
     (cd "$root" && gcovr -r . --filter 'src/' --print-summary \
-        -o build-cov/coverage.txt --fail-under-line 95 \
-        --fail-under-branch 90 build-cov)
+        -o "$builds/build-cov/coverage.txt" --fail-under-line 95 \
+        --fail-under-branch 90 "$builds/build-cov")
 }
 
 # The library as another program sees it: one prefix with the static
@@ -84,20 +98,25 @@ install_check() {
     local kind shared=OFF
     for kind in static shared; do
         echo "check: install ($kind)"
-        cmake -S "$root" -B "$root/build-install-$kind" \
+        cmake -S "$root" -B "$builds/build-install-$kind" \
             -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
             -DRETAIN_WERROR=ON -DRETAIN_SHARED=$shared >/dev/null
-        cmake --build "$root/build-install-$kind" -j "$jobs" >/dev/null
+        cmake --build "$builds/build-install-$kind" -j "$jobs" >/dev/null
         shared=ON
     done
-    bash "$root/tests/install/run.sh" "$root/build-install-static/consumer" \
-        "$root/build-install-static"
-    bash "$root/tests/install/run.sh" "$root/build-install-shared/consumer" \
-        "$root/build-install-shared" "$root/build-install-static"
+    bash "$root/tests/install/run.sh" "$builds/build-install-static/consumer" \
+        "$builds/build-install-static"
+    bash "$root/tests/install/run.sh" "$builds/build-install-shared/consumer" \
+        "$builds/build-install-shared" "$builds/build-install-static"
 }
 
 install_missing
 export RETAIN_REQUIRE_LOCALES=1
+if $quick; then
+    run_suite quick -DCMAKE_BUILD_TYPE=Debug
+    echo "check: quick suite passed (the full run: bash tests/check.sh)"
+    exit 0
+fi
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
     -DRETAIN_MEMCHECK=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -10,6 +10,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builds=${RETAIN_BUILD_ROOT:-$root}
 
 missing=()
 command -v cppcheck >/dev/null || missing+=(cppcheck)
@@ -29,9 +30,9 @@ cppcheck --enable=warning,style,performance,portability --std=c11 \
     -I "$root/include" -I "$root/src" "$root/src"
 
 echo "lint: clang-tidy"
-cmake -S "$root" -B "$root/build-lint" -DCMAKE_C_COMPILER=clang \
+cmake -S "$root" -B "$builds/build-lint" -DCMAKE_C_COMPILER=clang \
     -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
-out=$(cd "$root" && clang-tidy -p build-lint --quiet src/*.c 2>/dev/null) || {
+out=$(cd "$root" && clang-tidy -p "$builds/build-lint" --quiet src/*.c 2>/dev/null) || {
     printf '%s\n' "$out"
     echo "lint: clang-tidy found problems" >&2
     exit 1

@@ -12,7 +12,7 @@ set -euo pipefail
 
 seconds=${1:-10}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-out=${FUZZ_OUT:-$root/build-fuzz}
+out=${FUZZ_OUT:-${RETAIN_BUILD_ROOT:-$root}/build-fuzz}
 targets=(count amount figures csv ids cli)
 
 if ! command -v clang >/dev/null ||
