@@ -40,6 +40,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* C++ programs link the C names as they are. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define RT_VERSION_MAJOR  0
 #define RT_VERSION_MINOR  1
 #define RT_VERSION_PATCH  0
@@ -438,5 +443,9 @@ enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
 enum rt_status rt_emit_report(FILE *out, enum rt_format format,
                               const struct rt_figures *figures,
                               const struct rt_lifetime *lifetime, bool header);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,7 @@
 #include "batch_names.h"
 #include "batch_parallel.h"
 #include "batch_row.h"
+#include "describe.h"
 #include "emit.h"
 #include "summary.h"
 #include "text_table.h"
@@ -197,6 +198,17 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
     return RT_BATCH_OK;
 }
 
+void rt_batch_report_unreadable(const struct rt_batch *batch, const char *file,
+                                int error)
+{
+    char shown[RT_NAME_SIZE], message[RT_NAME_SIZE + 80];
+
+    snprintf(message, sizeof message, "%s: cannot read: %s",
+             file ? rt_quote_name(file, shown, sizeof shown) : "input",
+             strerror(error));
+    report(batch, RT_SEVERITY_ERROR, NULL, 0, message);
+}
+
 static enum rt_batch_result read_failure(const struct rt_batch *batch,
                                          const struct rt_csv *reader,
                                          enum rt_csv_result result,
@@ -206,6 +218,11 @@ static enum rt_batch_result read_failure(const struct rt_batch *batch,
 
     if (result == RT_CSV_NO_MEMORY)
         return RT_BATCH_NO_MEMORY;
+    if (result == RT_CSV_READ_FAIL && reader->at_start && reader->len == 0) {
+        /* Nothing was read: there is no line to point at. */
+        rt_batch_report_unreadable(batch, file, reader->error);
+        return RT_BATCH_UNUSABLE;
+    }
     if (result == RT_CSV_READ_FAIL)
         snprintf(message, sizeof message, "read error: %s",
                  strerror(reader->error));
@@ -445,6 +462,9 @@ static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
 
     bool ok;
 
+    /* Sums over no rows are 0 then, not unknown. */
+    batch->summary->total.new_column =
+        batch->layout.new_customers != RT_BATCH_NO_COLUMN;
     if (!summary_out) {
         rt_sink_put(batch->sink, '\n');
         return rt_summary_emit(batch->summary, batch->sink, &how);

@@ -165,6 +165,14 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
 void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
                                    uint64_t leading);
 
+/*
+ * Reports a file whose first read failed with errno `error` (a directory)
+ * as one that cannot be opened is, `dir: cannot read: Is a directory`:
+ * no line of it was read to point at.
+ */
+void rt_batch_report_unreadable(const struct rt_batch *batch, const char *file,
+                                int error);
+
 /* Reports the blank lines that rt_batch_rows() skipped, if any. */
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
                             const struct rt_batch_stats *stats);

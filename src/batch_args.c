@@ -174,6 +174,7 @@ static enum batch_parse_result check_header(const struct batch_args *args,
 /*
  * Standard input can be read once: named twice, its second reading would
  * find it empty.  (Other files named twice are found by what they are.)
+ * The command line is well formed, so like those this is no usage error.
  */
 static enum batch_parse_result check_inputs(const struct batch_args *args,
                                             char *error, size_t size)
@@ -187,7 +188,7 @@ static enum batch_parse_result check_inputs(const struct batch_args *args,
     snprintf(error, size,
              "standard input (-) is named twice (expected each input once: "
              "it can be read only once)");
-    return BATCH_PARSE_USAGE;
+    return BATCH_PARSE_INVALID;
 }
 
 /*
@@ -275,8 +276,9 @@ enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
     }
     if (args->help)
         return BATCH_PARSE_OK;
-    if (check_inputs(args, error, error_size) != BATCH_PARSE_OK ||
-        check_count_columns(&args->options, error, error_size) !=
+    if (check_inputs(args, error, error_size) != BATCH_PARSE_OK)
+        return BATCH_PARSE_INVALID;
+    if (check_count_columns(&args->options, error, error_size) !=
             BATCH_PARSE_OK ||
         check_header(args, error, error_size) != BATCH_PARSE_OK)
         return BATCH_PARSE_USAGE;

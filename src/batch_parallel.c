@@ -512,8 +512,11 @@ enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
         free(carry.buf);
         return RT_BATCH_NO_MEMORY;
     }
-    if (carry.failed) {
+    if (carry.failed && carry.len == 0 && leading == 0)
+        rt_batch_report_unreadable(batch, name, carry.error);
+    else if (carry.failed)
         report_failure(batch, &carry, name, 1 + leading, RT_BATCH_UNUSABLE);
+    if (carry.failed) {
         free(carry.buf);
         return RT_BATCH_UNUSABLE;
     }

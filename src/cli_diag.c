@@ -76,8 +76,15 @@ int cli_close_stdout(int status)
         saved = errno;
     }
 #endif
-    if (!failed)
-        return status;
-    cli_error("write error on standard output: %s", strerror(saved));
-    return CLI_EXIT_FAILURE;
+    if (failed) {
+        cli_error("write error on standard output: %s", strerror(saved));
+        return CLI_EXIT_FAILURE;
+    }
+    /* A summary goes to stderr: a failed write there is lost output too,
+       with nowhere left to say so but the exit status (as gnulib's
+       close_stdout does). */
+    if ((fflush(stderr) != 0 || ferror(stderr)) &&
+        status <= CLI_EXIT_INCONSISTENT)
+        return CLI_EXIT_FAILURE;
+    return status;
 }

@@ -146,12 +146,18 @@ int cli_outfile_open(struct cli_outfile *file, const char *option,
     return status;
 }
 
-/* Writes out the buffer; the errno of a write that failed, or 0. */
+/*
+ * Writes out the buffer; the errno of a write that failed, or 0.  A write
+ * that failed before (a long list bypasses the buffer) left the stream's
+ * error flag and its errno: that is the cause, not what fflush sets now.
+ */
 static int flush_stream(FILE *stream)
 {
+    int earlier = ferror(stream) ? errno : 0;
+
     errno = 0;
     if (fflush(stream) != 0 || ferror(stream))
-        return errno ? errno : EIO;
+        return earlier ? earlier : errno ? errno : EIO;
     return 0;
 }
 
@@ -195,6 +201,11 @@ bool cli_outfile_stdout_taken(void)
     taken = fflush(stdout) == 0 && !ferror(stdout);
     if (errno == 0)
         errno = earlier;
+    earlier = errno;
+    /* stderr may hold the summary: what it failed to take is lost too. */
+    if (fflush(stderr) != 0 || ferror(stderr))
+        taken = false;
+    errno = earlier;
     return taken;
 }
 

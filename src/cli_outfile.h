@@ -50,9 +50,9 @@ int cli_outfile_open(struct cli_outfile *file, const char *option,
 int cli_outfile_flush(struct cli_outfile *file);
 
 /*
- * Whether standard output has taken all that was written to it so far: a
- * run whose main output failed, its reader gone included, must not
- * replace an output file either.
+ * Whether standard output and error have taken all that was written to
+ * them so far: a run whose output failed, its reader gone included, must
+ * not replace an output file either.
  */
 bool cli_outfile_stdout_taken(void);
 

@@ -10,8 +10,28 @@
 #define QUOTE_MAX 72
 
 /*
- * Writes text between single quotes, escaped as utf8.h says, up to `most`
- * bytes of it and as far as buf holds (size >= 8), then "..." when cut.
+ * Shows the unit at the start of text as utf8.h says, and a single quote
+ * as \' so that a reader can tell where the quoted text ends.  Returns the
+ * bytes of text it stands for.
+ */
+static size_t show_quoted(const char *text, size_t len,
+                          char shown[RT_UTF8_SHOWN_MAX], size_t *shown_len)
+{
+    size_t columns;
+
+    if (text[0] == '\'') {
+        shown[0] = '\\';
+        shown[1] = '\'';
+        *shown_len = 2;
+        return 1;
+    }
+    return rt_utf8_show_one(text, len, shown, shown_len, &columns);
+}
+
+/*
+ * Writes text between single quotes, escaped as show_quoted() does, up to
+ * `most` bytes of it and as far as buf holds (size >= 8), then "..." when
+ * cut.
  */
 static void quote(const char *text, size_t len, size_t most, char *buf,
                   size_t size)
@@ -21,9 +41,8 @@ static void quote(const char *text, size_t len, size_t most, char *buf,
     buf[n++] = '\'';
     while (i < len) {
         char shown[RT_UTF8_SHOWN_MAX];
-        size_t shown_len, columns;
-        size_t used =
-            rt_utf8_show_one(text + i, len - i, shown, &shown_len, &columns);
+        size_t shown_len;
+        size_t used = show_quoted(text + i, len - i, shown, &shown_len);
 
         /* Room is kept for "...'" and the NUL after the last unit. */
         if (i + used > most || n + shown_len + 5 > size) {
@@ -47,14 +66,15 @@ void rt_quote_value(const char *text, size_t len, char *buf, size_t size)
 
 /*
  * Whether a name must be quoted: it holds a byte that is shown escaped (a
- * backslash aside, as Windows paths hold them), or starts as a quoted name
- * would.  A quote inside a bare name is shown as it is.
+ * backslash aside, as Windows paths hold them) or a single quote.  So a
+ * name shown bare never holds a quote, and one that starts with a quote
+ * is always a quoted one, whose end is the first quote not escaped.
  */
 static bool name_needs_quotes(const char *name)
 {
     size_t len = strlen(name), i = 0;
 
-    if (name[0] == '\'')
+    if (strchr(name, '\'') != NULL)
         return true;
     while (i < len) {
         char shown[RT_UTF8_SHOWN_MAX];

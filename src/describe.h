@@ -19,17 +19,18 @@
 
 /*
  * Writes text between single quotes for a message, escaped as utf8.h
- * says (\n, \x{00}, \u{202e}, \\, \' ...), and cut with "..." after 72
- * bytes of it, or sooner when its escapes fill buf, so a message stays one
- * readable line whatever the input held.
+ * says (\n, \x{00}, \u{202e}, \\ ...) and with a single quote as \', and cut
+ * with "..." after 72 bytes of it, or sooner when its escapes fill buf, so a
+ * message stays one readable line whatever the input held.
  */
 void rt_quote_value(const char *text, size_t len, char *buf, size_t size);
 
 /*
  * How a message shows a file name: the name itself when every byte of it
- * shows as it is (backslashes included), else quoted and escaped as
- * rt_quote_value() does, whole unless it overflows buf (RT_NAME_SIZE
- * bytes), so that a line break in a name cannot split a message.
+ * shows as it is (backslashes included) and none is a single quote, else
+ * quoted and escaped as rt_quote_value() does, whole unless it overflows
+ * buf (RT_NAME_SIZE bytes), so that a line break in a name cannot split a
+ * message.
  * Returns name or buf.
  */
 const char *rt_quote_name(const char *name, char *buf, size_t size);

@@ -191,14 +191,25 @@ static enum rt_ids_result too_long(const struct rt_ids *ids, const char *file,
     return RT_IDS_UNUSABLE;
 }
 
+/*
+ * A read that failed at `line`; when nothing was read before it (a
+ * directory) there is no line to point at, and the file is reported as
+ * one that cannot be opened is: `dir: cannot read: Is a directory`.
+ */
 static enum rt_ids_result read_failed(const struct rt_ids *ids,
                                       const char *file, uint64_t line,
-                                      int error)
+                                      int error, bool read_any)
 {
-    char message[160];
+    char shown[RT_NAME_SIZE], message[RT_NAME_SIZE + 80];
 
-    snprintf(message, sizeof message, "read error: %s", strerror(error));
-    report(ids, RT_SEVERITY_ERROR, file, line, message);
+    if (read_any || !file) {
+        snprintf(message, sizeof message, "read error: %s", strerror(error));
+        report(ids, RT_SEVERITY_ERROR, file, line, message);
+    } else {
+        snprintf(message, sizeof message, "%s: cannot read: %s",
+                 rt_quote_name(file, shown, sizeof shown), strerror(error));
+        report(ids, RT_SEVERITY_ERROR, NULL, 0, message);
+    }
     return RT_IDS_UNUSABLE;
 }
 
@@ -310,7 +321,8 @@ static enum rt_ids_result read_lines(struct rt_ids *ids, bool end, FILE *in,
             size = -1;
         }
         if (got == LINES_MORE && !refill(&r))
-            result = read_failed(ids, file, r.line + 1, r.error);
+            result = read_failed(ids, file, r.line + 1, r.error,
+                                 r.line > 0 || r.len > 0);
     }
     if (result == RT_IDS_OK && got == LINES_TOO_LONG)
         result = too_long(ids, file, r.line);
@@ -417,7 +429,7 @@ static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
     if (result != RT_IDS_OK || got == RT_CSV_END)
         return result;
     if (got == RT_CSV_READ_FAIL)
-        return read_failed(ids, file, reader->next_line, reader->error);
+        return read_failed(ids, file, reader->next_line, reader->error, true);
     if (got == RT_CSV_TOO_LONG)
         return too_long(ids, file, reader->next_line);
     return RT_IDS_NO_MEMORY;
@@ -450,7 +462,8 @@ static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
         return RT_IDS_UNUSABLE;
     }
     if (got == RT_CSV_READ_FAIL)
-        return read_failed(ids, file, line, reader->error);
+        return read_failed(ids, file, line, reader->error,
+                           !reader->at_start || reader->len > 0);
     return got == RT_CSV_TOO_LONG ? too_long(ids, file, line)
                                   : RT_IDS_NO_MEMORY;
 }

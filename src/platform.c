@@ -292,3 +292,31 @@ int rt_platform_replace(const char *temp, const char *target)
     return 0;
 }
 #endif
+
+#if defined(RT_PLATFORM_POSIX)
+#include <fcntl.h>
+
+/*
+ * A standard descriptor that the caller closed (retain >&-) would be
+ * handed to the next file opened, and output meant for the screen would
+ * land in it: in a --summary-file, which would then replace the old one.
+ * /dev/null opened the wrong way round holds the place instead, so every
+ * write to it (or read from it) fails, and is reported as such.
+ */
+void rt_platform_hold_standard_streams(void)
+{
+    int fd;
+
+    for (fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+            abort(); /* the lowest free descriptor is fd: cannot happen */
+    }
+}
+#else
+void rt_platform_hold_standard_streams(void)
+{
+    /* Windows gives a closed standard handle no descriptor to reuse. */
+}
+#endif

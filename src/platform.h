@@ -82,4 +82,11 @@ void rt_platform_remove_on_signal(const char *path);
  */
 int rt_platform_replace(const char *temp, const char *target);
 
+/*
+ * Call first: where standard input, output or error is closed, puts a
+ * placeholder in its place that fails every read or write, so that no
+ * file opened later takes its number and the failure is reported.
+ */
+void rt_platform_hold_standard_streams(void);
+
 #endif

@@ -229,14 +229,39 @@ enum rt_mean_result rt_tally_mean(const struct rt_tally *tally,
     return rt_mean_format(&tally->mean, precision, buf, RT_TALLY_TEXT_SIZE);
 }
 
+/*
+ * A field over no rows: a sum of nothing is 0, as a count of nothing is,
+ * but a rate of 0 customers out of 0 is not defined.
+ */
+static bool empty_value(const struct rt_tally *tally, enum rt_tally_field field,
+                        char buf[RT_TALLY_TEXT_SIZE])
+{
+    switch (field) {
+    case RT_TALLY_START:
+    case RT_TALLY_END:
+        break;
+    case RT_TALLY_NEW:
+    case RT_TALLY_RETAINED:
+    case RT_TALLY_LOST:
+        if (!tally->new_column)
+            return false;
+        break;
+    default:
+        return false;
+    }
+    return write_signed(false, rt_u128_from(0), buf);
+}
+
 bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
                     unsigned precision, char buf[RT_TALLY_TEXT_SIZE])
 {
     buf[0] = '\0';
     if (field == RT_TALLY_ROWS)
         return write_signed(false, rt_u128_from(tally->rows), buf);
-    if (tally->rows == 0 || (unsigned)field >= RT_TALLY_FIELDS)
+    if ((unsigned)field >= RT_TALLY_FIELDS)
         return false;
+    if (tally->rows == 0)
+        return empty_value(tally, field, buf);
     switch (field) {
     case RT_TALLY_START:
     case RT_TALLY_END:

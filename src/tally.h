@@ -23,6 +23,7 @@
 struct rt_tally {
     uint64_t rows;     /* rows tallied */
     uint64_t with_new; /* of those, rows with a new count */
+    bool new_column;   /* the input has a new column, rows or not */
     struct rt_u128 start, end, new_customers;
     struct rt_mean mean; /* of the rows with a new count */
     struct rt_wide min_num, max_num;
@@ -122,8 +123,9 @@ enum rt_mean_result rt_tally_mean(const struct rt_tally *tally,
 
 /*
  * Writes a summary field's value; returns false and writes "" when it is
- * unknown: no rows, retention asked of rows without a new count, or a mean
- * that rt_tally_mean() does not give.
+ * unknown: a rate over no rows, retention asked of rows without a new
+ * count, or a mean that rt_tally_mean() does not give.  A sum over no rows
+ * is 0 (new, retained and lost only with new_column set).
  */
 bool rt_tally_value(const struct rt_tally *tally, enum rt_tally_field field,
                     unsigned precision, char buf[RT_TALLY_TEXT_SIZE]);

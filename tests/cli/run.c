@@ -27,6 +27,22 @@ static size_t wrapper_words(char **argv, size_t max)
     return n;
 }
 
+/* The standard streams a case closes, or points at a full device. */
+static void close_or_fill_streams(enum run_stdout where)
+{
+    int full;
+
+    if (where == RUN_STDOUT_CLOSED)
+        close(1);
+    if (where == RUN_STDERR_CLOSED)
+        close(2);
+    if (where == RUN_STDIN_CLOSED)
+        close(0);
+    if (where == RUN_STDERR_FULL && (full = open("/dev/full", O_WRONLY)) >= 0) {
+        dup2(full, 2);
+        close(full);
+    }
+}
 static void start_child(const char *const *args, FILE *in, FILE *err,
                         int out_fd, const char *env, enum run_stdout where)
 {
@@ -51,6 +67,7 @@ static void start_child(const char *const *args, FILE *in, FILE *err,
     dup2(fileno(in), 0);
     dup2(out_fd, 1);
     dup2(fileno(err), 2);
+    close_or_fill_streams(where);
     execvp(argv[0], argv);
     _exit(127);
 }
@@ -61,7 +78,7 @@ static int open_stdout(enum run_stdout where, FILE **capture)
     int fds[2];
 
     *capture = NULL;
-    if (where == RUN_CAPTURE) {
+    if (where == RUN_CAPTURE || where >= RUN_STDOUT_CLOSED) {
         *capture = tmpfile();
         return *capture ? fileno(*capture) : -1;
     }

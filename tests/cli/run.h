@@ -11,7 +11,11 @@ enum run_stdout {
     RUN_CAPTURE,     /* a temporary file, read back into out */
     RUN_DEV_FULL,    /* /dev/full: every write fails */
     RUN_CLOSED_PIPE, /* a pipe nobody reads: SIGPIPE kills the writer */
-    RUN_CLOSED_PIPE_SIGPIPE_IGNORED /* the same with SIGPIPE ignored: EPIPE */
+    RUN_CLOSED_PIPE_SIGPIPE_IGNORED, /* the same with SIGPIPE ignored: EPIPE */
+    RUN_STDOUT_CLOSED,               /* retain >&-: no standard output at all */
+    RUN_STDERR_CLOSED,               /* retain 2>&- (stdout captured) */
+    RUN_STDERR_FULL,                 /* retain 2>/dev/full (stdout captured) */
+    RUN_STDIN_CLOSED                 /* retain <&- (stdout captured) */
 };
 
 struct run_result {

@@ -245,6 +245,29 @@ static const struct batch_case batch_cases[] = {
      "min_retention_rate,max_retention_rate\n"
      "all,3,2400,2230,330,1900,500,79.17,20.83,92.92,7.08,81.11,70.00,"
      "90.00\n"},
+    /* Sums over no rows are 0; rates of 0 customers are not defined. */
+    {"summary of a header and no rows",
+     {"batch", "--summary"},
+     HEAD "\n",
+     0,
+     HEAD "," FIGURES "\n",
+     SUMMARY_HEAD "\nall,0,0,0,0,0,0,,,,,,,\n"},
+    {"summary of no rows as json",
+     {"batch", "--summary", "-f", "json"},
+     HEAD "\n",
+     0,
+     "",
+     "{\"scope\":\"all\",\"rows\":0,\"start\":0,\"end\":0,\"new\":0,"
+     "\"retained\":0,\"lost\":0,\"retention_rate\":null,\"churn_rate\":null,"
+     "\"simple_retention_rate\":null,\"simple_churn_rate\":null,"
+     "\"mean_retention_rate\":null,\"min_retention_rate\":null,"
+     "\"max_retention_rate\":null}\n"},
+    {"summary of no rows without a new column",
+     {"batch", "--summary"},
+     "start,end\n",
+     0,
+     "start,end," FIGURES "\n",
+     SUMMARY_HEAD "\nall,0,0,0,,,,,,,,,,\n"},
     {"summary by group as json",
      {"batch", "--group-by", "segment", "-f", "json", "-p", "1"},
      GOOD "2024-02,ent,480,400,0\n",
@@ -871,7 +894,7 @@ static const struct batch_case batch_cases[] = {
      "",
      2,
      "",
-     "retain: .:1: error: read error: Is a directory\n"},
+     "retain: .: cannot read: Is a directory\n"},
     {"unknown option",
      {"batch", "--frob"},
      "",
@@ -915,7 +938,7 @@ static const struct batch_case batch_cases[] = {
      "",
      1,
      GOOD_OUT,
-     "retain: a-directory:1: error: read error: Is a directory\n"},
+     "retain: a-directory: cannot read: Is a directory\n"},
     {"unusable first files: the first usable one fixes columns and delimiter",
      {"batch", "other-semi.txt", "empty.csv", "good.tsv"},
      "",
@@ -952,7 +975,7 @@ static const struct batch_case batch_cases[] = {
      2,
      "",
      "retain: standard input (-) is named twice (expected each input once: "
-     "it can be read only once)\n" TRY},
+     "it can be read only once)\n"},
     {"one file under two names",
      {"batch", "good.csv", "other.csv", "./good.csv"},
      "",

@@ -212,6 +212,35 @@ static const struct fault_case fault_cases[] = {
      "retain: 'bad\\nname.csv':2: error: field 'end': not a whole number: "
      "'9x' (expected a whole number from 0 to 9223372036854775807)\n"},
 
+    /* A quote inside quotes is escaped, so the reader sees where it ends. */
+    {"a quote in a file name is escaped",
+     {"batch", "'q.csv"},
+     NULL,
+     1,
+     "start,end,new," FIGURES "\n"
+     "10,9x,1,,,,,,,field 'end': not a whole number: '9x' (expected a whole "
+     "number from 0 to 9223372036854775807)\n",
+     "retain: '\\'q.csv':2: error: field 'end': not a whole number: "
+     "'9x' (expected a whole number from 0 to 9223372036854775807)\n"},
+    {"a quote in a value is escaped",
+     {"batch", "-f", "tsv"},
+     "start,end,new\n\"9', '1\",5,1\n",
+     1,
+     "start\tend\tnew\t" TSV_FIGURES "\n"
+     "9', '1\t5\t1\t\t\t\t\t\t\tfield 'start': not a whole number: "
+     "'9\\\\', \\\\'1' (expected a whole number from 0 to "
+     "9223372036854775807)\n",
+     "retain: " STDIN ":2: error: field 'start': not a whole number: "
+     "'9\\', \\'1' (expected a whole number from 0 to "
+     "9223372036854775807)\n"},
+    {"a quote in a column name is escaped",
+     {"batch"},
+     "\"a', '\",b\n1,2\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: no start column: expected one named start "
+     "or s in any case, or --start-col NAME (the columns are 'a\\', \\'', "
+     "'b')\n"},
     {"a line break in a file named twice",
      {"batch", "bad\nname.csv", "./bad\nname.csv"},
      NULL,
@@ -475,6 +504,7 @@ int main(void)
                                  "ab,100,90,10\n"
                                  "\"a\tb\\\\c\",100,90,10\n");
     WRITE_LITERAL("bad\nname.csv", "start,end,new\n10,9x,1\n");
+    WRITE_LITERAL("'q.csv", "start,end,new\n10,9x,1\n");
     WRITE_LITERAL("ids.csv", "id\n\"a\nb\"\nc\n");
     WRITE_LITERAL("round.csv", "seg,start,end,new\n\"a\tb\",10,9,1\n"
                                "\"x\ny\r\nz\",10,9,1\nC:\\d\\\\n,10,9,1\n");

@@ -129,6 +129,22 @@ with_pkg_config() {
         -o "$work/pkg-config-seed" $libs -Wl,-rpath,"$libdir" ||
         fail "pkg-config: $cc $cflags seed.c $libs failed"
     run_seed pkg-config "$work/pkg-config-seed" "$1"
+    with_cxx "$cflags" "$libs" "$1"
+}
+
+# with_cxx CFLAGS LIBS KIND: the same program compiled as C++, which links
+# only if retain.h declares its functions extern "C".
+with_cxx() {
+    local cxx=${CXX:-g++}
+    if ! command -v "$cxx" >/dev/null; then
+        echo "install: no C++ compiler ($cxx): the C++ build is skipped"
+        return 0
+    fi
+    # shellcheck disable=SC2086 # the flags are lists of words
+    "$cxx" -x c++ -std=c++20 -Wall -Werror $1 "$here/seed.c" -x none \
+        -o "$work/cxx-seed" $2 -Wl,-rpath,"$libdir" ||
+        fail "C++: $cxx $1 seed.c $2 failed"
+    run_seed c++ "$work/cxx-seed" "$3"
 }
 
 for build in "$@"; do

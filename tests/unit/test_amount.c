@@ -65,7 +65,7 @@ static const struct parse_case parse_cases[] = {
     {"underscore separator", "1_000", RT_AMOUNT_MONEY, RT_ERR_SEPARATOR, 0,
      "thousands separators are not allowed: '1_000' " MONEY_EXPECTED},
     {"apostrophe separator", "1'000.5", RT_AMOUNT_MONEY, RT_ERR_SEPARATOR, 0,
-     "thousands separators are not allowed: '1'000.5' " MONEY_EXPECTED},
+     "thousands separators are not allowed: '1\\'000.5' " MONEY_EXPECTED},
     {"exponent", "1e3", RT_AMOUNT_MONEY, RT_ERR_EXPONENT, 0,
      "exponent notation is not allowed: '1e3' " MONEY_EXPECTED},
     {"hexadecimal", "0x10", RT_AMOUNT_MONEY, RT_ERR_HEX, 0,

@@ -28,7 +28,8 @@ static const struct quote_case value_cases[] = {
      3, "'9\\x{00}0'"},
     {"tab and line break", "a\tb\n", 0, "'a\\tb\\n'"},
     {"backslash", "a\\x41", 0, "'a\\\\x41'"},
-    {"quote inside is shown as it is", "1'000", 0, "'1'000'"},
+    {"quote inside is escaped", "1'000", 0, "'1\\'000'"},
+    {"a quoted list stays one value", "9', '1", 0, "'9\\', \\'1'"},
     {"Chinese as it is", "九百", 0, "'九百'"},
     {"invalid UTF-8",
      "\xff"
@@ -74,14 +75,16 @@ static void test_value(void **state)
 
 static const struct quote_case name_cases[] = {
     {"plain", "periods.csv", 0, "periods.csv"},
-    {"spaces and a quote inside stay bare", "my o'data.csv", 0,
-     "my o'data.csv"},
+    {"spaces stay bare", "my data.csv", 0, "my data.csv"},
+    {"a quote inside: quoted and escaped", "my o'data.csv", 0,
+     "'my o\\'data.csv'"},
     {"Windows path stays bare", "C:\\data\\q.csv", 0, "C:\\data\\q.csv"},
     {"UTF-8 stays bare", "客户.csv", 0, "客户.csv"},
     {"line break: quoted and escaped", "bad\nname.csv", 0, "'bad\\nname.csv'"},
     {"a backslash in a quoted name is doubled", "a\\b\tc", 0, "'a\\\\b\\tc'"},
     {"invalid UTF-8", "\xff.csv", 0, "'\\x{ff}.csv'"},
-    {"a leading quote is quoted", "'x'", 0, "''x''"},
+    {"a leading quote is quoted", "'x'", 0, "'\\'x\\''"},
+    {"a quote and a backslash", "a\\'", 0, "'a\\\\\\''"},
     {"long names are not cut",
      "a-very-long-directory-name/another-long-directory-name/and-a-file-name"
      "-too.csv",

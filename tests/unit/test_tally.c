@@ -86,11 +86,13 @@ static const struct tally_case tally_cases[] = {
       "18446744073709551613", "1", "100.00", "0.00", "100.00", "0.00", "100.00",
       "100.00", "100.00"},
      RT_ERR_RANGE},
+    /* Sums over no rows are 0 (new ones only with a new column); rates are
+       not defined. */
     {"no rows",
      0,
      {{0, 0, 0}},
      2,
-     {"0", "", "", "", "", "", "", "", "", "", "", "", ""},
+     {"0", "0", "0", "", "", "", "", "", "", "", "", "", ""},
      RT_ERR_RANGE},
     /* The mean is rounded once: 12.344999999999996 was once 12.35. */
     {"one row of 12.344999999999996%: the mean is 12.34",
