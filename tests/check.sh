@@ -50,7 +50,7 @@ install_missing() {
     command -v valgrind >/dev/null || missing+=(valgrind)
     command -v gcovr >/dev/null || missing+=(gcovr)
     command -v pkg-config >/dev/null || missing+=(pkgconf)
-    # The Unicode data src/utf8_table.h is made from (CTest utf8_table).
+    # The Unicode data src/io/utf8_table.h is made from (CTest utf8_table).
     [ -f /usr/share/unicode/EastAsianWidth.txt ] || missing+=(unicode-data)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)

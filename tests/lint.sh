@@ -24,15 +24,21 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The sources sit in one folder of src/ per layer, each with its headers.
+includes=(-I "$root/include")
+for dir in "$root"/src/*/; do
+    includes+=(-I "${dir%/}")
+done
+
 echo "lint: cppcheck"
 cppcheck --enable=warning,style,performance,portability --std=c11 \
     --inline-suppr --suppress=variableScope --error-exitcode=1 --quiet \
-    -I "$root/include" -I "$root/src" "$root/src"
+    "${includes[@]}" "$root/src"
 
 echo "lint: clang-tidy"
 cmake -S "$root" -B "$builds/build-lint" -DCMAKE_C_COMPILER=clang \
     -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
-out=$(cd "$root" && clang-tidy -p "$builds/build-lint" --quiet src/*.c 2>/dev/null) || {
+out=$(cd "$root" && clang-tidy -p "$builds/build-lint" --quiet src/*/*.c 2>/dev/null) || {
     printf '%s\n' "$out"
     echo "lint: clang-tidy found problems" >&2
     exit 1

@@ -1,7 +1,8 @@
 # library.cmake - the library other programs link, and how they find it.
 #
 # Included by the top-level CMakeLists.txt once retain_core is defined.
-# retain_core holds every module, internal ones included, for the
+# retain_core (src/CMakeLists.txt: the library's layers, one object
+# library per folder) holds every module, internal ones included, for the
 # executable and the tests.  What is installed is built from the same code
 # but shows only the functions include/retain.h declares, so that no
 # internal name (rt_u128_sub, csv_*, ...: internal modules use the rt_
@@ -64,24 +65,42 @@ function(retain_add_static_library objects)
   set_target_properties(retain_lib PROPERTIES LINKER_LANGUAGE C)
 endfunction()
 
-# With link-time optimization the objects of retain_core hold the
+# retain_layer_objects(OUT): the objects of the library's layers
+# (RETAIN_LIBRARY_LAYERS, src/CMakeLists.txt), of which retain_core is made.
+function(retain_layer_objects out)
+  set(objects "")
+  foreach(layer IN LISTS RETAIN_LIBRARY_LAYERS)
+    list(APPEND objects $<TARGET_OBJECTS:${layer}>)
+  endforeach()
+  set(${out} ${objects} PARENT_SCOPE)
+endfunction()
+
+# With link-time optimization the objects of the layers hold the
 # compiler's intermediate code, which only the same compiler (and
 # version) could link: the static library then gets objects of its own,
-# compiled without it.
+# compiled without it, one object library beside each layer.
 function(retain_static_objects out)
   if(NOT CMAKE_INTERPROCEDURAL_OPTIMIZATION)
-    set(${out} $<TARGET_OBJECTS:retain_core> PARENT_SCOPE)
+    retain_layer_objects(objects)
+    set(${out} ${objects} PARENT_SCOPE)
     return()
   endif()
-  get_target_property(sources retain_core SOURCES)
-  add_library(retain_lib_objects OBJECT ${sources})
-  set_target_properties(retain_lib_objects PROPERTIES
-    INTERPROCEDURAL_OPTIMIZATION OFF POSITION_INDEPENDENT_CODE ON)
-  foreach(property INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS)
-    set_property(TARGET retain_lib_objects PROPERTY ${property}
-                 $<TARGET_PROPERTY:retain_core,${property}>)
+  set(objects "")
+  foreach(layer IN LISTS RETAIN_LIBRARY_LAYERS)
+    get_target_property(sources ${layer} SOURCES)
+    add_library(${layer}_lib OBJECT ${sources})
+    set_target_properties(${layer}_lib PROPERTIES
+      INTERPROCEDURAL_OPTIMIZATION OFF POSITION_INDEPENDENT_CODE ON)
+    foreach(property INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS)
+      set_property(TARGET ${layer}_lib PROPERTY ${property}
+                   $<TARGET_PROPERTY:${layer},${property}>)
+    endforeach()
+    get_target_property(below ${layer} LINK_LIBRARIES)
+    target_link_libraries(${layer}_lib PRIVATE ${below})
+    list(APPEND objects $<TARGET_OBJECTS:${layer}_lib>)
+    add_dependencies(retain_lib_objects ${layer}_lib)
   endforeach()
-  set(${out} $<TARGET_OBJECTS:retain_lib_objects> PARENT_SCOPE)
+  set(${out} ${objects} PARENT_SCOPE)
 endfunction()
 
 # retain_export_only_public(TARGET): lets the shared library TARGET export
@@ -117,14 +136,17 @@ endfunction()
 
 if(RETAIN_SHARED)
   set(RETAIN_LIB_KIND shared)
-  add_library(retain_lib SHARED $<TARGET_OBJECTS:retain_core>)
+  retain_layer_objects(RETAIN_SHARED_OBJECTS)
+  add_library(retain_lib SHARED ${RETAIN_SHARED_OBJECTS})
   set_target_properties(retain_lib PROPERTIES
     VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
   retain_export_only_public(retain_lib)
 else()
   set(RETAIN_LIB_KIND static)
+  # What the layers' own objects for the static library are built by.
+  add_custom_target(retain_lib_objects)
   retain_static_objects(RETAIN_STATIC_OBJECTS)
-  retain_add_static_library(${RETAIN_STATIC_OBJECTS})
+  retain_add_static_library("${RETAIN_STATIC_OBJECTS}")
 endif()
 # The objects are built by another target.
 add_dependencies(retain_lib retain_core)

@@ -30,11 +30,15 @@ fi
 mkdir -p "$out/scratch" "$out/obj"
 flags=(-std=c17 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
     -DRETAIN_IN_PROCESS
-    -I "$root/include" -I "$root/src" -I "$root/tests/fuzz")
+    -I "$root/include" -I "$root/tests/fuzz")
+# The sources sit in one folder of src/ per layer, each with its headers.
+for dir in "$root"/src/*/; do
+    flags+=(-I "${dir%/}")
+done
 
 # The sources once, with the fuzzer's coverage hooks, then each target.
 echo "fuzz: building ${targets[*]}"
-for f in "$root"/src/*.c; do
+for f in "$root"/src/*/*.c; do
     [ "$(basename "$f")" = main.c ] || echo "$f"
 done | OBJ="$out/obj" xargs -P "$(nproc 2>/dev/null || echo 2)" -I{} \
     sh -c 'f=$1; shift; clang "$@" -fsanitize=fuzzer-no-link -c "$f" \

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes src/utf8_table.h, the ranges of code points that src/utf8.c
+"""Writes src/io/utf8_table.h, the ranges of code points that src/io/utf8.c
 treats apart, from the Unicode Character Database (Debian's unicode-data
 package puts it in /usr/share/unicode):
 
-    python3 tests/unicode/gen_utf8_table.py [UCD_DIR] > src/utf8_table.h
+    python3 tests/unicode/gen_utf8_table.py [UCD_DIR] > src/io/utf8_table.h
 
 With --check TABLE it compares instead, as a test: exit 0 when TABLE is
 what it would write, 1 when not, 77 (skipped) when the database is not
