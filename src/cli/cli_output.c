@@ -210,7 +210,7 @@ static int print_only_json(const struct rt_figures *figures,
                            const struct rt_lifetime *beyond,
                            const struct cli_output *output)
 {
-    struct rt_sink *sink = rt_emit_sink_open(stdout);
+    struct rt_sink *sink = rt_sink_open(stdout);
 
     if (!sink) {
         cli_error("out of memory");
@@ -223,7 +223,7 @@ static int print_only_json(const struct rt_figures *figures,
                                  output->only);
     rt_sink_put(sink, '\n');
     /* A failed write shows in stdout's error flag, reported at the end. */
-    (void)rt_emit_sink_close(sink);
+    (void)rt_sink_close(sink);
     return CLI_EXIT_OK;
 }
 

@@ -216,12 +216,12 @@ static bool print_figures(const struct revenue_args *args,
         puts(text);
         return true;
     }
-    sink = rt_emit_sink_open(stdout);
+    sink = rt_sink_open(stdout);
     if (!sink)
         return false;
     rt_emit_json_revenue_value(sink, figures, args->only);
     rt_sink_put(sink, '\n');
-    (void)rt_emit_sink_close(sink);
+    (void)rt_sink_close(sink);
     return true;
 }
 

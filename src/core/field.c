@@ -1,8 +1,8 @@
 /* field.c - the named figures shared by every output format and --only. */
+#include <stdio.h>
 #include <string.h>
 
-#include "emit.h"
-#include "retain.h"
+#include "field.h"
 
 static const char *const field_names[RT_FIELD_COUNT] = {
     "start",
@@ -72,6 +72,65 @@ static bool wide_value(struct rt_wide value, bool known, char *buf, size_t size)
         rt_wide_format(value, text);
     copy_text(text, buf, size);
     return known;
+}
+
+void rt_each_warning(const struct rt_figures *figures,
+                     const struct rt_lifetime *lifetime,
+                     const struct rt_revenue_figures *revenue,
+                     void (*each)(void *context, const char *text),
+                     void *context)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+    unsigned bit;
+
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
+        if (figures->warnings & bit) {
+            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
+            each(context, text);
+        }
+    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
+         bit <<= 1)
+        if (lifetime->warnings & bit) {
+            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
+                                     text, sizeof text);
+            each(context, text);
+        }
+    if (revenue && revenue->warnings) {
+        rt_revenue_field_value(revenue, RT_REVENUE_WARNINGS, text, sizeof text);
+        each(context, text);
+    }
+}
+
+struct joined {
+    char *buf;
+    size_t size, used;
+};
+
+/* Appends a warning after "; ", as far as the buffer holds it. */
+static void join_warning(void *context, const char *text)
+{
+    struct joined *j = context;
+
+    if (j->used + 3 >= j->size)
+        return;
+    if (j->used > 0) {
+        memcpy(j->buf + j->used, "; ", 3);
+        j->used += 2;
+    }
+    snprintf(j->buf + j->used, j->size - j->used, "%s", text);
+    j->used += strlen(j->buf + j->used);
+}
+
+void rt_report_warnings_value(const struct rt_figures *figures,
+                              const struct rt_lifetime *lifetime,
+                              const struct rt_revenue_figures *revenue,
+                              char *buf, size_t size)
+{
+    struct joined j = {buf, size, 0};
+
+    if (size > 0)
+        buf[0] = '\0';
+    rt_each_warning(figures, lifetime, revenue, join_warning, &j);
 }
 
 bool rt_field_value(const struct rt_figures *figures, enum rt_field field,

@@ -20,33 +20,6 @@ bool rt_format_lookup(const char *name, enum rt_format *out)
     return false;
 }
 
-void rt_each_warning(const struct rt_figures *figures,
-                     const struct rt_lifetime *lifetime,
-                     const struct rt_revenue_figures *revenue,
-                     void (*each)(void *context, const char *text),
-                     void *context)
-{
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
-
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
-        if (figures->warnings & bit) {
-            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
-            each(context, text);
-        }
-    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1)
-        if (lifetime->warnings & bit) {
-            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
-                                     text, sizeof text);
-            each(context, text);
-        }
-    if (revenue && revenue->warnings) {
-        rt_revenue_field_value(revenue, RT_REVENUE_WARNINGS, text, sizeof text);
-        each(context, text);
-    }
-}
-
 struct json_list {
     struct rt_sink *sink;
     bool first;
@@ -86,38 +59,6 @@ void rt_emit_json_warnings(struct rt_sink *sink,
                            const struct rt_revenue_figures *revenue)
 {
     json_warnings_noted(sink, figures, lifetime, revenue, NULL);
-}
-
-struct joined {
-    char *buf;
-    size_t size, used;
-};
-
-/* Appends a warning after "; ", as far as the buffer holds it. */
-static void join_warning(void *context, const char *text)
-{
-    struct joined *j = context;
-
-    if (j->used + 3 >= j->size)
-        return;
-    if (j->used > 0) {
-        memcpy(j->buf + j->used, "; ", 3);
-        j->used += 2;
-    }
-    snprintf(j->buf + j->used, j->size - j->used, "%s", text);
-    j->used += strlen(j->buf + j->used);
-}
-
-void rt_report_warnings_value(const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime,
-                              const struct rt_revenue_figures *revenue,
-                              char *buf, size_t size)
-{
-    struct joined j = {buf, size, 0};
-
-    if (size > 0)
-        buf[0] = '\0';
-    rt_each_warning(figures, lifetime, revenue, join_warning, &j);
 }
 
 void rt_emit_json_field_value(struct rt_sink *sink,
@@ -243,23 +184,6 @@ enum rt_status rt_emit_report(FILE *out, enum rt_format format,
     return rt_emit_report_noted(out, format, figures, lifetime, header, NULL);
 }
 
-struct rt_sink *rt_emit_sink_open(FILE *out)
-{
-    struct rt_sink *sink = malloc(sizeof *sink);
-
-    if (sink)
-        rt_sink_init(sink, out);
-    return sink;
-}
-
-enum rt_status rt_emit_sink_close(struct rt_sink *sink)
-{
-    bool ok = rt_sink_flush(sink) && !ferror(sink->out);
-
-    free(sink);
-    return ok ? RT_OK : RT_ERR_IO;
-}
-
 enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
                                     const struct rt_figures *figures,
                                     const struct rt_lifetime *lifetime,
@@ -277,7 +201,7 @@ enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
             rt_emit_text_lifetime(out, figures, lifetime);
         return ferror(out) ? RT_ERR_IO : RT_OK;
     }
-    sink = rt_emit_sink_open(out);
+    sink = rt_sink_open(out);
     if (!sink)
         return RT_ERR_NOMEM;
     if (format == RT_FORMAT_JSON)
@@ -286,7 +210,7 @@ enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
         enough_memory =
             emit_delimited(sink, figures, lifetime,
                            format == RT_FORMAT_CSV ? ',' : '\t', header, notes);
-    status = rt_emit_sink_close(sink);
+    status = rt_sink_close(sink);
     return enough_memory ? status : RT_ERR_NOMEM;
 }
 

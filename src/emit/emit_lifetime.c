@@ -8,7 +8,8 @@
  */
 #include <string.h>
 
-#include "emit.h"
+#include "emit_lifetime.h"
+#include "emit_text.h"
 
 static bool is_text_field(unsigned field)
 {

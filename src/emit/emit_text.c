@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "emit.h"
+#include "emit_text.h"
 #include "utf8.h"
 
 #define LABEL_COLUMNS 23

@@ -197,3 +197,20 @@ void rt_sink_field(struct rt_sink *sink, const char *text, size_t len,
     }
     rt_sink_put(sink, '"');
 }
+
+struct rt_sink *rt_sink_open(FILE *out)
+{
+    struct rt_sink *sink = malloc(sizeof *sink);
+
+    if (sink)
+        rt_sink_init(sink, out);
+    return sink;
+}
+
+enum rt_status rt_sink_close(struct rt_sink *sink)
+{
+    bool ok = rt_sink_flush(sink) && !ferror(sink->out);
+
+    free(sink);
+    return ok ? RT_OK : RT_ERR_IO;
+}

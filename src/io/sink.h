@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "retain.h"
+
 #define RT_SINK_SIZE ((size_t)1 << 16)
 
 struct rt_sink {
@@ -30,6 +32,15 @@ struct rt_sink {
 
 /* A sink that writes to out. */
 void rt_sink_init(struct rt_sink *sink, FILE *out);
+
+/*
+ * A sink that writes to out, on the heap: its 64 KiB buffer does not
+ * belong on the stack of a library's caller.  NULL when memory runs out.
+ */
+struct rt_sink *rt_sink_open(FILE *out);
+
+/* Flushes and frees sink; RT_ERR_IO when any write to it failed. */
+enum rt_status rt_sink_close(struct rt_sink *sink);
 
 /* A sink that collects in memory; rt_sink_free() releases it. */
 void rt_sink_init_memory(struct rt_sink *sink);
