@@ -7,7 +7,6 @@
 #include "batch_emit.h"
 #include "batch_layout.h"
 #include "batch_names.h"
-#include "batch_parallel.h"
 #include "batch_row.h"
 #include "describe.h"
 #include "emit.h"
@@ -45,32 +44,6 @@ static void report(const struct rt_batch *batch, enum rt_severity severity,
                            message);
 }
 
-static bool ends_with(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix), i;
-
-    if (n < s)
-        return false;
-    for (i = 0; i < s; i++) {
-        char c = name[n - s + i];
-        if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != suffix[i])
-            return false;
-    }
-    return true;
-}
-
-char rt_batch_delimiter(const struct rt_batch *batch, const char *name,
-                        const char *first_line, size_t len)
-{
-    if (batch->options.in_delimiter)
-        return batch->options.in_delimiter;
-    if (ends_with(name, ".csv"))
-        return ',';
-    if (ends_with(name, ".tsv") || ends_with(name, ".tab"))
-        return '\t';
-    return first_line ? rt_csv_sniff(first_line, len) : ',';
-}
-
 /* The delimiter of a FILE input, sniffed from its first line if need be. */
 static char choose_delimiter(const struct rt_batch *batch,
                              struct rt_csv *reader, const char *name)
@@ -78,11 +51,10 @@ static char choose_delimiter(const struct rt_batch *batch,
     const char *line = NULL;
     size_t len = 0;
 
-    if (!batch->options.in_delimiter && !ends_with(name, ".csv") &&
-        !ends_with(name, ".tsv") && !ends_with(name, ".tab") &&
+    if (!rt_csv_named_delimiter(batch->options.in_delimiter, name) &&
         rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
         line = NULL;
-    return rt_batch_delimiter(batch, name, line, len);
+    return rt_csv_delimiter(batch->options.in_delimiter, name, line, len);
 }
 
 void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter)
@@ -331,7 +303,7 @@ static bool tally_row(struct rt_batch *batch,
 
     if (!batch->summary || !row->valid)
         return true;
-    if (group == RT_BATCH_NO_COLUMN)
+    if (group == RT_NO_COLUMN)
         return rt_summary_add(batch->summary, false, NULL, 0, &row->figures,
                               amounts);
     return rt_summary_add(batch->summary, true, record->fields[group].data,
@@ -395,21 +367,6 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
     if (got != RT_CSV_END)
         return read_failure(batch, reader, got, file, reader->next_line);
     return RT_BATCH_OK;
-}
-
-enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
-                                   const char *name)
-{
-    enum rt_batch_result result;
-
-    if (batch->options.jobs > 1 && batch->options.format != RT_FORMAT_TEXT &&
-        rt_batch_parallel_available())
-        result = rt_batch_file_parallel(batch, in, name);
-    else
-        result = rt_batch_file_sequential(batch, in, name);
-    if (result == RT_BATCH_UNUSABLE)
-        batch->inputs_skipped++;
-    return result;
 }
 
 enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,

@@ -14,123 +14,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "batch_types.h"
 #include "csv.h"
-#include "retain.h"
-#include "sink.h"
-
-#define RT_BATCH_NO_COLUMN ((size_t)-1)
-
-enum rt_severity { RT_SEVERITY_WARNING, RT_SEVERITY_ERROR };
-
-/* Receives every diagnostic: "FILE:LINE: error: MESSAGE" for the CLI. */
-struct rt_reporter {
-    void (*report)(void *context, enum rt_severity severity, const char *file,
-                   uint64_t line, const char *message);
-    void *context;
-};
-
-struct rt_batch_options {
-    enum rt_format format; /* of the output */
-    char out_delimiter;    /* for csv and tsv output: ',', ';' or tab */
-    bool format_given;     /* otherwise csv or tsv as the first input is */
-    char in_delimiter;     /* 0: from the file name, else sniffed */
-    unsigned precision;
-    bool strict;
-    bool header;           /* the input starts with a header line */
-    const char *columns;   /* names for headerless input, comma-separated */
-    const char *start_col; /* NULL: start, S (any case) */
-    const char *end_col;   /* NULL: end, E */
-    const char *new_col;   /* NULL: new, N; the column may be absent */
-    bool summary;
-    const char *group_by; /* a column name, or NULL */
-    unsigned jobs;        /* worker threads; 1 or less: none */
-    bool lifetime;        /* add the figures beyond one period to each row */
-    struct rt_lifetime_options lifetime_options;
-    uint64_t hash_key[2]; /* keys the summary's hashes; the CLI's is random */
-};
-
-/* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
- * churned. */
-#define RT_BATCH_REVENUE_COLUMNS (RT_REVENUE_CHURNED + 1)
-
-/* Which input column holds what, fixed by the first file. */
-struct rt_batch_layout {
-    char **names; /* as the header has them */
-    size_t count;
-    /* The names written in the output: names[i] itself, or a new string
-       when that name is taken (see batch_names.h); renamed says if any. */
-    char **out_names;
-    bool renamed;
-    char *summary_group; /* the group column's name in the summary */
-    size_t start, end, new_customers, group; /* or RT_BATCH_NO_COLUMN */
-    bool has_revenue; /* a start_mrr column, and so all four of them */
-    size_t revenue[RT_BATCH_REVENUE_COLUMNS];
-    char *first_file; /* whose header fixed the layout */
-};
-
-struct rt_summary;
-struct rt_text_table;
-
-/* What one figure column of the output holds. */
-enum rt_batch_column_kind {
-    RT_BATCH_COLUMN_FIGURE,   /* an enum rt_field */
-    RT_BATCH_COLUMN_LIFETIME, /* an enum rt_lifetime_field */
-    RT_BATCH_COLUMN_REVENUE,  /* RT_REVENUE_NET or RT_REVENUE_GROSS */
-    RT_BATCH_COLUMN_WARNINGS
-};
-
-struct rt_batch_column {
-    enum rt_batch_column_kind kind;
-    unsigned field;
-};
-
-/* retained .. simple_churn_rate, the lifetime block, NRR, GRR, warnings. */
-#define RT_BATCH_COLUMNS_MAX                                                   \
-    (RT_FIELD_COUNT - RT_FIELD_RETAINED + RT_LIFETIME_FIELD_COUNT + 2)
-
-struct rt_batch {
-    struct rt_batch_options options;
-    struct rt_reporter reporter;
-    struct rt_sink *sink;
-    struct rt_batch_layout layout;
-    bool have_layout;
-    struct rt_batch_column columns[RT_BATCH_COLUMNS_MAX]; /* with the layout */
-    size_t column_count;
-    bool header_written;
-    uint64_t rows, invalid_rows, inconsistent_rows;
-    /* Inputs that could not be used, reported and skipped: counted by
-       rt_batch_file(), and by the caller for one it could not open. */
-    uint64_t inputs_skipped;
-    struct rt_summary *summary; /* NULL without --summary */
-    struct rt_text_table *text; /* NULL unless the format is text */
-};
-
-/*
- * How a file or the whole run went, worst last.  A file that cannot be
- * used is skipped and the run goes on (OpenBSD's warn(); rval = 1;
- * continue;); from RT_BATCH_BAD_COLUMNS on, the run stops.
- */
-enum rt_batch_result {
-    RT_BATCH_OK,
-    RT_BATCH_ROWS_INVALID,  /* some rows invalid, or inconsistent and strict */
-    RT_BATCH_INPUT_SKIPPED, /* the run: some inputs could not be used */
-    RT_BATCH_UNUSABLE,      /* a file could not be used (the run: none) */
-    RT_BATCH_BAD_COLUMNS,   /* --columns fit no input, whichever it is */
-    RT_BATCH_OUTPUT_FAILED, /* writing stopped: see sink->failed */
-    RT_BATCH_NO_MEMORY
-};
 
 enum rt_status rt_batch_init(struct rt_batch *batch,
                              const struct rt_batch_options *options,
                              struct rt_sink *sink, struct rt_reporter reporter);
 void rt_batch_free(struct rt_batch *batch);
-
-/*
- * The input's delimiter: as -d says, as the file is named (.csv, .tsv), or
- * sniffed from its first line (NULL when there is none).
- */
-char rt_batch_delimiter(const struct rt_batch *batch, const char *name,
-                        const char *first_line, size_t len);
 
 /* The first input fixes the output's delimiter unless --format did. */
 void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter);
@@ -143,13 +33,6 @@ void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter);
 enum rt_batch_result rt_batch_header(struct rt_batch *batch,
                                      struct rt_csv *reader, const char *file,
                                      char delimiter);
-
-/* What reading rows saw besides the rows. */
-struct rt_batch_stats {
-    uint64_t lines;       /* physical lines read */
-    uint64_t blanks;      /* blank lines skipped */
-    uint64_t first_blank; /* the line of the first, if any */
-};
 
 /*
  * Reads every record of `reader` as a row: evaluates, reports, writes and
@@ -176,15 +59,6 @@ void rt_batch_report_unreadable(const struct rt_batch *batch, const char *file,
 /* Reports the blank lines that rt_batch_rows() skipped, if any. */
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
                             const struct rt_batch_stats *stats);
-
-/*
- * Reads one input to its end; `name` is used in diagnostics.  On worker
- * threads when options.jobs asks for them and the output is not text.
- * RT_BATCH_UNUSABLE (counted in inputs_skipped) when the file could not
- * be used, or not to its end: the rows before were written and tallied.
- */
-enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
-                                   const char *name);
 
 /* rt_batch_file() on the calling thread only. */
 enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,

@@ -12,7 +12,7 @@
 #ifndef RETAIN_BATCH_EMIT_H
 #define RETAIN_BATCH_EMIT_H
 
-#include "batch.h"
+#include "batch_types.h"
 #include "batch_row.h"
 
 /* The figure columns each output row adds at least. */

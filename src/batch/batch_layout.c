@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "batch_layout.h"
+#include "columns.h"
 #include "describe.h"
 
 struct role {
@@ -17,24 +18,6 @@ struct role {
     const char *because; /* why a column without an option is required */
 };
 
-static bool same_ignoring_case(const char *a, size_t len, const char *b)
-{
-    size_t i;
-
-    if (strlen(b) != len)
-        return false;
-    for (i = 0; i < len; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 /* A header name without the spaces around it. */
 static struct rt_csv_field trimmed(struct rt_csv_field name)
 {
@@ -45,53 +28,13 @@ static struct rt_csv_field trimmed(struct rt_csv_field name)
     return name;
 }
 
-/* "'a', 'b', ..." as far as buf holds whole names, with ", ..." after. */
-static void list_columns(const struct rt_csv_field *names, size_t count,
-                         char *buf, size_t size)
-{
-    static const char more[] = ", ...";
-    size_t used = 0, i;
-
-    buf[0] = '\0';
-    for (i = 0; i < count; i++) {
-        char quoted[RT_QUOTE_SIZE];
-        size_t len;
-
-        rt_quote_value(names[i].data, names[i].len, quoted, sizeof quoted);
-        len = strlen(quoted) + (i ? 2 : 0);
-        /* A quoted name can be 300 bytes: keep room for it and for more. */
-        if (used + len + sizeof more > size)
-            break;
-        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", quoted);
-        used += len;
-    }
-    if (i < count)
-        snprintf(buf + used, size - used, "%s", i ? more : "...");
-}
-
-/* Finds a column by exact name, else by name in any case. */
-static size_t find_named(const struct rt_csv_field *names, size_t count,
-                         const char *name)
-{
-    size_t i;
-
-    for (i = 0; i < count; i++)
-        if (names[i].len == strlen(name) &&
-            memcmp(names[i].data, name, names[i].len) == 0)
-            return i;
-    for (i = 0; i < count; i++)
-        if (same_ignoring_case(names[i].data, names[i].len, name))
-            return i;
-    return RT_BATCH_NO_COLUMN;
-}
-
 /* True when a header name is one of the usual names of a role. */
 static bool is_usual(const struct role *role, struct rt_csv_field name)
 {
     size_t u;
 
     for (u = 0; u < 2 && role->usual[u]; u++)
-        if (same_ignoring_case(name.data, name.len, role->usual[u]))
+        if (rt_column_same_name(name.data, name.len, role->usual[u]))
             return true;
     return false;
 }
@@ -103,11 +46,11 @@ static bool find_usual(const struct rt_csv_field *names, size_t count,
 {
     size_t i;
 
-    *out = RT_BATCH_NO_COLUMN;
+    *out = RT_NO_COLUMN;
     for (i = 0; i < count; i++) {
         if (!is_usual(role, trimmed(names[i])))
             continue;
-        if (*out != RT_BATCH_NO_COLUMN) {
+        if (*out != RT_NO_COLUMN) {
             snprintf(
                 error, size, "columns %zu and %zu both name the %s %s: %s%s%s",
                 *out + 1, i + 1, role->what, role->unit,
@@ -124,21 +67,19 @@ static bool find_role(const struct rt_csv_field *names, size_t count,
                       const struct role *role, size_t *out, char *error,
                       size_t size)
 {
-    char columns[RT_MESSAGE_SIZE / 2], quoted[RT_QUOTE_SIZE];
+    char columns[RT_MESSAGE_SIZE / 2];
 
+    if (role->chosen && role->required)
+        return rt_column_find(names, count, role->chosen, role->option, out,
+                              error, size);
     if (role->chosen)
-        *out = find_named(names, count, role->chosen);
+        *out = rt_column_index(names, count, role->chosen);
     else if (!find_usual(names, count, role, out, error, size))
         return false;
-    if (*out != RT_BATCH_NO_COLUMN || !role->required)
+    if (*out != RT_NO_COLUMN || !role->required)
         return true;
-    list_columns(names, count, columns, sizeof columns);
-    if (role->chosen) {
-        rt_quote_value(role->chosen, strlen(role->chosen), quoted,
-                       sizeof quoted);
-        snprintf(error, size, "no column named %s for %s (the columns are %s)",
-                 quoted, role->option, columns);
-    } else if (role->usual[1]) {
+    rt_column_list(names, count, columns, sizeof columns);
+    if (role->usual[1]) {
         snprintf(error, size,
                  "no %s column: expected one named %s or %s in any case, or "
                  "%s NAME (the columns are %s)",
@@ -152,20 +93,6 @@ static bool find_role(const struct rt_csv_field *names, size_t count,
                  columns);
     }
     return false;
-}
-
-bool rt_layout_find(const struct rt_csv_field *names, size_t count,
-                    const char *name, const char *option, size_t *out,
-                    char *error, size_t size)
-{
-    const struct role role = {.what = "id",
-                              .unit = "column",
-                              .option = option,
-                              .chosen = name,
-                              .usual = {"", NULL},
-                              .required = true};
-
-    return find_role(names, count, &role, out, error, size);
 }
 
 bool rt_layout_keep_names(struct rt_batch_layout *layout,
@@ -191,8 +118,8 @@ static bool find_group(struct rt_batch_layout *layout,
                        const struct rt_csv_field *names, size_t count,
                        const char *group_by, char *error, size_t size)
 {
-    layout->group = RT_BATCH_NO_COLUMN;
-    return !group_by || rt_layout_find(names, count, group_by, "--group-by",
+    layout->group = RT_NO_COLUMN;
+    return !group_by || rt_column_find(names, count, group_by, "--group-by",
                                        &layout->group, error, size);
 }
 
@@ -214,7 +141,7 @@ static bool check_distinct(const struct rt_batch_layout *layout, char *error,
 
     for (j = 1; j < sizeof columns / sizeof columns[0]; j++)
         for (i = 0; i < j; i++)
-            if (columns[i] == columns[j] && columns[j] != RT_BATCH_NO_COLUMN) {
+            if (columns[i] == columns[j] && columns[j] != RT_NO_COLUMN) {
                 snprintf(error, size,
                          "the %s and %s numbers cannot both come from "
                          "column %zu",
@@ -245,12 +172,10 @@ static bool find_revenue(struct rt_batch_layout *layout,
 
         if (!find_role(names, count, &role, &layout->revenue[i], error, size))
             return false;
-        if (i == RT_REVENUE_START_MRR &&
-            layout->revenue[i] == RT_BATCH_NO_COLUMN)
+        if (i == RT_REVENUE_START_MRR && layout->revenue[i] == RT_NO_COLUMN)
             break;
     }
-    layout->has_revenue =
-        layout->revenue[RT_REVENUE_START_MRR] != RT_BATCH_NO_COLUMN;
+    layout->has_revenue = layout->revenue[RT_REVENUE_START_MRR] != RT_NO_COLUMN;
     return true;
 }
 
@@ -259,7 +184,7 @@ static bool check_lifetime(const struct rt_batch_layout *layout,
                            const struct rt_batch_options *options, char *error,
                            size_t size)
 {
-    if (!options->lifetime || layout->new_customers != RT_BATCH_NO_COLUMN)
+    if (!options->lifetime || layout->new_customers != RT_NO_COLUMN)
         return true;
     snprintf(error, size,
              "lifetimes, lifetime value and rates per another period need a "
@@ -295,7 +220,7 @@ bool rt_layout_build(struct rt_batch_layout *layout,
 
     memset(layout, 0, sizeof *layout);
     for (i = 0; i < RT_BATCH_REVENUE_COLUMNS; i++)
-        layout->revenue[i] = RT_BATCH_NO_COLUMN;
+        layout->revenue[i] = RT_NO_COLUMN;
     if (!find_role(names, count, &start, &layout->start, error, size) ||
         !find_role(names, count, &end, &layout->end, error, size) ||
         !find_role(names, count, &new_customers, &layout->new_customers, error,

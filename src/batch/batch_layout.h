@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "batch.h"
+#include "batch_types.h"
 
 /*
  * Fills *layout from the header's names: the start, end and new columns
@@ -24,14 +24,6 @@ bool rt_layout_build(struct rt_batch_layout *layout,
    (rt_layout_free frees what was copied). */
 bool rt_layout_keep_names(struct rt_batch_layout *layout,
                           const struct rt_csv_field *names, size_t count);
-
-/*
- * Finds the column called `name` (exactly, else in any case) for `option`
- * (e.g. "--id-column"); false with a message listing the columns.
- */
-bool rt_layout_find(const struct rt_csv_field *names, size_t count,
-                    const char *name, const char *option, size_t *out,
-                    char *error, size_t size);
 
 /* True when names are the layout's names, in the same order. */
 bool rt_layout_same(const struct rt_batch_layout *layout,

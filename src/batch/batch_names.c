@@ -310,7 +310,7 @@ enum rt_names_result rt_batch_name_columns(struct rt_batch *batch,
     for (i = 0; i < layout->count; i++)
         if (layout->out_names[i] != layout->names[i])
             layout->renamed = true;
-    if (layout->group != RT_BATCH_NO_COLUMN && !name_summary_group(batch))
+    if (layout->group != RT_NO_COLUMN && !name_summary_group(batch))
         return RT_NAMES_NO_MEMORY;
     if (repeats.count == 0)
         return RT_NAMES_OK;

@@ -19,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "batch.h"
+#include "batch_types.h"
 
 /* The columns renamed for repeating an earlier column's name. */
 struct rt_names_repeats {

@@ -489,7 +489,8 @@ static char sniff(const struct rt_batch *batch, const struct carry *carry,
     const char *nl = memchr(carry->buf, '\n', carry->len);
     size_t len = nl ? (size_t)(nl - carry->buf) : carry->len;
 
-    return rt_batch_delimiter(batch, name, carry->len ? carry->buf : NULL, len);
+    return rt_csv_delimiter(batch->options.in_delimiter, name,
+                            carry->len ? carry->buf : NULL, len);
 }
 
 enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
@@ -546,7 +547,22 @@ bool rt_batch_parallel_available(void)
 enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
                                             const char *name)
 {
-    return rt_batch_file(batch, in, name);
+    return rt_batch_file_sequential(batch, in, name);
 }
 
 #endif
+
+enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
+                                   const char *name)
+{
+    enum rt_batch_result result;
+
+    if (batch->options.jobs > 1 && batch->options.format != RT_FORMAT_TEXT &&
+        rt_batch_parallel_available())
+        result = rt_batch_file_parallel(batch, in, name);
+    else
+        result = rt_batch_file_sequential(batch, in, name);
+    if (result == RT_BATCH_UNUSABLE)
+        batch->inputs_skipped++;
+    return result;
+}

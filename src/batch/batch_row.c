@@ -100,10 +100,10 @@ static size_t first_number_column(const struct rt_batch_layout *layout,
     columns[count++] = layout->new_customers;
     for (i = 0; layout->has_revenue && i < RT_BATCH_REVENUE_COLUMNS; i++)
         columns[count++] = layout->revenue[i];
-    first = RT_BATCH_NO_COLUMN;
+    first = RT_NO_COLUMN;
     for (i = 0; i < count; i++)
-        if (columns[i] != RT_BATCH_NO_COLUMN && columns[i] >= from &&
-            (first == RT_BATCH_NO_COLUMN || columns[i] < first))
+        if (columns[i] != RT_NO_COLUMN && columns[i] >= from &&
+            (first == RT_NO_COLUMN || columns[i] < first))
             first = columns[i];
     return first;
 }
@@ -119,7 +119,7 @@ static bool check_narrow(const struct rt_batch_layout *layout,
     size_t missing = first_number_column(layout, record->count);
     char label[RT_QUOTE_SIZE];
 
-    if (missing == RT_BATCH_NO_COLUMN) {
+    if (missing == RT_NO_COLUMN) {
         note_width(layout, record, row);
         return true;
     }
@@ -215,7 +215,7 @@ static bool read_numbers(const struct rt_batch *batch,
     if (!read_count(batch, record, layout->start, &counts->start, row) ||
         !read_count(batch, record, layout->end, &counts->end, row))
         return false;
-    counts->has_new = layout->new_customers != RT_BATCH_NO_COLUMN;
+    counts->has_new = layout->new_customers != RT_NO_COLUMN;
     if (counts->has_new && !read_count(batch, record, layout->new_customers,
                                        &counts->new_customers, row))
         return false;

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "batch.h"
+#include "batch_types.h"
 #include "describe.h"
 
 /* A field name and a quoted value, each cut to length, fit. */

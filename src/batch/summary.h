@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "batch.h"
+#include "batch_types.h"
 #include "retain.h"
 #include "sink.h"
 #include "tally.h"

@@ -10,7 +10,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#include "batch.h"
 #include "describe.h"
 #include "retain.h"
 

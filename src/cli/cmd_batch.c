@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "batch_args.h"
+#include "batch_parallel.h"
 #include "cli_diag.h"
 #include "cli_lifetime.h"
 #include "describe.h"

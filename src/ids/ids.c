@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_layout.h"
+#include "columns.h"
 #include "describe.h"
 #include "ids.h"
 
@@ -337,7 +337,7 @@ static bool find_column(const struct rt_ids *ids,
 {
     char message[RT_MESSAGE_SIZE];
 
-    if (rt_layout_find(header->fields, header->count, ids->options.id_column,
+    if (rt_column_find(header->fields, header->count, ids->options.id_column,
                        "--id-column", column, message, sizeof message))
         return true;
     report(ids, RT_SEVERITY_ERROR, file, header->line, message);
@@ -367,15 +367,12 @@ static enum rt_csv_result skip_blank_lines(struct rt_ids *ids, bool end,
 static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
                              const char *file)
 {
-    struct rt_batch batch;
     const char *line = NULL;
     size_t len = 0;
 
-    memset(&batch, 0, sizeof batch);
-    batch.options.in_delimiter = ids->options.delimiter;
     if (rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
         line = NULL;
-    return rt_batch_delimiter(&batch, file, line, len);
+    return rt_csv_delimiter(ids->options.delimiter, file, line, len);
 }
 
 /* A row the reader could not split as the header says. */

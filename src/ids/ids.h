@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "batch.h"
+#include "describe.h"
 #include "idset.h"
 #include "sink.h"
 

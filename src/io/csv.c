@@ -666,3 +666,38 @@ char rt_csv_sniff(const char *line, size_t len)
         return ';';
     return ',';
 }
+
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix), i;
+
+    if (n < s)
+        return false;
+    for (i = 0; i < s; i++) {
+        char c = name[n - s + i];
+        if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+char rt_csv_named_delimiter(char given, const char *name)
+{
+    if (given)
+        return given;
+    if (ends_with(name, ".csv"))
+        return ',';
+    if (ends_with(name, ".tsv") || ends_with(name, ".tab"))
+        return '\t';
+    return 0;
+}
+
+char rt_csv_delimiter(char given, const char *name, const char *first_line,
+                      size_t len)
+{
+    char named = rt_csv_named_delimiter(given, name);
+
+    if (named)
+        return named;
+    return first_line ? rt_csv_sniff(first_line, len) : ',';
+}

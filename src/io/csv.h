@@ -150,4 +150,18 @@ enum rt_csv_result rt_csv_peek_line(struct rt_csv *reader, const char **line,
  */
 char rt_csv_sniff(const char *line, size_t len);
 
+/*
+ * The delimiter that -d (`given`, 0 for none) or the file's name fixes:
+ * ',' for .csv, a tab for .tsv and .tab (in any case); 0 when neither
+ * does, and the first line must be sniffed.
+ */
+char rt_csv_named_delimiter(char given, const char *name);
+
+/*
+ * An input's delimiter: as rt_csv_named_delimiter() says, else sniffed
+ * from its first line (',' when first_line is NULL: there is none).
+ */
+char rt_csv_delimiter(char given, const char *name, const char *first_line,
+                      size_t len);
+
 #endif

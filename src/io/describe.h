@@ -8,8 +8,22 @@
 #define RETAIN_DESCRIBE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "retain.h"
+
+/*
+ * How serious a problem with the input is.  The library reports each one
+ * through a struct rt_reporter and never prints it itself.
+ */
+enum rt_severity { RT_SEVERITY_WARNING, RT_SEVERITY_ERROR };
+
+/* Receives every diagnostic: "FILE:LINE: error: MESSAGE" for the CLI. */
+struct rt_reporter {
+    void (*report)(void *context, enum rt_severity severity, const char *file,
+                   uint64_t line, const char *message);
+    void *context;
+};
 
 /* A value quoted by rt_quote_value(), a message about one, and a file name
    quoted by rt_quote_name() fit here. */
