@@ -421,7 +421,7 @@ static bool emit_summary(struct rt_batch *batch, FILE *summary_out)
 
     /* Sums over no rows are 0 then, not unknown. */
     batch->summary->total.new_column =
-        batch->layout.new_customers != RT_BATCH_NO_COLUMN;
+        batch->layout.new_customers != RT_NO_COLUMN;
     if (!summary_out) {
         rt_sink_put(batch->sink, '\n');
         return rt_summary_emit(batch->summary, batch->sink, &how);
