@@ -468,6 +468,10 @@ static void test_outfile(void **state)
     const struct outfile_case *c = *state;
     struct run_result r;
 
+    /* valgrind cannot start without a standard error to report on; the
+       case runs in every build without the memcheck wrapper. */
+    if (c->where == RUN_STDERR_CLOSED && getenv("RETAIN_WRAPPER"))
+        skip();
     make_fixtures();
     assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
     if (c->err)
