@@ -113,9 +113,8 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
         return -1;
     result->status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status)
                                             : 128 + WTERMSIG(wait_status);
-    result->out = out ? table_slurp(out) : calloc(1, 1);
-    result->out_len = result->out ? strlen(result->out) : 0;
-    result->err = table_slurp(err);
+    result->out = out ? table_slurp_len(out, &result->out_len) : calloc(1, 1);
+    result->err = table_slurp_len(err, &result->err_len);
     fclose(in);
     fclose(err);
     if (out)

@@ -23,6 +23,7 @@ struct run_result {
     char *out;  /* captured stdout, NUL-terminated; caller frees */
     size_t out_len;
     char *err; /* captured stderr; caller frees */
+    size_t err_len;
 };
 
 /*

@@ -27,9 +27,17 @@ int table_run(const char *group, const void *rows, size_t row_size,
 
 char *table_slurp(FILE *file)
 {
+    size_t len;
+
+    return table_slurp_len(file, &len);
+}
+
+char *table_slurp_len(FILE *file, size_t *len_out)
+{
     size_t size = 4096, len = 0, got;
     char *buf = malloc(size);
 
+    *len_out = 0;
     if (!buf)
         return NULL;
     rewind(file);
@@ -46,5 +54,6 @@ char *table_slurp(FILE *file)
         }
     }
     buf[len] = '\0';
+    *len_out = len;
     return buf;
 }

@@ -30,4 +30,7 @@ int table_run(const char *group, const void *rows, size_t row_size,
 /* Reads a whole stream from the start into a NUL-terminated buffer. */
 char *table_slurp(FILE *file);
 
+/* The same, storing the byte count in *len: the text may hold NULs. */
+char *table_slurp_len(FILE *file, size_t *len);
+
 #endif
