@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_table.h"
 #include "run.h"
 #include "table.h"
 
@@ -25,22 +26,6 @@
 #define BIG_LINE ((size_t)100 * 1000 * 1000)
 #define WIDE_ROW 10000000
 
-/* The figures of S=100, E=90, N=10 and of S=10, E=9, N=1 in a text table. */
-#define TEXT_100                                                               \
-    "100    90   10   80        20    80.00           20.00       90.00     "  \
-    "             10.00"
-#define TEXT_10                                                                \
-    "10     9    1    8         2     80.00           20.00       90.00     "  \
-    "             10.00"
-#define TEXT_HEAD                                                              \
-    "start  end  new  retained  lost  retention_rate  churn_rate  "            \
-    "simple_retention_rate  simple_churn_rate  warnings\n"
-#define TEXT_HEAD_SUMMARY                                                      \
-    "start  end  new  retained  lost  retention_rate  churn_rate  "            \
-    "simple_retention_rate  simple_churn_rate  mean_retention_rate  "          \
-    "min_retention_rate  max_retention_rate\n"
-#define SUMMARY_MEANS                                                          \
-    "              80.00                80.00               80.00"
 #define TSV_FIGURES                                                            \
     "retained\tlost\tretention_rate\tchurn_rate\tsimple_retention_rate\t"      \
     "simple_churn_rate\twarnings"
@@ -49,19 +34,9 @@
     "field 'seg': text after the closing quote (expected the delimiter or "    \
     "the line end; write \"\" for a quote inside quotes)"
 
-struct fault_case {
-    const char *name;
-    const char *args[12];
-    const char *in;
-    int status;
-    const char *out;
-    const char *err;
-    enum run_stdout where;
-};
-
 static char ten_thousand_digits[10001];
 
-static const struct fault_case fault_cases[] = {
+static const struct cli_row fault_cases[] = {
     {"a NUL byte in a count",
      {"batch", "-f", "json", "nul.csv"},
      NULL,
@@ -132,28 +107,16 @@ static const struct fault_case fault_cases[] = {
      {"batch", "-f", "text", "scripts.csv"},
      NULL,
      0,
-     "segment         " TEXT_HEAD "中文客户        " TEXT_100 "\n"
-     "Ελλάδα          " TEXT_100 "\n"
-     "עברית           " TEXT_100 "\n"
-     "Árvíztűrő       " TEXT_100 "\n"
-     "e\xcc\x81te             " TEXT_100 "\n"
-     "ＡＢＣ          " TEXT_100 "\n"
-     "😀              " TEXT_100 "\n"
-     "\\x{ff}\\x{fe}ab  " TEXT_100 "\n"
-     "a\\tb\\\\\\\\c       " TEXT_100 "\n",
-     ""},
+     NULL,
+     "",
+     .golden = "faults/text-table-aligns-chinese-greek-hebrew"},
     {"text summary aligns a wide group",
      {"batch", "-f", "text", "--summary", "--group-by", "seg"},
      "seg,start,end,new\n中文客户,100,90,10\nab,10,9,1\n",
      0,
-     "seg       " TEXT_HEAD "中文客户  " TEXT_100 "\n"
-     "ab        " TEXT_10 "\n\n"
-     "scope  seg       rows  " TEXT_HEAD_SUMMARY
-     "group  中文客户  1     " TEXT_100 SUMMARY_MEANS "\n"
-     "group  ab        1     " TEXT_10 SUMMARY_MEANS "\n"
-     "all              2     110    99   11   88        22    80.00           "
-     "20.00       90.00                  10.00" SUMMARY_MEANS "\n",
-     ""},
+     NULL,
+     "",
+     .golden = "faults/text-summary-aligns-a-wide-group"},
 
     /* TSV cannot quote: tabs, line breaks and backslashes are escaped,
        and read back. */
@@ -162,9 +125,9 @@ static const struct fault_case fault_cases[] = {
      "seg,start,end,new\n\"a\tb\",10,9,1\n\"x\ny\r\nz\",10,9,1\n"
      "\"C:\\d\",10,9,1\n",
      0,
-     "seg\tstart\tend\tnew\t" TSV_FIGURES "\n"
-     "a\\tb" TSV_10_9_1 "x\\ny\\r\\nz" TSV_10_9_1 "C:\\\\d" TSV_10_9_1,
-     ""},
+     NULL,
+     "",
+     .golden = "faults/tsv-output-escapes-tabs-line-breaks-and"},
     {"TSV input escapes are read",
      {"batch", "-f", "json"},
      "seg\tstart\tend\tnew\na\\tb\\\\c\\nd\\x\t10\t9\t1\n",
@@ -308,18 +271,6 @@ static const struct fault_case fault_cases[] = {
      "retain: write error on standard output: Broken pipe\n",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
 };
-
-static void test_fault(void **state)
-{
-    const struct fault_case *c = *state;
-    struct run_result r;
-
-    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
-    assert_string_equal(r.err, c->err);
-    assert_string_equal(r.out, c->out);
-    assert_int_equal(r.status, c->status);
-    run_result_free(&r);
-}
 
 static void write_bytes(const char *name, const char *data, size_t len)
 {
@@ -511,6 +462,6 @@ int main(void)
     WRITE_LITERAL("ids2.csv", "id\nc\n\"a\nb\"\n");
     write_big_line();
     write_wide_row();
-    return TABLE_RUN("faults", fault_cases, test_fault) |
+    return TABLE_RUN("faults", fault_cases, cli_row_test) |
            cmocka_run_group_tests_name("faults, big", big, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 
 #include "cmd_ids.h"
 #include "idset.h"
+#include "cli_table.h"
 #include "run.h"
 #include "table.h"
 
@@ -55,17 +56,7 @@
 #define NOT_AN_INPUT "(expected an output file that is not an input)\n"
 #define TWO_LISTS    "(expected two different lists)\n"
 
-struct ids_case {
-    const char *name;
-    const char *args[16];
-    const char *in;
-    int status;
-    const char *out;
-    const char *err;
-    enum run_stdout where;
-};
-
-static const struct ids_case ids_cases[] = {
+static const struct cli_row ids_cases[] = {
     /* Figures, in every format. */
     {"text", {"ids", "start.txt", "end.txt"}, NULL, 0, EXAMPLE_TEXT, ""},
     {"json",
@@ -856,18 +847,6 @@ static void make_fixtures(void)
     write_big();
 }
 
-static void test_ids(void **state)
-{
-    const struct ids_case *c = *state;
-    struct run_result r;
-
-    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
-    assert_string_equal(r.err, c->err);
-    assert_string_equal(r.out, c->out);
-    assert_int_equal(r.status, c->status);
-    run_result_free(&r);
-}
-
 /* --list-to writes the list, whole, to its file. */
 static void test_list_to_file(void **state)
 {
@@ -920,6 +899,6 @@ int main(void)
     };
 
     make_fixtures();
-    return TABLE_RUN("ids", ids_cases, test_ids) +
+    return TABLE_RUN("ids", ids_cases, cli_row_test) +
            cmocka_run_group_tests_name("ids files", plain, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_table.h"
 #include "run.h"
 #include "table.h"
 
@@ -20,21 +21,7 @@
     "simple_retention_rate,simple_churn_rate,mean_retention_rate,"             \
     "min_retention_rate,max_retention_rate\n"
 
-/* The warning for a row whose new count n is above an end of 0. */
-#define NEW_ABOVE(n, r)                                                        \
-    "new (" #n ") is greater than end (0): retained = end - new = -" #r        \
-    ", but no count of customers can be negative"
-
-struct mean_case {
-    const char *name;
-    const char *args[8];
-    const char *in;
-    int status;
-    const char *out;
-    const char *err;
-};
-
-static const struct mean_case mean_cases[] = {
+static const struct cli_row mean_cases[] = {
     /* Issue 13: the rate rounded to 16 decimals, then again, gave 12.35. */
     {"one row of 12.344999999999996%",
      {"batch", "--summary"},
@@ -49,27 +36,9 @@ static const struct mean_case mean_cases[] = {
      {"batch", "--summary", "-f", "json"},
      "start,end,new\n10000,1234,0\n10000,0,1235\n10000,1235,0\n",
      0,
-     "{\"start\":\"10000\",\"end\":\"1234\",\"new\":\"0\",\"retained\":1234,"
-     "\"lost\":8766,\"retention_rate\":12.34,\"churn_rate\":87.66,"
-     "\"simple_retention_rate\":12.34,\"simple_churn_rate\":87.66,"
-     "\"warnings\":[]}\n"
-     "{\"start\":\"10000\",\"end\":\"0\",\"new\":\"1235\",\"retained\":-1235,"
-     "\"lost\":11235,\"retention_rate\":-12.35,\"churn_rate\":112.35,"
-     "\"simple_retention_rate\":0.00,\"simple_churn_rate\":100.00,"
-     "\"warnings\":[\"new (1235) is greater than end (0): retained = end - "
-     "new = -1235, but no count of customers can be negative\"]}\n"
-     "{\"start\":\"10000\",\"end\":\"1235\",\"new\":\"0\",\"retained\":1235,"
-     "\"lost\":8765,\"retention_rate\":12.35,\"churn_rate\":87.65,"
-     "\"simple_retention_rate\":12.35,\"simple_churn_rate\":87.65,"
-     "\"warnings\":[]}\n",
-     "retain: (standard input):3: warning: new (1235) is greater than end "
-     "(0): retained = end - new = -1235, but no count of customers can be "
-     "negative\n"
-     "{\"scope\":\"all\",\"rows\":3,\"start\":30000,\"end\":2469,\"new\":1235,"
-     "\"retained\":1234,\"lost\":28766,\"retention_rate\":4.11,"
-     "\"churn_rate\":95.89,\"simple_retention_rate\":8.23,"
-     "\"simple_churn_rate\":91.77,\"mean_retention_rate\":4.11,"
-     "\"min_retention_rate\":-12.35,\"max_retention_rate\":12.35}\n"},
+     NULL,
+     NULL,
+     .golden = "mean/12-34-and-12-35-halfway-away-from-zero"},
     {"thirds of 1% at -p 0: the mean 0.5% is halfway",
      {"batch", "--summary", "-p", "0"},
      "start,end,new\n300,1,0\n300,2,0\n",
@@ -81,47 +50,15 @@ static const struct mean_case mean_cases[] = {
      {"batch", "--summary", "-p", "12"},
      "start,end,new\n300000000000000,0,1\n300000000000000,0,2\n",
      0,
-     HEAD
-     "300000000000000,0,1,-1,300000000000001,0.000000000000,"
-     "100.000000000000,0.000000000000,100.000000000000,\"" NEW_ABOVE(
-         1, 1) "\"\n"
-               "300000000000000,0,2,-2,300000000000002,-0.000000000001,"
-               "100.000000000001,0.000000000000,100.000000000000,\"" NEW_ABOVE(
-                   2, 2) "\"\n",
-     "retain: (standard input):2: warning: " NEW_ABOVE(
-         1, 1) "\n"
-               "retain: (standard input):3: warning: " NEW_ABOVE(
-                   2, 2) "\n" SUMMARY_HEAD "all,2,600000000000000,0,3,-3,"
-                         "600000000000003,-0.000000000001,"
-                         "100.000000000001,0.000000000000,100.000000000000,-0."
-                         "000000000001,"
-                         "-0.000000000001,0.000000000000\n"},
+     NULL,
+     NULL,
+     .golden = "mean/thirds-of-10-12-below-zero-at-p-12"},
 };
-
-static void run_with_jobs(const struct mean_case *c, const char *jobs)
-{
-    const char *args[12];
-    struct run_result r;
-    size_t n = 0, i;
-
-    args[n++] = c->args[0];
-    args[n++] = jobs;
-    for (i = 1; c->args[i]; i++)
-        args[n++] = c->args[i];
-    args[n] = NULL;
-    assert_int_equal(run_retain(args, c->in, NULL, RUN_CAPTURE, &r), 0);
-    assert_string_equal(r.err, c->err);
-    assert_string_equal(r.out, c->out);
-    assert_int_equal(r.status, c->status);
-    run_result_free(&r);
-}
 
 static void test_mean(void **state)
 {
-    const struct mean_case *c = *state;
-
-    run_with_jobs(c, "-j1");
-    run_with_jobs(c, "-j3");
+    cli_row_check(*state, "-j1");
+    cli_row_check(*state, "-j3");
 }
 
 #define UNDECIDED_WARNING                                                      \

@@ -7,17 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_table.h"
 #include "run.h"
 #include "table.h"
-
-struct option_case {
-    const char *name;
-    const char *args[20];
-    const char *in; /* standard input, or NULL */
-    int status;
-    const char *out;
-    const char *err;
-};
 
 #define TRY         "Try 'retain --help' for more information.\n"
 #define TRY_BATCH   "Try 'retain batch --help' for more information.\n"
@@ -48,13 +40,8 @@ struct option_case {
     "churn is 0, so the expected and median lifetimes and the undiscounted "   \
     "lifetime value are infinite"
 #define KEPT_ALL "start,end,new\n100,100,0\n50,50,0\n"
-#define SUMMARY_HEAD                                                           \
-    "scope,rows,start,end,new,retained,lost,retention_rate,churn_rate,"        \
-    "simple_retention_rate,simple_churn_rate,mean_retention_rate,"             \
-    "min_retention_rate,max_retention_rate,expected_lifetime,"                 \
-    "median_lifetime,lifetime_value\n"
 
-static const struct option_case option_cases[] = {
+static const struct cli_row option_cases[] = {
     /* A value that is another option: the value was forgotten. */
     {"value forgotten before a short option",
      {"-s", "-e", "5"},
@@ -613,64 +600,23 @@ static const struct option_case option_cases[] = {
      "\"\n"
      "50,50,0,50,0,100.00,0.00,100.00,0.00,inf,inf,inf,\"" INFINITE_VALUE
      "\"\n",
-     "retain: (standard input):1: warning: " INFINITE_VALUE "\n"
-     "retain: (standard input):2: warning: " INFINITE_VALUE "\n" SUMMARY_HEAD
-     "all,2,150,150,0,150,0,100.00,0.00,100.00,0.00,"
-     "100.00,100.00,100.00,inf,inf,inf\n"},
+     NULL,
+     .golden = "options/batch-summary-inf-in-csv"},
     {"batch summary: null in json",
      {"batch", "--lifetime", "-f", "json", "--summary"},
      KEPT_ALL,
      0,
-     "{\"start\":\"100\",\"end\":\"100\",\"new\":\"0\",\"retained\":100,"
-     "\"lost\":0,\"retention_rate\":100.00,\"churn_rate\":0.00,"
-     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
-     "\"expected_lifetime\":null,\"median_lifetime\":null,"
-     "\"warnings\":[\"" INFINITE "\"]}\n"
-     "{\"start\":\"50\",\"end\":\"50\",\"new\":\"0\",\"retained\":50,"
-     "\"lost\":0,\"retention_rate\":100.00,\"churn_rate\":0.00,"
-     "\"simple_retention_rate\":100.00,\"simple_churn_rate\":0.00,"
-     "\"expected_lifetime\":null,\"median_lifetime\":null,"
-     "\"warnings\":[\"" INFINITE "\"]}\n",
-     "retain: (standard input):2: warning: " INFINITE "\n"
-     "retain: (standard input):3: warning: " INFINITE "\n"
-     "{\"scope\":\"all\",\"rows\":2,\"start\":150,\"end\":150,\"new\":0,"
-     "\"retained\":150,\"lost\":0,\"retention_rate\":100.00,"
-     "\"churn_rate\":0.00,\"simple_retention_rate\":100.00,"
-     "\"simple_churn_rate\":0.00,\"mean_retention_rate\":100.00,"
-     "\"min_retention_rate\":100.00,\"max_retention_rate\":100.00,"
-     "\"expected_lifetime\":null,\"median_lifetime\":null}\n"},
+     NULL,
+     NULL,
+     .golden = "options/batch-summary-null-in-json"},
     {"batch summary: inf in text",
      {"batch", "--lifetime", "-f", "text", "--summary", "-p", "0"},
      "start,end,new\n7,7,0\n",
      0,
-     "start  end  new  retained  lost  retention_rate  churn_rate  "
-     "simple_retention_rate  simple_churn_rate  expected_lifetime  "
-     "median_lifetime  warnings\n"
-     "7      7    0    7         0     100             0           100       "
-     "             0                  inf                inf             "
-     " " INFINITE "\n"
-     "\n"
-     "scope  rows  start  end  new  retained  lost  retention_rate  "
-     "churn_rate  simple_retention_rate  simple_churn_rate  "
-     "mean_retention_rate  min_retention_rate  max_retention_rate  "
-     "expected_lifetime  median_lifetime\n"
-     "all    1     7      7    0    7         0     100             0       "
-     "    100                    0                  100                  "
-     "100                 100                 inf                inf\n",
-     "retain: (standard input):2: warning: " INFINITE "\n"},
+     NULL,
+     "retain: (standard input):2: warning: " INFINITE "\n",
+     .golden = "options/batch-summary-inf-in-text"},
 };
-
-static void test_option(void **state)
-{
-    const struct option_case *c = *state;
-    struct run_result r;
-
-    assert_int_equal(run_retain(c->args, c->in, NULL, RUN_CAPTURE, &r), 0);
-    assert_string_equal(r.err, c->err);
-    assert_string_equal(r.out, c->out);
-    assert_int_equal(r.status, c->status);
-    run_result_free(&r);
-}
 
 /* retain ids prints through the core command's output: the same spelling. */
 static void test_ids_infinite(void **state)
@@ -696,6 +642,6 @@ int main(void)
     run_enter_fresh_dir(dir);
     run_write_fixture("one.txt", "a\nb\n");
     run_write_fixture("two.txt", "b\na\n");
-    return TABLE_RUN("cli_options", option_cases, test_option) |
+    return TABLE_RUN("cli_options", option_cases, cli_row_test) |
            cmocka_run_group_tests_name("cli_options ids", plain, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli_table.h"
 #include "run.h"
 #include "table.h"
 
@@ -28,20 +29,7 @@
     "20,15,5,10,10,50.00,50.00,75.00,25.00,\n"
 #define SUMMARY_HEAD "scope,rows,start,end,new,"
 
-struct outfile_case {
-    const char *name;
-    const char *args[16];
-    const char *in;
-    int status;
-    const char *out; /* NULL: not checked (the summary's own format) */
-    const char *err;
-    const char *file;    /* a file to check afterwards, or NULL */
-    const char *content; /* its whole content ... */
-    const char *starts;  /* ... or how it starts */
-    enum run_stdout where;
-};
-
-static const struct outfile_case outfile_cases[] = {
+static const struct cli_row outfile_cases[] = {
     /* retain ids --list-to. */
     {"list-to replaces a file",
      {"ids", "--list", "lost", "--list-to", "ids-new.txt", "--only", "lost",
@@ -50,8 +38,8 @@ static const struct outfile_case outfile_cases[] = {
      0,
      "2\n",
      "",
-     "ids-new.txt",
-     "a\nb\n"},
+     .file = "ids-new.txt",
+     .content = "a\nb\n"},
     {"list-to: a failed read keeps the old file",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
       "long.txt"},
@@ -60,8 +48,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: long.txt:2: error: an ID longer than 65535 bytes (expected one "
      "ID per line; nothing is cut short)\n",
-     "ids-kept.txt",
-     OLD},
+     .file = "ids-kept.txt",
+     .content = OLD},
     {"list-to: an empty start list keeps the old file",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "empty.txt",
       "end.txt"},
@@ -70,8 +58,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: empty.txt: no IDs in the start list, so no rate is defined "
      "(expected at least 1 customer at the start)\n",
-     "ids-kept.txt",
-     OLD},
+     .file = "ids-kept.txt",
+     .content = OLD},
     {"list-to: a missing input keeps the old file",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
       "no-such.txt"},
@@ -79,8 +67,8 @@ static const struct outfile_case outfile_cases[] = {
      2,
      "",
      "retain: no-such.txt: cannot open: No such file or directory\n",
-     "ids-kept.txt",
-     OLD},
+     .file = "ids-kept.txt",
+     .content = OLD},
     {"list-to: the figures on a full device keep the old file",
      {"ids", "--list", "new", "--list-to", "ids-full.txt", "start.txt",
       "end.txt"},
@@ -88,10 +76,10 @@ static const struct outfile_case outfile_cases[] = {
      3,
      "",
      "retain: write error on standard output: No space left on device\n",
-     "ids-full.txt",
-     OLD,
-     NULL,
-     RUN_DEV_FULL},
+     RUN_DEV_FULL,
+     .file = "ids-full.txt",
+     .content = OLD,
+     .starts = NULL},
     {"list-to: a reader gone keeps the old file",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
       "end.txt"},
@@ -99,10 +87,10 @@ static const struct outfile_case outfile_cases[] = {
      128 + 13,
      "",
      "",
-     "ids-kept.txt",
-     OLD,
-     NULL,
-     RUN_CLOSED_PIPE},
+     RUN_CLOSED_PIPE,
+     .file = "ids-kept.txt",
+     .content = OLD,
+     .starts = NULL},
     {"list-to: a reader gone, SIGPIPE ignored, keeps the old file",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
       "end.txt"},
@@ -110,10 +98,10 @@ static const struct outfile_case outfile_cases[] = {
      3,
      "",
      "retain: write error on standard output: Broken pipe\n",
-     "ids-kept.txt",
-     OLD,
-     NULL,
-     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED,
+     .file = "ids-kept.txt",
+     .content = OLD,
+     .starts = NULL},
     {"list-to an input keeps it",
      {"ids", "--list", "lost", "--list-to", "end.txt", "start.txt", "end.txt"},
      NULL,
@@ -121,8 +109,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --list-to: end.txt: the same file as the input "
      "end.txt " NOT_AN_INPUT,
-     "end.txt",
-     "c\nd\ne\nf\n"},
+     .file = "end.txt",
+     .content = "c\nd\ne\nf\n"},
     {"list-to a link to an input keeps it",
      {"ids", "--list", "lost", "--list-to", "start-link.txt", "start.txt",
       "end.txt"},
@@ -131,8 +119,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --list-to: start-link.txt: the same file as the input "
      "start.txt " NOT_AN_INPUT,
-     "start.txt",
-     "a\nb\nc\nd\n"},
+     .file = "start.txt",
+     .content = "a\nb\nc\nd\n"},
     {"list-to through a link writes the file it leads to",
      {"ids", "--list", "retained", "--list-to", "ids-link.txt", "--only",
       "retained", "start.txt", "end.txt"},
@@ -140,8 +128,8 @@ static const struct outfile_case outfile_cases[] = {
      0,
      "2\n",
      "",
-     "ids-target.txt",
-     "c\nd\n"},
+     .file = "ids-target.txt",
+     .content = "c\nd\n"},
     {"list-to a full device",
      {"ids", "--list", "lost", "--list-to", "/dev/full", "start.txt",
       "end.txt"},
@@ -157,18 +145,18 @@ static const struct outfile_case outfile_cases[] = {
      0,
      ROWS,
      "",
-     "sum-new.csv",
-     NULL,
-     SUMMARY_HEAD},
+     .file = "sum-new.csv",
+     .content = NULL,
+     .starts = SUMMARY_HEAD},
     {"summary-file: rows invalid, still written",
      {"batch", "--summary", "--summary-file", "sum-some.csv", "-"},
      "start,end,new\n10,9,1\nx,1,1\n",
      1,
-     NULL,
-     NULL,
-     "sum-some.csv",
-     NULL,
-     SUMMARY_HEAD},
+     CLI_ANY,
+     CLI_ANY,
+     .file = "sum-some.csv",
+     .content = NULL,
+     .starts = SUMMARY_HEAD},
     {"summary-file: an unusable input is skipped, the rest summed",
      {"batch", "--summary", "--summary-file", "sum-new.csv", "periods.csv",
       "nocolumns.csv"},
@@ -177,13 +165,14 @@ static const struct outfile_case outfile_cases[] = {
      ROWS,
      "retain: nocolumns.csv:1: error: the header differs from the one in "
      "periods.csv (expected the same columns in the same order)\n",
-     "sum-new.csv",
-     NULL,
-     SUMMARY_HEAD "retained,lost,retention_rate,churn_rate,"
-                  "simple_retention_rate,simple_churn_rate,"
-                  "mean_retention_rate,min_retention_rate,max_retention_rate\n"
-                  "all,2,30,24,6,18,12,60.00,40.00,80.00,20.00,65.00,50.00,"
-                  "80.00\n"},
+     .file = "sum-new.csv",
+     .content = NULL,
+     .starts = SUMMARY_HEAD
+     "retained,lost,retention_rate,churn_rate,"
+     "simple_retention_rate,simple_churn_rate,"
+     "mean_retention_rate,min_retention_rate,max_retention_rate\n"
+     "all,2,30,24,6,18,12,60.00,40.00,80.00,20.00,65.00,50.00,"
+     "80.00\n"},
     {"summary-file: a missing input is skipped, the rest summed",
      {"batch", "--summary", "--summary-file", "sum-new.csv", "no-such.csv",
       "periods.csv"},
@@ -191,9 +180,9 @@ static const struct outfile_case outfile_cases[] = {
      1,
      ROWS,
      "retain: no-such.csv: cannot open: No such file or directory\n",
-     "sum-new.csv",
-     NULL,
-     SUMMARY_HEAD},
+     .file = "sum-new.csv",
+     .content = NULL,
+     .starts = SUMMARY_HEAD},
     {"summary-file: no usable input keeps the old file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "nocolumns.csv",
       "no-such.csv"},
@@ -204,38 +193,38 @@ static const struct outfile_case outfile_cases[] = {
      "start or s in any case, or --start-col NAME (the columns are 'a', "
      "'b')\n"
      "retain: no-such.csv: cannot open: No such file or directory\n",
-     "sum-kept.csv",
-     OLD},
+     .file = "sum-kept.csv",
+     .content = OLD},
     {"summary-file: the rows on a full device keep the old file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
      NULL,
      3,
      "",
      "retain: write error on standard output: No space left on device\n",
-     "sum-kept.csv",
-     OLD,
-     NULL,
-     RUN_DEV_FULL},
+     RUN_DEV_FULL,
+     .file = "sum-kept.csv",
+     .content = OLD,
+     .starts = NULL},
     {"summary-file: a reader gone keeps the old file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
      NULL,
      128 + 13,
      "",
      "",
-     "sum-kept.csv",
-     OLD,
-     NULL,
-     RUN_CLOSED_PIPE},
+     RUN_CLOSED_PIPE,
+     .file = "sum-kept.csv",
+     .content = OLD,
+     .starts = NULL},
     {"summary-file: a reader gone, SIGPIPE ignored, keeps the old file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
      NULL,
      3,
      "",
      "retain: write error on standard output: Broken pipe\n",
-     "sum-kept.csv",
-     OLD,
-     NULL,
-     RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
+     RUN_CLOSED_PIPE_SIGPIPE_IGNORED,
+     .file = "sum-kept.csv",
+     .content = OLD,
+     .starts = NULL},
     {"summary-file the input",
      {"batch", "--summary", "--summary-file", "periods.csv", "periods.csv"},
      NULL,
@@ -243,8 +232,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --summary-file: periods.csv: the same file as the input "
      "periods.csv " NOT_AN_INPUT,
-     "periods.csv",
-     PERIODS},
+     .file = "periods.csv",
+     .content = PERIODS},
     {"summary-file the input by another name",
      {"batch", "--summary", "--summary-file", "./periods.csv", "other.csv",
       "periods.csv"},
@@ -253,8 +242,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --summary-file: ./periods.csv: the same file as the "
      "input periods.csv " NOT_AN_INPUT,
-     "periods.csv",
-     PERIODS},
+     .file = "periods.csv",
+     .content = PERIODS},
     {"summary-file a hard link to the input",
      {"batch", "--summary", "--summary-file", "periods-hard.csv",
       "periods.csv"},
@@ -263,8 +252,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --summary-file: periods-hard.csv: the same file as the "
      "input periods.csv " NOT_AN_INPUT,
-     "periods.csv",
-     PERIODS},
+     .file = "periods.csv",
+     .content = PERIODS},
     {"summary-file a symbolic link to the input",
      {"batch", "--summary", "--summary-file", "periods-sym.csv", "periods.csv"},
      NULL,
@@ -272,8 +261,8 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --summary-file: periods-sym.csv: the same file as the "
      "input periods.csv " NOT_AN_INPUT,
-     "periods.csv",
-     PERIODS},
+     .file = "periods.csv",
+     .content = PERIODS},
     {"summary-file standard input, read by default",
      {"batch", "--summary", "--summary-file", "/dev/stdin"},
      PERIODS,
@@ -302,15 +291,15 @@ static const struct outfile_case outfile_cases[] = {
      "",
      "retain: option --summary-file: nowhere.csv: a link that leads to no "
      "file with a name (expected a file, or a link to an existing one)\n",
-     "nowhere-target.csv",
-     NULL,
-     NULL},
+     .file = "nowhere-target.csv",
+     .content = NULL,
+     .starts = NULL},
     {"summary-file standard error",
      {"batch", "--summary", "--summary-file", "/dev/stderr", "periods.csv"},
      NULL,
      0,
      ROWS,
-     NULL},
+     CLI_ANY},
     /* A closed standard stream must not lend its number to the new file. */
     {"stdout closed: the rows do not land in the summary file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "periods.csv"},
@@ -318,10 +307,10 @@ static const struct outfile_case outfile_cases[] = {
      3,
      "",
      "retain: write error on standard output: Bad file descriptor\n",
-     "sum-kept.csv",
-     OLD,
-     NULL,
-     RUN_STDOUT_CLOSED},
+     RUN_STDOUT_CLOSED,
+     .file = "sum-kept.csv",
+     .content = OLD,
+     .starts = NULL},
     {"stdout closed: the list file is kept",
      {"ids", "--list", "lost", "--list-to", "ids-kept.txt", "start.txt",
       "end.txt"},
@@ -329,50 +318,50 @@ static const struct outfile_case outfile_cases[] = {
      3,
      "",
      "retain: write error on standard output: Bad file descriptor\n",
-     "ids-kept.txt",
-     OLD,
-     NULL,
-     RUN_STDOUT_CLOSED},
+     RUN_STDOUT_CLOSED,
+     .file = "ids-kept.txt",
+     .content = OLD,
+     .starts = NULL},
     {"stderr closed: messages do not land in the summary file",
      {"batch", "--summary", "--summary-file", "sum-kept.csv", "-"},
      "start,end,new\n10,x,1\n",
      3,
-     NULL,
+     CLI_ANY,
      "",
-     "sum-kept.csv",
-     OLD,
-     NULL,
-     RUN_STDERR_CLOSED},
+     RUN_STDERR_CLOSED,
+     .file = "sum-kept.csv",
+     .content = OLD,
+     .starts = NULL},
     {"stderr full: a summary written there is lost, and said by the status",
      {"batch", "--summary", "periods.csv"},
      NULL,
      3,
      ROWS,
      "",
-     NULL,
-     NULL,
-     NULL,
-     RUN_STDERR_FULL},
+     RUN_STDERR_FULL,
+     .file = NULL,
+     .content = NULL,
+     .starts = NULL},
     {"stderr full: a usage error stays a usage error",
      {"batch", "--summary", "--summary-file", "periods.csv", "periods.csv"},
      NULL,
      2,
      "",
      "",
-     "periods.csv",
-     PERIODS,
-     NULL,
-     RUN_STDERR_FULL},
+     RUN_STDERR_FULL,
+     .file = "periods.csv",
+     .content = PERIODS,
+     .starts = NULL},
     {"stdin closed: read as an error, not as another file",
      {"ids", "start.txt", "-"},
      NULL,
      2,
      "",
      "retain: (standard input): cannot read: Bad file descriptor\n",
-     NULL,
-     NULL,
-     NULL,
-     RUN_STDIN_CLOSED},
+     RUN_STDIN_CLOSED,
+     .file = NULL,
+     .content = NULL,
+     .starts = NULL},
     {"summary-file in a missing directory",
      {"batch", "--summary", "--summary-file", "no-such/sum.csv", "periods.csv"},
      NULL,
@@ -393,19 +382,6 @@ static const struct outfile_case outfile_cases[] = {
      ROWS,
      "retain: /dev/full: write error: No space left on device\n"},
 };
-
-/* The whole content of a file, or NULL when it cannot be read. */
-static char *slurp(const char *name)
-{
-    FILE *f = fopen(name, "rb");
-    char *text;
-
-    if (!f)
-        return NULL;
-    text = table_slurp(f);
-    fclose(f);
-    return text;
-}
 
 /*
  * How many temporary files (NAME.XXXXXXXXXXXX.tmp) the directory holds;
@@ -431,23 +407,6 @@ static int temp_files(bool clear)
     return count;
 }
 
-/* A missing file is expected when neither content nor start is given. */
-static void check_file(const struct outfile_case *c)
-{
-    char *text = slurp(c->file);
-
-    if (!c->content && !c->starts) {
-        assert_null(text);
-        return;
-    }
-    assert_non_null(text);
-    if (c->content)
-        assert_string_equal(text, c->content);
-    else
-        assert_memory_equal(text, c->starts, strlen(c->starts));
-    free(text);
-}
-
 /* The names of the standard streams stay links, whatever was written. */
 static void check_devices(void)
 {
@@ -463,27 +422,19 @@ static void check_devices(void)
 
 static void make_fixtures(void);
 
+/* The row, then no temporary file left and the devices untouched. */
 static void test_outfile(void **state)
 {
-    const struct outfile_case *c = *state;
-    struct run_result r;
+    const struct cli_row *c = *state;
 
     /* valgrind cannot start without a standard error to report on; the
        case runs in every build without the memcheck wrapper. */
     if (c->where == RUN_STDERR_CLOSED && getenv("RETAIN_WRAPPER"))
         skip();
     make_fixtures();
-    assert_int_equal(run_retain(c->args, c->in, NULL, c->where, &r), 0);
-    if (c->err)
-        assert_string_equal(r.err, c->err);
-    if (c->out)
-        assert_string_equal(r.out, c->out);
-    assert_int_equal(r.status, c->status);
-    if (c->file)
-        check_file(c);
+    cli_row_check(c, NULL);
     assert_int_equal(temp_files(false), 0);
     check_devices();
-    run_result_free(&r);
 }
 
 /* The new file takes the old one's permissions: private stays private. */
