@@ -59,6 +59,43 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
     }
 }
 
+bool cli_lifetime_set_period(void *lifetime, const char *value, char *problem,
+                             size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_PERIOD, value, problem, size);
+}
+
+bool cli_lifetime_set_per(void *lifetime, const char *value, char *problem,
+                          size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_PER, value, problem, size);
+}
+
+bool cli_lifetime_set_lifetime(void *lifetime, const char *value, char *problem,
+                               size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_LIFETIME, value, problem, size);
+}
+
+bool cli_lifetime_set_margin(void *lifetime, const char *value, char *problem,
+                             size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_MARGIN, value, problem, size);
+}
+
+bool cli_lifetime_set_discount(void *lifetime, const char *value, char *problem,
+                               size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_DISCOUNT, value, problem, size);
+}
+
+bool cli_lifetime_set_money_precision(void *lifetime, const char *value,
+                                      char *problem, size_t size)
+{
+    return cli_lifetime_apply(lifetime, CLI_OPT_MONEY_PRECISION, value, problem,
+                              size);
+}
+
 const char *cli_lifetime_option_name(int id)
 {
     static const char *const names[] = {"--period",   "--per",

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli_command.h"
 #include "cli_opt.h"
 #include "retain.h"
 
@@ -25,16 +26,20 @@ enum cli_lifetime_option_id {
 /* The bit of option `id` in struct cli_lifetime's `given`. */
 #define CLI_LIFETIME_BIT(id) (1u << ((id)-CLI_OPT_PERIOD))
 
-/* Rows for a command's option table. */
-#define CLI_LIFETIME_OPTION_ROWS                                               \
-    {CLI_OPT_PERIOD, 0, "period", true, false},                                \
-        {CLI_OPT_PER, 0, "per", true, false},                                  \
-        {CLI_OPT_LIFETIME, 0, "lifetime", false, false},                       \
-        {CLI_OPT_MARGIN, 0, "margin", true, false},                            \
-        {CLI_OPT_DISCOUNT, 0, "discount", true, false},                        \
-    {                                                                          \
-        CLI_OPT_MONEY_PRECISION, 0, "money-precision", true, false             \
-    }
+/* Rows for a command's table: FIELD is its struct cli_lifetime. */
+#define CLI_LIFETIME_ROWS(type, field)                                         \
+    CLI_ROW(CLI_OPT_PERIOD, 0, "period", true, cli_lifetime_set_period, type,  \
+            field),                                                            \
+        CLI_ROW(CLI_OPT_PER, 0, "per", true, cli_lifetime_set_per, type,       \
+                field),                                                        \
+        CLI_ROW(CLI_OPT_LIFETIME, 0, "lifetime", false,                        \
+                cli_lifetime_set_lifetime, type, field),                       \
+        CLI_ROW(CLI_OPT_MARGIN, 0, "margin", true, cli_lifetime_set_margin,    \
+                type, field),                                                  \
+        CLI_ROW(CLI_OPT_DISCOUNT, 0, "discount", true,                         \
+                cli_lifetime_set_discount, type, field),                       \
+        CLI_ROW(CLI_OPT_MONEY_PRECISION, 0, "money-precision", true,           \
+                cli_lifetime_set_money_precision, type, field)
 
 /* The lines of --help that describe them, for the commands' help texts. */
 #define CLI_LIFETIME_HELP                                                      \
@@ -79,6 +84,20 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
 
 /* Notes that option `id` was given: what --lifetime, a flag, needs alone. */
 void cli_lifetime_given(struct cli_lifetime *lifetime, int id);
+
+/* The readers of the rows: each applies its option to a cli_lifetime. */
+bool cli_lifetime_set_period(void *lifetime, const char *value, char *problem,
+                             size_t size);
+bool cli_lifetime_set_per(void *lifetime, const char *value, char *problem,
+                          size_t size);
+bool cli_lifetime_set_lifetime(void *lifetime, const char *value, char *problem,
+                               size_t size);
+bool cli_lifetime_set_margin(void *lifetime, const char *value, char *problem,
+                             size_t size);
+bool cli_lifetime_set_discount(void *lifetime, const char *value, char *problem,
+                               size_t size);
+bool cli_lifetime_set_money_precision(void *lifetime, const char *value,
+                                      char *problem, size_t size);
 
 /* "--margin" for CLI_OPT_MARGIN; id is one of these options. */
 const char *cli_lifetime_option_name(int id);
