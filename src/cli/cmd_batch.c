@@ -329,5 +329,5 @@ int cmd_batch(int argc, char *const *argv, int first)
         status = run(&args);
     }
     free(files);
-    return cli_close_stdout(status);
+    return status;
 }

@@ -100,11 +100,11 @@ int cmd_calc(int argc, char *const *argv, int first)
         return cli_parse_report(NULL, parsed, error);
     if (args.action == CALC_HELP) {
         fputs(calc_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
     if (args.action == CALC_VERSION) {
         puts("retain " RT_VERSION_STRING);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(compute_and_print(&args));
+    return compute_and_print(&args);
 }

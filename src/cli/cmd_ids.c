@@ -329,7 +329,7 @@ int cmd_ids(int argc, char *const *argv, int first)
         return cli_parse_report("ids", parsed, error);
     if (args.help) {
         fputs(ids_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(run(&args));
+    return run(&args);
 }

@@ -113,7 +113,7 @@ int cmd_revenue(int argc, char *const *argv, int first)
         return cli_parse_report("revenue", parsed, error);
     if (args.help) {
         fputs(revenue_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(compute_and_print(&args));
+    return compute_and_print(&args);
 }
