@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "batch_args.h"
-#include "cli_lifetime.h"
 #include "cli_command.h"
+#include "cli_lifetime.h"
 #include "cli_values.h"
 #include "describe.h"
 
@@ -101,6 +101,7 @@ static void take_given(struct batch_args *args, const struct cli_parse *parse)
 
     args->help = cli_parse_given(parse, CLI_OPT_HELP);
     o->format_given = cli_parse_given(parse, CLI_OPT_FORMAT);
+    /* Written as given: tsv's tab; csv's comma, or the input's (later). */
     o->out_delimiter = o->format == RT_FORMAT_TSV ? '\t' : ',';
     /* A group or a place for the summary asks for one. */
     o->summary = o->summary || cli_parse_given(parse, OPT_GROUP_BY) ||

@@ -1,7 +1,7 @@
 /*
  * cli_lifetime.h - the options that ask for figures beyond one period,
- * shared by the core command and retain ids: --period, --per, --lifetime,
- * --margin, --discount, --money-precision.
+ * shared by the core command, retain ids and retain batch: --period, --per,
+ * --lifetime, --margin, --discount, --money-precision.
  */
 #ifndef RETAIN_CLI_LIFETIME_H
 #define RETAIN_CLI_LIFETIME_H

@@ -4,7 +4,6 @@
 
 #include "cli_lifetime.h"
 #include "cli_command.h"
-#include "cli_values.h"
 #include "describe.h"
 #include "ids_args.h"
 
