@@ -72,20 +72,11 @@ struct cli_lifetime {
 
 void cli_lifetime_init(struct cli_lifetime *lifetime);
 
-/* True when id is one of these options. */
-bool cli_lifetime_owns(int id);
-
 /*
- * Applies option `id` with its value (NULL for --lifetime); false with the
- * problem in words (without the option's name) when the value is wrong.
+ * The readers of the rows: each applies its option (value NULL for
+ * --lifetime) to a struct cli_lifetime; false with the problem in words
+ * when the value is wrong.
  */
-bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
-                        const char *value, char *problem, size_t size);
-
-/* Notes that option `id` was given: what --lifetime, a flag, needs alone. */
-void cli_lifetime_given(struct cli_lifetime *lifetime, int id);
-
-/* The readers of the rows: each applies its option to a cli_lifetime. */
 bool cli_lifetime_set_period(void *lifetime, const char *value, char *problem,
                              size_t size);
 bool cli_lifetime_set_per(void *lifetime, const char *value, char *problem,
