@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "batch_args.h"
+#include "cli_command.h"
 #include "cli_lifetime.h"
-#include "cli_opt.h"
 #include "cli_values.h"
 #include "describe.h"
 
@@ -15,16 +15,11 @@ enum batch_option_id {
     OPT_START_COL,
     OPT_END_COL,
     OPT_NEW_COL,
-    OPT_NO_HEADER,
     OPT_COLUMNS,
-    OPT_FORMAT,
-    OPT_PRECISION,
-    OPT_STRICT,
     OPT_SUMMARY,
     OPT_SUMMARY_FILE,
     OPT_GROUP_BY,
-    OPT_JOBS,
-    OPT_HELP
+    OPT_JOBS
 };
 
 /* Worker threads by default: the machines retain is built for have two cores
@@ -32,33 +27,14 @@ enum batch_option_id {
 #define DEFAULT_JOBS 2
 #define MAX_JOBS     64
 
-static const struct cli_option batch_options[] = {
-    {OPT_DELIMITER, 'd', "delimiter", true, false},
-    {OPT_START_COL, 0, "start-col", true, false},
-    {OPT_END_COL, 0, "end-col", true, false},
-    {OPT_NEW_COL, 0, "new-col", true, false},
-    {OPT_NO_HEADER, 0, "no-header", false, false},
-    {OPT_COLUMNS, 0, "columns", true, false},
-    {OPT_FORMAT, 'f', "format", true, false},
-    {OPT_PRECISION, 'p', "precision", true, false},
-    {OPT_STRICT, 0, "strict", false, false},
-    {OPT_SUMMARY, 0, "summary", false, false},
-    {OPT_SUMMARY_FILE, 0, "summary-file", true, false},
-    {OPT_GROUP_BY, 0, "group-by", true, false},
-    {OPT_JOBS, 'j', "jobs", true, false},
-    {OPT_HELP, 'h', "help", false, true},
-    CLI_LIFETIME_OPTION_ROWS,
-};
-
-static bool read_jobs(const char *text, unsigned *out, char *problem,
-                      size_t size)
+static bool set_jobs(void *field, const char *text, char *problem, size_t size)
 {
     uint64_t value = 0;
     enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
     char expected[48];
 
     if (parsed == RT_OK && value >= 1 && value <= MAX_JOBS) {
-        *out = (unsigned)value;
+        *(unsigned *)field = (unsigned)value;
         return true;
     }
     snprintf(expected, sizeof expected, "a whole number from 1 to %d",
@@ -71,104 +47,84 @@ static bool read_jobs(const char *text, unsigned *out, char *problem,
                             expected, problem, size);
 }
 
-/* What an option that names something expects, for an empty value. */
-static const char *name_expected(int id)
+static bool set_columns(void *field, const char *text, char *problem,
+                        size_t size)
 {
-    switch (id) {
-    case OPT_SUMMARY_FILE:
-        return "a file name";
-    case OPT_COLUMNS:
-        return "the column names, separated by commas";
-    default:
-        return "a column name";
-    }
+    return cli_set_name(field, text, "the column names, separated by commas",
+                        problem, size);
 }
 
-static bool read_value(struct cli_parser *parser, struct batch_args *args,
-                       int id, char *problem, size_t size)
-{
-    struct rt_batch_options *o = &args->options;
-    const char *text = parser->value;
+#define ROW(id, short_name, long_name, takes_value, set, field)                \
+    CLI_ROW(id, short_name, long_name, takes_value, set, struct batch_args,    \
+            field)
 
-    if (cli_lifetime_owns(id))
-        return cli_lifetime_apply(&args->lifetime, id, text, problem, size);
-    switch (id) {
-    case OPT_DELIMITER:
-        return cli_value_delimiter(text, &o->in_delimiter, problem, size);
-    case OPT_PRECISION:
-        return cli_value_precision(text, &o->precision, problem, size);
-    case OPT_JOBS:
-        return read_jobs(text, &o->jobs, problem, size);
-    case OPT_FORMAT:
-        o->format_given = true;
-        if (!cli_value_format(text, &o->format, problem, size))
-            return false;
-        o->out_delimiter = o->format == RT_FORMAT_TSV ? '\t' : ',';
-        return true;
-    default:
-        break;
-    }
-    if (text[0] == '\0') {
-        snprintf(problem, size, "empty value (expected %s)", name_expected(id));
-        return false;
-    }
-    if (id == OPT_START_COL)
-        o->start_col = text;
-    else if (id == OPT_END_COL)
-        o->end_col = text;
-    else if (id == OPT_NEW_COL)
-        o->new_col = text;
-    else if (id == OPT_COLUMNS)
-        o->columns = text;
-    else if (id == OPT_GROUP_BY)
-        o->group_by = text;
-    else
-        args->summary_file = text;
-    /* A group or a place for the summary asks for one. */
-    o->summary = o->summary || id == OPT_GROUP_BY || id == OPT_SUMMARY_FILE;
+static const struct cli_row batch_rows[] = {
+    ROW(OPT_DELIMITER, 'd', "delimiter", true, cli_set_delimiter,
+        options.in_delimiter),
+    ROW(OPT_START_COL, 0, "start-col", true, cli_set_column_name,
+        options.start_col),
+    ROW(OPT_END_COL, 0, "end-col", true, cli_set_column_name, options.end_col),
+    ROW(OPT_NEW_COL, 0, "new-col", true, cli_set_column_name, options.new_col),
+    CLI_ROW_NO_HEADER(struct batch_args, options.header),
+    ROW(OPT_COLUMNS, 0, "columns", true, set_columns, options.columns),
+    CLI_ROW_FORMAT(struct batch_args, options.format),
+    CLI_ROW_PRECISION(struct batch_args, options.precision),
+    CLI_ROW_STRICT(struct batch_args, options.strict),
+    ROW(OPT_SUMMARY, 0, "summary", false, cli_set_flag, options.summary),
+    ROW(OPT_SUMMARY_FILE, 0, "summary-file", true, cli_set_file_name,
+        summary_file),
+    ROW(OPT_GROUP_BY, 0, "group-by", true, cli_set_column_name,
+        options.group_by),
+    ROW(OPT_JOBS, 'j', "jobs", true, set_jobs, options.jobs),
+    CLI_ROW_HELP,
+    CLI_LIFETIME_ROWS(struct batch_args, lifetime),
+};
+
+/* Every operand is an input. */
+static bool take_file(void *args, const char *value, char *error, size_t size)
+{
+    struct batch_args *batch = args;
+
+    (void)error;
+    (void)size;
+    batch->files[batch->file_count++] = value;
     return true;
 }
 
-static bool apply_flag(struct batch_args *args, int id)
+static const struct cli_command batch_command = {
+    batch_rows, sizeof batch_rows / sizeof batch_rows[0], take_file};
+
+/* What the options given say beyond their values. */
+static void take_given(struct batch_args *args, const struct cli_parse *parse)
 {
-    switch (id) {
-    case OPT_NO_HEADER:
-        args->options.header = false;
-        return true;
-    case OPT_STRICT:
-        args->options.strict = true;
-        return true;
-    case OPT_SUMMARY:
-        args->options.summary = true;
-        return true;
-    case OPT_HELP:
-        args->help = true;
-        return true;
-    case CLI_OPT_LIFETIME:
-        cli_lifetime_given(&args->lifetime, id);
-        return true;
-    default:
-        return false;
-    }
+    struct rt_batch_options *o = &args->options;
+
+    args->help = cli_parse_given(parse, CLI_OPT_HELP);
+    o->format_given = cli_parse_given(parse, CLI_OPT_FORMAT);
+    /* Written as given: tsv's tab; csv's comma, or the input's (later). */
+    o->out_delimiter = o->format == RT_FORMAT_TSV ? '\t' : ',';
+    /* A group or a place for the summary asks for one. */
+    o->summary = o->summary || cli_parse_given(parse, OPT_GROUP_BY) ||
+                 cli_parse_given(parse, OPT_SUMMARY_FILE);
 }
 
 /* --no-header and --columns only make sense together. */
-static enum batch_parse_result check_header(const struct batch_args *args,
-                                            char *error, size_t size)
+static enum cli_parse_result check_header(const struct batch_args *args,
+                                          char *error, size_t size)
 {
     if (!args->options.header && !args->options.columns) {
         snprintf(error, size,
                  "option --no-header needs --columns NAMES (the names of the "
                  "columns, e.g. --columns period,start,end,new)");
-        return BATCH_PARSE_USAGE;
+        return CLI_PARSE_USAGE;
     }
     if (args->options.header && args->options.columns) {
         snprintf(error, size,
                  "option --columns needs --no-header (with a header line, "
                  "the header names the columns)");
-        return BATCH_PARSE_USAGE;
+        return CLI_PARSE_USAGE;
     }
-    return BATCH_PARSE_OK;
+    return CLI_PARSE_OK;
 }
 
 /*
@@ -176,19 +132,19 @@ static enum batch_parse_result check_header(const struct batch_args *args,
  * find it empty.  (Other files named twice are found by what they are.)
  * The command line is well formed, so like those this is no usage error.
  */
-static enum batch_parse_result check_inputs(const struct batch_args *args,
-                                            char *error, size_t size)
+static enum cli_parse_result check_inputs(const struct batch_args *args,
+                                          char *error, size_t size)
 {
     size_t i, named = 0;
 
     for (i = 0; i < args->file_count; i++)
         named += strcmp(args->files[i], "-") == 0;
     if (named < 2)
-        return BATCH_PARSE_OK;
+        return CLI_PARSE_OK;
     snprintf(error, size,
              "standard input (-) is named twice (expected each input once: "
              "it can be read only once)");
-    return BATCH_PARSE_INVALID;
+    return CLI_PARSE_INVALID;
 }
 
 /*
@@ -196,7 +152,7 @@ static enum batch_parse_result check_inputs(const struct batch_args *args,
  * header is read.  Names that differ but find one column (x and X, where
  * the header has only x) are the header's to report.
  */
-static enum batch_parse_result
+static enum cli_parse_result
 check_count_columns(const struct rt_batch_options *o, char *error, size_t size)
 {
     const char *const names[] = {o->start_col, o->end_col, o->new_col};
@@ -214,9 +170,9 @@ check_count_columns(const struct rt_batch_options *o, char *error, size_t size)
                      "options %s and %s both name the column %s (expected a "
                      "different column for each count)",
                      options[i], options[j], quoted);
-            return BATCH_PARSE_USAGE;
+            return CLI_PARSE_USAGE;
         }
-    return BATCH_PARSE_OK;
+    return CLI_PARSE_OK;
 }
 
 static void set_defaults(struct batch_args *args)
@@ -237,50 +193,36 @@ static void set_defaults(struct batch_args *args)
  * The options beyond one period, checked together; whether there is a new
  * column is known only from the header, and checked there.
  */
-static enum batch_parse_result take_lifetime(struct batch_args *args,
-                                             char *error, size_t size)
+static enum cli_parse_result take_lifetime(struct batch_args *args, char *error,
+                                           size_t size)
 {
     if (!cli_lifetime_check(&args->lifetime, true, error, size))
-        return BATCH_PARSE_USAGE;
+        return CLI_PARSE_USAGE;
     args->options.lifetime = args->lifetime.wanted;
     args->options.lifetime_options = args->lifetime.options;
-    return BATCH_PARSE_OK;
+    return CLI_PARSE_OK;
 }
 
-enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
-                                         struct batch_args *args, char *error,
-                                         size_t error_size)
+enum cli_parse_result batch_parse_args(int argc, char *const *argv, int first,
+                                       struct batch_args *args, char *error,
+                                       size_t error_size)
 {
-    struct cli_parser parser;
-    char problem[RT_MESSAGE_SIZE];
-    int id;
+    struct cli_parse parse;
+    enum cli_parse_result result;
 
     set_defaults(args);
-    cli_parser_init(&parser, argc, argv, first, batch_options,
-                    sizeof batch_options / sizeof batch_options[0]);
-    while ((id = cli_next(&parser)) != CLI_DONE) {
-        if (id == CLI_ERROR) {
-            snprintf(error, error_size, "%s", parser.error);
-            return BATCH_PARSE_USAGE;
-        }
-        if (id == CLI_OPERAND) {
-            args->files[args->file_count++] = parser.value;
-            continue;
-        }
-        if (apply_flag(args, id))
-            continue;
-        if (!read_value(&parser, args, id, problem, sizeof problem)) {
-            cli_option_problem(parser.option, problem, error, error_size);
-            return BATCH_PARSE_INVALID;
-        }
-    }
+    result = cli_command_parse(&batch_command, argc, argv, first, args, &parse,
+                               error, error_size);
+    if (result != CLI_PARSE_OK)
+        return result;
+    take_given(args, &parse);
     if (args->help)
-        return BATCH_PARSE_OK;
-    if (check_inputs(args, error, error_size) != BATCH_PARSE_OK)
-        return BATCH_PARSE_INVALID;
+        return CLI_PARSE_OK;
+    if (check_inputs(args, error, error_size) != CLI_PARSE_OK)
+        return CLI_PARSE_INVALID;
     if (check_count_columns(&args->options, error, error_size) !=
-            BATCH_PARSE_OK ||
-        check_header(args, error, error_size) != BATCH_PARSE_OK)
-        return BATCH_PARSE_USAGE;
+            CLI_PARSE_OK ||
+        check_header(args, error, error_size) != CLI_PARSE_OK)
+        return CLI_PARSE_USAGE;
     return take_lifetime(args, error, error_size);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "batch.h"
+#include "cli_command.h"
 #include "cli_lifetime.h"
 
 struct batch_args {
@@ -19,19 +20,13 @@ struct batch_args {
     size_t file_count;            /* 0: standard input */
 };
 
-enum batch_parse_result {
-    BATCH_PARSE_OK,
-    BATCH_PARSE_USAGE,  /* malformed command line: point at --help */
-    BATCH_PARSE_INVALID /* a value is wrong: the message says how */
-};
-
 /*
  * Reads argv[first..argc-1] into *args without printing; args->files must
  * point to room for argc names.  On failure writes a one-line message to
  * error.
  */
-enum batch_parse_result batch_parse_args(int argc, char *const *argv, int first,
-                                         struct batch_args *args, char *error,
-                                         size_t error_size);
+enum cli_parse_result batch_parse_args(int argc, char *const *argv, int first,
+                                       struct batch_args *args, char *error,
+                                       size_t error_size);
 
 #endif

@@ -7,191 +7,107 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli_diag.h"
-#include "cli_lifetime.h"
-#include "cli_opt.h"
-#include "cli_values.h"
 #include "calc_args.h"
+#include "cli_command.h"
+#include "cli_lifetime.h"
+#include "describe.h"
 
-enum calc_option_id {
-    OPT_START = 1,
-    OPT_END,
-    OPT_NEW,
-    OPT_PRECISION,
-    OPT_FORMAT,
-    OPT_NO_HEADER,
-    OPT_ONLY,
-    OPT_STRICT,
-    OPT_HELP,
-    OPT_VERSION
+enum calc_option_id { OPT_START = 1, OPT_END, OPT_NEW };
+
+static const struct cli_row calc_rows[] = {
+    CLI_ROW(OPT_START, 's', "start", true, cli_set_count, struct calc_args,
+            counts.start),
+    CLI_ROW(OPT_END, 'e', "end", true, cli_set_count, struct calc_args,
+            counts.end),
+    CLI_ROW(OPT_NEW, 'n', "new", true, cli_set_count, struct calc_args,
+            counts.new_customers),
+    CLI_ROW_PRECISION(struct calc_args, precision),
+    CLI_ROW_FORMAT(struct calc_args, output.format),
+    CLI_ROW_NO_HEADER(struct calc_args, output.header),
+    CLI_ROW_ONLY(cli_set_figure_only, struct calc_args, output),
+    CLI_ROW_STRICT(struct calc_args, strict),
+    CLI_ROW_HELP,
+    CLI_ROW_VERSION,
+    CLI_LIFETIME_ROWS(struct calc_args, output.lifetime),
 };
 
-static const struct cli_option calc_options[] = {
-    {OPT_START, 's', "start", true, false},
-    {OPT_END, 'e', "end", true, false},
-    {OPT_NEW, 'n', "new", true, false},
-    {OPT_PRECISION, 'p', "precision", true, false},
-    {OPT_FORMAT, 'f', "format", true, false},
-    {OPT_NO_HEADER, 0, "no-header", false, false},
-    {OPT_ONLY, 0, "only", true, false},
-    {OPT_STRICT, 0, "strict", false, false},
-    {OPT_HELP, 'h', "help", false, true},
-    {OPT_VERSION, 'V', "version", false, true},
-    CLI_LIFETIME_OPTION_ROWS,
-};
-
-struct parse_state {
-    struct cli_parser parser;
-    struct calc_args *args;
-    char *error;
-    size_t error_size;
-    bool have_start;
-    bool have_end;
-};
-
-static enum calc_parse_result invalid_value(struct parse_state *state,
-                                            const char *problem)
+/* The counts are options: an operand is a mistake. */
+static bool refuse_operand(void *args, const char *value, char *error,
+                           size_t size)
 {
-    cli_option_problem(state->parser.option, problem, state->error,
-                       state->error_size);
-    return CALC_PARSE_INVALID;
+    char quoted[RT_QUOTE_SIZE];
+
+    (void)args;
+    rt_quote_value(value, strlen(value), quoted, sizeof quoted);
+    snprintf(error, size,
+             "unexpected argument %s (the counts are given as options: -s "
+             "START -e END -n NEW)",
+             quoted);
+    return false;
 }
 
-static enum calc_parse_result read_count(struct parse_state *state,
-                                         uint64_t *out)
+static const struct cli_command calc_command = {
+    calc_rows, sizeof calc_rows / sizeof calc_rows[0], refuse_operand};
+
+static enum cli_parse_result usage(const char *message, char *error,
+                                   size_t size)
 {
-    const char *text = state->parser.value;
-    enum rt_status status = rt_count_parse(text, strlen(text), out);
-    char problem[RT_MESSAGE_SIZE];
-
-    if (status == RT_OK)
-        return CALC_PARSE_OK;
-    rt_count_describe(status, text, strlen(text), problem, sizeof problem);
-    return invalid_value(state, problem);
-}
-
-/* Reads the value of -p, -f or --only. */
-static enum calc_parse_result read_value(struct parse_state *state, int id)
-{
-    const char *text = state->parser.value;
-    struct calc_args *args = state->args;
-    char problem[RT_MESSAGE_SIZE];
-    bool ok;
-
-    if (id == OPT_PRECISION)
-        ok = cli_value_precision(text, &args->precision, problem,
-                                 sizeof problem);
-    else if (id == OPT_FORMAT)
-        ok = cli_value_format(text, &args->output.format, problem,
-                              sizeof problem);
-    else if (id == OPT_ONLY)
-        ok = cli_output_only(&args->output, text, problem, sizeof problem);
-    else
-        ok = cli_lifetime_apply(&args->output.lifetime, id, text, problem,
-                                sizeof problem);
-    return ok ? CALC_PARSE_OK : invalid_value(state, problem);
-}
-
-static enum calc_parse_result apply_option(struct parse_state *state, int id)
-{
-    struct calc_args *args = state->args;
-
-    switch (id) {
-    case OPT_START:
-        state->have_start = true;
-        return read_count(state, &args->counts.start);
-    case OPT_END:
-        state->have_end = true;
-        return read_count(state, &args->counts.end);
-    case OPT_NEW:
-        args->counts.has_new = true;
-        return read_count(state, &args->counts.new_customers);
-    case OPT_PRECISION:
-        /* What -p shapes is known with --only: cli_output_check(). */
-        args->output.precision_given = true;
-        return read_value(state, id);
-    case OPT_FORMAT:
-    case OPT_ONLY:
-        return read_value(state, id);
-    case OPT_NO_HEADER:
-        args->output.header = false;
-        return CALC_PARSE_OK;
-    case OPT_STRICT:
-        args->strict = true;
-        return CALC_PARSE_OK;
-    case OPT_HELP:
-        args->action = CALC_HELP;
-        return CALC_PARSE_OK;
-    case OPT_VERSION:
-        if (args->action == CALC_RUN)
-            args->action = CALC_VERSION;
-        return CALC_PARSE_OK;
-    default:
-        return read_value(state, id);
-    }
-}
-
-static enum calc_parse_result usage(struct parse_state *state,
-                                    const char *message)
-{
-    snprintf(state->error, state->error_size, "%s", message);
-    return CALC_PARSE_USAGE;
+    snprintf(error, size, "%s", message);
+    return CLI_PARSE_USAGE;
 }
 
 /* Both counts must be there unless --help or --version ends the run. */
-static enum calc_parse_result check_required(struct parse_state *state)
+static enum cli_parse_result check_required(const struct calc_args *args,
+                                            const struct cli_parse *parse,
+                                            char *error, size_t size)
 {
-    if (state->args->action != CALC_RUN)
-        return CALC_PARSE_OK;
-    if (!state->have_start)
-        return usage(state, "missing option -s/--start (customers at the "
-                            "start of the period)");
-    if (!state->have_end)
-        return usage(state, "missing option -e/--end (customers at the end "
-                            "of the period)");
-    if (!cli_output_check(&state->args->output, state->args->counts.has_new,
-                          state->error, state->error_size))
-        return CALC_PARSE_USAGE;
+    if (args->action != CALC_RUN)
+        return CLI_PARSE_OK;
+    if (!cli_parse_given(parse, OPT_START))
+        return usage("missing option -s/--start (customers at the start of "
+                     "the period)",
+                     error, size);
+    if (!cli_parse_given(parse, OPT_END))
+        return usage("missing option -e/--end (customers at the end of the "
+                     "period)",
+                     error, size);
+    if (!cli_output_check(&args->output, args->counts.has_new, error, size))
+        return CLI_PARSE_USAGE;
     /* Without N there is nothing that could contradict: no warning. */
-    if (state->args->strict && !state->args->counts.has_new)
-        return usage(state, "option --strict needs -n/--new (without the "
-                            "count of new customers, the counts cannot "
-                            "contradict each other)");
-    return CALC_PARSE_OK;
+    if (args->strict && !args->counts.has_new)
+        return usage("option --strict needs -n/--new (without the count of "
+                     "new customers, the counts cannot contradict each "
+                     "other)",
+                     error, size);
+    return CLI_PARSE_OK;
 }
 
-enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
-                                       struct calc_args *args, char *error,
-                                       size_t error_size)
+/* What the options given say beyond their values; --help wins. */
+static void take_given(struct calc_args *args, const struct cli_parse *parse)
 {
-    struct parse_state state;
-    enum calc_parse_result result = CALC_PARSE_OK;
-    int id;
+    args->counts.has_new = cli_parse_given(parse, OPT_NEW);
+    /* What -p shapes is known with --only: cli_output_check(). */
+    args->output.precision_given = cli_parse_given(parse, CLI_OPT_PRECISION);
+    if (cli_parse_given(parse, CLI_OPT_HELP))
+        args->action = CALC_HELP;
+    else if (cli_parse_given(parse, CLI_OPT_VERSION))
+        args->action = CALC_VERSION;
+}
+
+enum cli_parse_result calc_parse_args(int argc, char *const *argv, int first,
+                                      struct calc_args *args, char *error,
+                                      size_t error_size)
+{
+    struct cli_parse parse;
+    enum cli_parse_result result;
 
     memset(args, 0, sizeof *args);
     args->precision = RT_PRECISION_DEFAULT;
     cli_output_init(&args->output);
-    memset(&state, 0, sizeof state);
-    state.args = args;
-    state.error = error;
-    state.error_size = error_size;
-    cli_parser_init(&state.parser, argc, argv, first, calc_options,
-                    sizeof calc_options / sizeof calc_options[0]);
-    while (result == CALC_PARSE_OK && (id = cli_next(&state.parser)) != 0) {
-        if (id == CLI_ERROR)
-            return usage(&state, state.parser.error);
-        if (id == CLI_OPERAND) {
-            char quoted[RT_QUOTE_SIZE], message[RT_MESSAGE_SIZE];
-
-            rt_quote_value(state.parser.value, strlen(state.parser.value),
-                           quoted, sizeof quoted);
-            snprintf(message, sizeof message,
-                     "unexpected argument %s (the counts are given as "
-                     "options: -s START -e END -n NEW)",
-                     quoted);
-            return usage(&state, message);
-        }
-        result = apply_option(&state, id);
-    }
-    return result == CALC_PARSE_OK ? check_required(&state) : result;
+    result = cli_command_parse(&calc_command, argc, argv, first, args, &parse,
+                               error, error_size);
+    if (result != CLI_PARSE_OK)
+        return result;
+    take_given(args, &parse);
+    return check_required(args, &parse, error, error_size);
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli_command.h"
 #include "cli_output.h"
 #include "retain.h"
 
@@ -22,19 +23,12 @@ struct calc_args {
     struct cli_output output; /* format, --only, figures beyond the period */
 };
 
-/* How parsing ended; both errors mean exit status 2. */
-enum calc_parse_result {
-    CALC_PARSE_OK,
-    CALC_PARSE_USAGE,  /* malformed command line: point at --help */
-    CALC_PARSE_INVALID /* a value is wrong: the message says how */
-};
-
 /*
  * Reads argv[first..argc-1] into *args, without printing.  On failure
  * writes a one-line message (without the "retain: " prefix) to error.
  */
-enum calc_parse_result calc_parse_args(int argc, char *const *argv, int first,
-                                       struct calc_args *args, char *error,
-                                       size_t error_size);
+enum cli_parse_result calc_parse_args(int argc, char *const *argv, int first,
+                                      struct calc_args *args, char *error,
+                                      size_t error_size);
 
 #endif

@@ -49,11 +49,12 @@ void cli_report(void *context, enum rt_severity severity, const char *file,
                 uint64_t line, const char *message);
 
 /*
- * Flushes and closes stdout.  Returns `status` when that worked, and
- * otherwise reports the write error and returns CLI_EXIT_FAILURE.  A
- * reader that went away is such an error too (EPIPE, where SIGPIPE is
- * ignored; by default the signal ends the run): the output is incomplete,
- * and an exit status of 0 must never say otherwise.
+ * Flushes and closes stdout: called once, by cli_main(), after the
+ * command has run (commands never call it).  Returns `status` when that worked,
+ * and otherwise reports the write error and returns CLI_EXIT_FAILURE.  A reader
+ * that went away is such an error too (EPIPE, where SIGPIPE is ignored; by
+ * default the signal ends the run): the output is incomplete, and an exit
+ * status of 0 must never say otherwise.
  */
 int cli_close_stdout(int status);
 

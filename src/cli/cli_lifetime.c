@@ -11,11 +11,6 @@ void cli_lifetime_init(struct cli_lifetime *lifetime)
     lifetime->options.money_precision = 2;
 }
 
-bool cli_lifetime_owns(int id)
-{
-    return id >= CLI_OPT_PERIOD && id <= CLI_OPT_MONEY_PRECISION;
-}
-
 static bool read_period(const char *text, enum rt_period *out, char *problem,
                         size_t size)
 {
@@ -24,7 +19,8 @@ static bool read_period(const char *text, enum rt_period *out, char *problem,
                             "day, week, month, quarter or year", problem, size);
 }
 
-void cli_lifetime_given(struct cli_lifetime *lifetime, int id)
+/* Notes that option `id` was given: what --lifetime, a flag, needs alone. */
+static void note_given(struct cli_lifetime *lifetime, int id)
 {
     lifetime->wanted = true;
     if (lifetime->first_id == 0)
@@ -32,12 +28,13 @@ void cli_lifetime_given(struct cli_lifetime *lifetime, int id)
     lifetime->given |= CLI_LIFETIME_BIT(id);
 }
 
-bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
-                        const char *value, char *problem, size_t size)
+/* Applies option `id` with its value (NULL for --lifetime). */
+static bool apply(struct cli_lifetime *lifetime, int id, const char *value,
+                  char *problem, size_t size)
 {
     struct rt_lifetime_options *o = &lifetime->options;
 
-    cli_lifetime_given(lifetime, id);
+    note_given(lifetime, id);
     switch (id) {
     case CLI_OPT_PERIOD:
         return read_period(value, &o->period, problem, size);
@@ -57,6 +54,42 @@ bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
     default:
         return true;
     }
+}
+
+bool cli_lifetime_set_period(void *lifetime, const char *value, char *problem,
+                             size_t size)
+{
+    return apply(lifetime, CLI_OPT_PERIOD, value, problem, size);
+}
+
+bool cli_lifetime_set_per(void *lifetime, const char *value, char *problem,
+                          size_t size)
+{
+    return apply(lifetime, CLI_OPT_PER, value, problem, size);
+}
+
+bool cli_lifetime_set_lifetime(void *lifetime, const char *value, char *problem,
+                               size_t size)
+{
+    return apply(lifetime, CLI_OPT_LIFETIME, value, problem, size);
+}
+
+bool cli_lifetime_set_margin(void *lifetime, const char *value, char *problem,
+                             size_t size)
+{
+    return apply(lifetime, CLI_OPT_MARGIN, value, problem, size);
+}
+
+bool cli_lifetime_set_discount(void *lifetime, const char *value, char *problem,
+                               size_t size)
+{
+    return apply(lifetime, CLI_OPT_DISCOUNT, value, problem, size);
+}
+
+bool cli_lifetime_set_money_precision(void *lifetime, const char *value,
+                                      char *problem, size_t size)
+{
+    return apply(lifetime, CLI_OPT_MONEY_PRECISION, value, problem, size);
 }
 
 const char *cli_lifetime_option_name(int id)

@@ -1,7 +1,7 @@
 /*
  * cli_lifetime.h - the options that ask for figures beyond one period,
- * shared by the core command and retain ids: --period, --per, --lifetime,
- * --margin, --discount, --money-precision.
+ * shared by the core command, retain ids and retain batch: --period, --per,
+ * --lifetime, --margin, --discount, --money-precision.
  */
 #ifndef RETAIN_CLI_LIFETIME_H
 #define RETAIN_CLI_LIFETIME_H
@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli_command.h"
 #include "cli_opt.h"
 #include "retain.h"
 
@@ -25,16 +26,20 @@ enum cli_lifetime_option_id {
 /* The bit of option `id` in struct cli_lifetime's `given`. */
 #define CLI_LIFETIME_BIT(id) (1u << ((id)-CLI_OPT_PERIOD))
 
-/* Rows for a command's option table. */
-#define CLI_LIFETIME_OPTION_ROWS                                               \
-    {CLI_OPT_PERIOD, 0, "period", true, false},                                \
-        {CLI_OPT_PER, 0, "per", true, false},                                  \
-        {CLI_OPT_LIFETIME, 0, "lifetime", false, false},                       \
-        {CLI_OPT_MARGIN, 0, "margin", true, false},                            \
-        {CLI_OPT_DISCOUNT, 0, "discount", true, false},                        \
-    {                                                                          \
-        CLI_OPT_MONEY_PRECISION, 0, "money-precision", true, false             \
-    }
+/* Rows for a command's table: FIELD is its struct cli_lifetime. */
+#define CLI_LIFETIME_ROWS(type, field)                                         \
+    CLI_ROW(CLI_OPT_PERIOD, 0, "period", true, cli_lifetime_set_period, type,  \
+            field),                                                            \
+        CLI_ROW(CLI_OPT_PER, 0, "per", true, cli_lifetime_set_per, type,       \
+                field),                                                        \
+        CLI_ROW(CLI_OPT_LIFETIME, 0, "lifetime", false,                        \
+                cli_lifetime_set_lifetime, type, field),                       \
+        CLI_ROW(CLI_OPT_MARGIN, 0, "margin", true, cli_lifetime_set_margin,    \
+                type, field),                                                  \
+        CLI_ROW(CLI_OPT_DISCOUNT, 0, "discount", true,                         \
+                cli_lifetime_set_discount, type, field),                       \
+        CLI_ROW(CLI_OPT_MONEY_PRECISION, 0, "money-precision", true,           \
+                cli_lifetime_set_money_precision, type, field)
 
 /* The lines of --help that describe them, for the commands' help texts. */
 #define CLI_LIFETIME_HELP                                                      \
@@ -67,18 +72,23 @@ struct cli_lifetime {
 
 void cli_lifetime_init(struct cli_lifetime *lifetime);
 
-/* True when id is one of these options. */
-bool cli_lifetime_owns(int id);
-
 /*
- * Applies option `id` with its value (NULL for --lifetime); false with the
- * problem in words (without the option's name) when the value is wrong.
+ * The readers of the rows: each applies its option (value NULL for
+ * --lifetime) to a struct cli_lifetime; false with the problem in words
+ * when the value is wrong.
  */
-bool cli_lifetime_apply(struct cli_lifetime *lifetime, int id,
-                        const char *value, char *problem, size_t size);
-
-/* Notes that option `id` was given: what --lifetime, a flag, needs alone. */
-void cli_lifetime_given(struct cli_lifetime *lifetime, int id);
+bool cli_lifetime_set_period(void *lifetime, const char *value, char *problem,
+                             size_t size);
+bool cli_lifetime_set_per(void *lifetime, const char *value, char *problem,
+                          size_t size);
+bool cli_lifetime_set_lifetime(void *lifetime, const char *value, char *problem,
+                               size_t size);
+bool cli_lifetime_set_margin(void *lifetime, const char *value, char *problem,
+                             size_t size);
+bool cli_lifetime_set_discount(void *lifetime, const char *value, char *problem,
+                               size_t size);
+bool cli_lifetime_set_money_precision(void *lifetime, const char *value,
+                                      char *problem, size_t size);
 
 /* "--margin" for CLI_OPT_MARGIN; id is one of these options. */
 const char *cli_lifetime_option_name(int id);

@@ -2,7 +2,8 @@
  * cli_main.c - pick the command, run it: all of main() but the process.
  *
  * A first argument that is not an option names a subcommand; anything else
- * is the core command (retain -s START -e END [-n NEW]).
+ * is the core command (retain -s START -e END [-n NEW]).  Each command
+ * returns its exit status with stdout still open; cli_main closes it.
  */
 #include <stddef.h>
 #include <string.h>
@@ -37,7 +38,8 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
-int cli_main(int argc, char **argv)
+/* Runs the command that argv names; returns its exit status. */
+static int run_command(int argc, char **argv)
 {
     const struct command *command;
     char quoted[128];
@@ -50,4 +52,14 @@ int cli_main(int argc, char **argv)
     rt_quote_value(argv[1], strlen(argv[1]), quoted, sizeof quoted);
     cli_usage_error(NULL, "unknown command %s", quoted);
     return CLI_EXIT_USAGE;
+}
+
+/*
+ * A command leaves stdout open: it is flushed, closed and checked here,
+ * once for every command, so that a failed write (> /dev/full, a reader
+ * gone) is never silent and never reported twice.
+ */
+int cli_main(int argc, char **argv)
+{
+    return cli_close_stdout(run_command(argc, argv));
 }

@@ -312,28 +312,22 @@ int cmd_batch(int argc, char *const *argv, int first)
     const char **files = malloc((size_t)argc * sizeof *files);
     struct batch_args args = {0};
     char error[RT_MESSAGE_SIZE + 80];
-    int status = CLI_EXIT_USAGE;
+    enum cli_parse_result parsed;
+    int status;
 
     if (!files)
         return exit_status(RT_BATCH_NO_MEMORY);
     args.files = files;
-    switch (batch_parse_args(argc, argv, first, &args, error, sizeof error)) {
-    case BATCH_PARSE_USAGE:
-        cli_usage_error("batch", "%s", error);
-        break;
-    case BATCH_PARSE_INVALID:
-        cli_error("%s", error);
-        break;
-    case BATCH_PARSE_OK:
-        if (args.help) {
-            fputs(batch_help_text, stdout);
-            status = CLI_EXIT_OK;
-        } else if ((status = check_distinct(&args)) == CLI_EXIT_OK) {
-            rt_platform_random_key(args.options.hash_key);
-            status = run(&args);
-        }
-        break;
+    parsed = batch_parse_args(argc, argv, first, &args, error, sizeof error);
+    if (parsed != CLI_PARSE_OK) {
+        status = cli_parse_report("batch", parsed, error);
+    } else if (args.help) {
+        fputs(batch_help_text, stdout);
+        status = CLI_EXIT_OK;
+    } else if ((status = check_distinct(&args)) == CLI_EXIT_OK) {
+        rt_platform_random_key(args.options.hash_key);
+        status = run(&args);
     }
     free(files);
-    return cli_close_stdout(status);
+    return status;
 }

@@ -4,7 +4,10 @@
 #ifndef RETAIN_CMD_BATCH_H
 #define RETAIN_CMD_BATCH_H
 
-/* Runs retain batch on argv[first..argc-1]; returns the exit status. */
+/*
+ * Runs retain batch on argv[first..argc-1]; returns the exit status, with
+ * stdout still open: cli_main() closes and checks it.
+ */
 int cmd_batch(int argc, char *const *argv, int first);
 
 /* The text of retain batch --help. */

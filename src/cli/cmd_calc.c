@@ -93,24 +93,18 @@ int cmd_calc(int argc, char *const *argv, int first)
 {
     struct calc_args args;
     char error[RT_MESSAGE_SIZE + 80];
+    enum cli_parse_result parsed =
+        calc_parse_args(argc, argv, first, &args, error, sizeof error);
 
-    switch (calc_parse_args(argc, argv, first, &args, error, sizeof error)) {
-    case CALC_PARSE_USAGE:
-        cli_usage_error(NULL, "%s", error);
-        return CLI_EXIT_USAGE;
-    case CALC_PARSE_INVALID:
-        cli_error("%s", error);
-        return CLI_EXIT_USAGE;
-    case CALC_PARSE_OK:
-        break;
-    }
+    if (parsed != CLI_PARSE_OK)
+        return cli_parse_report(NULL, parsed, error);
     if (args.action == CALC_HELP) {
         fputs(calc_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
     if (args.action == CALC_VERSION) {
         puts("retain " RT_VERSION_STRING);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(compute_and_print(&args));
+    return compute_and_print(&args);
 }

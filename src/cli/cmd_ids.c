@@ -322,20 +322,14 @@ int cmd_ids(int argc, char *const *argv, int first)
 {
     struct ids_args args;
     char error[RT_MESSAGE_SIZE + 80];
+    enum cli_parse_result parsed =
+        ids_parse_args(argc, argv, first, &args, error, sizeof error);
 
-    switch (ids_parse_args(argc, argv, first, &args, error, sizeof error)) {
-    case IDS_PARSE_USAGE:
-        cli_usage_error("ids", "%s", error);
-        return CLI_EXIT_USAGE;
-    case IDS_PARSE_INVALID:
-        cli_error("%s", error);
-        return CLI_EXIT_USAGE;
-    case IDS_PARSE_OK:
-        break;
-    }
+    if (parsed != CLI_PARSE_OK)
+        return cli_parse_report("ids", parsed, error);
     if (args.help) {
         fputs(ids_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(run(&args));
+    return run(&args);
 }

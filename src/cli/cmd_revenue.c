@@ -4,13 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_command.h"
 #include "cli_diag.h"
-#include "cli_opt.h"
-#include "cli_output.h"
-#include "cli_values.h"
 #include "cmd_revenue.h"
-#include "describe.h"
 #include "emit.h"
+#include "revenue_args.h"
 
 const char revenue_help_text[] =
     "Usage: retain revenue --start-mrr AMOUNT --expansion AMOUNT\n"
@@ -52,151 +50,6 @@ const char revenue_help_text[] =
     "  retain revenue --start-mrr 100000 --expansion 15000 \\\n"
     "      --contraction 5000 --churned 8000\n";
 
-enum revenue_option_id {
-    OPT_START_MRR = 1, /* the four amounts first: ids 1..4 */
-    OPT_EXPANSION,
-    OPT_CONTRACTION,
-    OPT_CHURNED,
-    OPT_FORMAT,
-    OPT_PRECISION,
-    OPT_NO_HEADER,
-    OPT_ONLY,
-    OPT_STRICT,
-    OPT_HELP
-};
-
-static const struct cli_option revenue_options[] = {
-    {OPT_START_MRR, 0, "start-mrr", true, false},
-    {OPT_EXPANSION, 0, "expansion", true, false},
-    {OPT_CONTRACTION, 0, "contraction", true, false},
-    {OPT_CHURNED, 0, "churned", true, false},
-    {OPT_FORMAT, 'f', "format", true, false},
-    {OPT_PRECISION, 'p', "precision", true, false},
-    {OPT_NO_HEADER, 0, "no-header", false, false},
-    {OPT_ONLY, 0, "only", true, false},
-    {OPT_STRICT, 0, "strict", false, false},
-    {OPT_HELP, 'h', "help", false, true},
-};
-
-/* What each amount is, for the message when it is missing. */
-static const char *const amount_meanings[] = {
-    "", "recurring revenue at the start, above 0",
-    "revenue added by existing customers; write 0 for none",
-    "revenue lost to downgrades; write 0 for none",
-    "revenue lost with customers who left; write 0 for none"};
-
-struct revenue_args {
-    uint64_t amounts[5]; /* by option id */
-    bool given[5];
-    unsigned precision;
-    enum rt_format format;
-    bool header, strict, help, has_only, precision_given;
-    enum rt_revenue_field only;
-};
-
-static bool read_value(struct revenue_args *args, int id, const char *text,
-                       char *problem, size_t size)
-{
-    if (id <= OPT_CHURNED) {
-        args->given[id] = true;
-        return cli_value_amount(text, RT_AMOUNT_MONEY, &args->amounts[id],
-                                problem, size);
-    }
-    if (id == OPT_FORMAT)
-        return cli_value_format(text, &args->format, problem, size);
-    if (id == OPT_PRECISION) {
-        args->precision_given = true;
-        return cli_value_precision(text, &args->precision, problem, size);
-    }
-    args->has_only = true;
-    return rt_revenue_field_lookup(text, &args->only) ||
-           cli_value_refuse(text, "unknown field",
-                            "start_mrr, expansion, contraction, churned, "
-                            "net_revenue_retention, gross_revenue_retention "
-                            "or warnings",
-                            problem, size);
-}
-
-/* -p shapes the two rates alone: with --only, it needs one of them. */
-static bool only_uses_precision(const struct revenue_args *args)
-{
-    return !args->has_only || args->only == RT_REVENUE_NET ||
-           args->only == RT_REVENUE_GROSS;
-}
-
-/*
- * Once all options are read: every amount given, and no option that can
- * change nothing (--no-header, -p) in what is printed.
- */
-static int check_together(const struct revenue_args *args)
-{
-    char error[RT_MESSAGE_SIZE];
-    int id;
-
-    for (id = OPT_START_MRR; id <= OPT_CHURNED; id++) {
-        if (!args->given[id]) {
-            cli_usage_error("revenue", "missing option --%s (%s)",
-                            revenue_options[id - 1].long_name,
-                            amount_meanings[id]);
-            return CLI_EXIT_USAGE;
-        }
-    }
-    if (!cli_output_check_header(args->format, args->header, args->has_only,
-                                 error, sizeof error)) {
-        cli_usage_error("revenue", "%s", error);
-        return CLI_EXIT_USAGE;
-    }
-    if (args->precision_given && !only_uses_precision(args)) {
-        cli_output_unused("-p/--precision", rt_revenue_field_name(args->only),
-                          error, sizeof error);
-        cli_usage_error("revenue", "%s", error);
-        return CLI_EXIT_USAGE;
-    }
-    return CLI_EXIT_OK;
-}
-
-/* Reads the command line; returns 0 to go on, else the exit status. */
-static int parse(int argc, char *const *argv, int first,
-                 struct revenue_args *args)
-{
-    struct cli_parser parser;
-    char problem[RT_MESSAGE_SIZE], error[RT_MESSAGE_SIZE + 80];
-    int id;
-
-    memset(args, 0, sizeof *args);
-    args->precision = RT_PRECISION_DEFAULT;
-    args->header = true;
-    cli_parser_init(&parser, argc, argv, first, revenue_options,
-                    sizeof revenue_options / sizeof revenue_options[0]);
-    while ((id = cli_next(&parser)) != CLI_DONE) {
-        if (id == CLI_ERROR) {
-            cli_usage_error("revenue", "%s", parser.error);
-            return CLI_EXIT_USAGE;
-        }
-        if (id == CLI_OPERAND) {
-            rt_quote_value(parser.value, strlen(parser.value), problem,
-                           sizeof problem);
-            cli_usage_error("revenue",
-                            "unexpected argument %s (the amounts are given "
-                            "as options, such as --start-mrr AMOUNT)",
-                            problem);
-            return CLI_EXIT_USAGE;
-        }
-        if (id == OPT_NO_HEADER)
-            args->header = false;
-        else if (id == OPT_STRICT)
-            args->strict = true;
-        else if (id == OPT_HELP)
-            args->help = true;
-        else if (!read_value(args, id, parser.value, problem, sizeof problem)) {
-            cli_option_problem(parser.option, problem, error, sizeof error);
-            cli_error("%s", error);
-            return CLI_EXIT_USAGE;
-        }
-    }
-    return args->help ? CLI_EXIT_OK : check_together(args);
-}
-
 /*
  * All the figures as -f says, or one with --only: bare, or as the JSON
  * object holds it with -f json.  False when memory ran out; a failed write
@@ -227,15 +80,11 @@ static bool print_figures(const struct revenue_args *args,
 
 static int compute_and_print(const struct revenue_args *args)
 {
-    struct rt_revenue amounts;
     struct rt_revenue_figures figures;
     char text[RT_WARNING_TEXT_SIZE];
 
-    amounts.start = args->amounts[OPT_START_MRR];
-    amounts.expansion = args->amounts[OPT_EXPANSION];
-    amounts.contraction = args->amounts[OPT_CONTRACTION];
-    amounts.churned = args->amounts[OPT_CHURNED];
-    if (rt_revenue_compute(&amounts, args->precision, &figures) != RT_OK) {
+    if (rt_revenue_compute(&args->amounts, args->precision, &figures) !=
+        RT_OK) {
         cli_error("option --start-mrr: the start is 0, so no rate is defined "
                   "(expected an amount above 0)");
         return CLI_EXIT_USAGE;
@@ -256,13 +105,15 @@ static int compute_and_print(const struct revenue_args *args)
 int cmd_revenue(int argc, char *const *argv, int first)
 {
     struct revenue_args args;
-    int status = parse(argc, argv, first, &args);
+    char error[RT_MESSAGE_SIZE + 80];
+    enum cli_parse_result parsed =
+        revenue_parse_args(argc, argv, first, &args, error, sizeof error);
 
-    if (status != CLI_EXIT_OK)
-        return status;
+    if (parsed != CLI_PARSE_OK)
+        return cli_parse_report("revenue", parsed, error);
     if (args.help) {
         fputs(revenue_help_text, stdout);
-        return cli_close_stdout(CLI_EXIT_OK);
+        return CLI_EXIT_OK;
     }
-    return cli_close_stdout(compute_and_print(&args));
+    return compute_and_print(&args);
 }

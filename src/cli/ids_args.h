@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli_command.h"
 #include "cli_output.h"
 #include "ids.h"
 
@@ -20,16 +21,12 @@ struct ids_args {
     enum rt_ids_list list;
     const char *list_to; /* NULL: the list replaces the figures on stdout */
     const char *start_file, *end_file;
-};
-
-enum ids_parse_result {
-    IDS_PARSE_OK,
-    IDS_PARSE_USAGE,  /* malformed command line: point at --help */
-    IDS_PARSE_INVALID /* a value is wrong: the message says how */
+    const char *extra_file; /* the first file named beyond two */
+    size_t file_count;      /* files named: 2 when all is well */
 };
 
 /* Reads argv[first..argc-1] into *args without printing. */
-enum ids_parse_result ids_parse_args(int argc, char *const *argv, int first,
+enum cli_parse_result ids_parse_args(int argc, char *const *argv, int first,
                                      struct ids_args *args, char *error,
                                      size_t error_size);
 
