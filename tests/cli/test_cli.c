@@ -347,8 +347,8 @@ static const struct cli_row cli_cases[] = {
      "customers)\n" TRY},
 
     /* Help, version, and the output stream. */
-    {"help", {"--help"}, NULL, 0, calc_help_text, ""},
-    {"help short", {"-h"}, NULL, 0, calc_help_text, ""},
+    {"help", {"--help"}, NULL, 0, NULL, "", .golden = "help/calc"},
+    {"help short", {"-h"}, NULL, 0, NULL, "", .golden = "help/calc"},
     {"version", {"--version"}, NULL, 0, "retain 0.1.0\n", ""},
     {"dev full",
      {"-s", "1000", "-e", "900", "-n", "200"},

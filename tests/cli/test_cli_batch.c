@@ -884,7 +884,7 @@ static const struct cli_row batch_cases[] = {
      "",
      "retain: write error on standard output: Broken pipe\n",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
-    {"help", {"batch", "--help"}, "", 0, batch_help_text, ""},
+    {"help", {"batch", "--help"}, "", 0, NULL, "", .golden = "help/batch"},
     {"spaces around the names of the count columns",
      {"batch"},
      "period, Start ,end , NEW\nx,10,9,1\n",

@@ -241,7 +241,13 @@ static const struct cli_row beyond_cases[] = {
      "retain: option --only: unknown field: 'nrr' (expected start_mrr, "
      "expansion, contraction, churned, net_revenue_retention, "
      "gross_revenue_retention or warnings)\n"},
-    {"revenue help", {"revenue", "--help"}, NULL, 0, revenue_help_text, ""},
+    {"revenue help",
+     {"revenue", "--help"},
+     NULL,
+     0,
+     NULL,
+     "",
+     .golden = "help/revenue"},
 };
 
 int main(void)

@@ -770,7 +770,7 @@ static const struct cli_row ids_cases[] = {
      "retain: " EMPTY_END
      "retain: write error on standard output: Broken pipe\n",
      RUN_CLOSED_PIPE_SIGPIPE_IGNORED},
-    {"help", {"ids", "--help"}, NULL, 0, ids_help_text, ""},
+    {"help", {"ids", "--help"}, NULL, 0, NULL, "", .golden = "help/ids"},
 };
 
 /* A list whose second line is longer than any ID may be. */
