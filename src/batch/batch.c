@@ -10,6 +10,7 @@
 #include "batch_row.h"
 #include "describe.h"
 #include "emit.h"
+#include "row_shape.h"
 #include "summary.h"
 #include "text_table.h"
 
@@ -195,14 +196,7 @@ static enum rt_batch_result read_failure(const struct rt_batch *batch,
         rt_batch_report_unreadable(batch, file, reader->error);
         return RT_BATCH_UNUSABLE;
     }
-    if (result == RT_CSV_READ_FAIL)
-        snprintf(message, sizeof message, "read error: %s",
-                 strerror(reader->error));
-    else
-        snprintf(message, sizeof message,
-                 "a record longer than %zu bytes (expected shorter lines; "
-                 "nothing after this point was read)",
-                 (size_t)RT_CSV_RECORD_MAX);
+    rt_row_shape_read_failure(result, reader->error, message, sizeof message);
     report(batch, RT_SEVERITY_ERROR, file, line, message);
     return RT_BATCH_UNUSABLE;
 }
@@ -232,19 +226,14 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     got = rt_csv_read(reader, &header);
     if (got == RT_CSV_END) {
         report(batch, RT_SEVERITY_ERROR, file, 1,
-               reader->next_line > 1
-                   ? "only blank lines (expected a header line naming the "
-                     "columns)"
-                   : "empty input (expected a header line naming the "
-                     "columns)");
+               rt_row_shape_no_header(reader->next_line > 1));
         return RT_BATCH_UNUSABLE;
     }
     if (got != RT_CSV_RECORD)
         return read_failure(batch, reader, got, file, reader->next_line);
     if (header.problem != RT_CSV_FINE) {
         report(batch, RT_SEVERITY_ERROR, file, header.line,
-               "the header line has an unbalanced quote (expected a closing "
-               "'\"' before the line end)");
+               rt_row_shape_bad_header());
         return RT_BATCH_UNUSABLE;
     }
     result = use_names(batch, header.fields, header.count, file, header.line);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "batch_parallel.h"
+#include "row_shape.h"
 #include "summary.h"
 
 #ifndef __STDC_NO_THREADS__
@@ -361,14 +362,9 @@ static void report_failure(const struct rt_batch *batch,
 
     if (result != RT_BATCH_UNUSABLE)
         return;
-    if (carry->failed)
-        snprintf(message, sizeof message, "read error: %s",
-                 strerror(carry->error));
-    else
-        snprintf(message, sizeof message,
-                 "a record longer than %zu bytes (expected shorter lines; "
-                 "nothing after this point was read)",
-                 (size_t)RT_CSV_RECORD_MAX);
+    rt_row_shape_read_failure(carry->failed ? RT_CSV_READ_FAIL
+                                            : RT_CSV_TOO_LONG,
+                              carry->error, message, sizeof message);
     batch->reporter.report(batch->reporter.context, RT_SEVERITY_ERROR, file,
                            line, message);
 }

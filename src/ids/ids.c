@@ -6,6 +6,7 @@
 #include "describe.h"
 #include "ids.h"
 #include "lines.h"
+#include "row_shape.h"
 
 void rt_ids_init(struct rt_ids *ids, const struct rt_ids_options *options,
                  struct rt_reporter reporter, const uint64_t key[2])
@@ -305,26 +306,21 @@ static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
     return rt_csv_delimiter(ids->options.delimiter, file, line, len);
 }
 
-/* A row the reader could not split as the header says. */
+/*
+ * A row the reader could not split as the header says: refused, as an ID
+ * cannot be told from the other fields then.  Fields are named by number:
+ * only the ID column's name is kept.
+ */
 static enum rt_ids_result bad_row(const struct rt_ids *ids,
                                   const struct rt_csv_record *rec,
                                   size_t columns, const char *file)
 {
-    char message[160];
+    char message[RT_MESSAGE_SIZE];
 
-    if (rec->problem == RT_CSV_UNTERMINATED)
-        snprintf(message, sizeof message,
-                 "the input ends inside a quoted field that starts on this "
-                 "line (expected a closing '\"')");
-    else if (rec->problem == RT_CSV_AFTER_QUOTE)
-        snprintf(message, sizeof message,
-                 "text after a closing quote (expected the delimiter or the "
-                 "line end)");
+    if (rec->problem != RT_CSV_FINE)
+        rt_row_shape_problem(rec, NULL, 0, message, sizeof message);
     else
-        snprintf(message, sizeof message,
-                 "the row has %zu field%s, the "
-                 "header %zu",
-                 rec->count, rec->count == 1 ? "" : "s", columns);
+        rt_row_shape_width(rec->count, columns, message, sizeof message);
     report(ids, RT_SEVERITY_ERROR, file, rec->line, message);
     return RT_IDS_UNUSABLE;
 }
@@ -382,10 +378,7 @@ static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
         return RT_IDS_OK;
     if (got == RT_CSV_END) {
         report(ids, RT_SEVERITY_ERROR, file, 1,
-               stats->blanks ? "only blank lines (expected a header line "
-                               "naming the columns)"
-                             : "empty input (expected a header line naming "
-                               "the columns)");
+               rt_row_shape_no_header(stats->blanks > 0));
         return RT_IDS_UNUSABLE;
     }
     if (got == RT_CSV_READ_FAIL)

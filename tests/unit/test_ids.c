@@ -452,8 +452,8 @@ static const struct ids_case ids_cases[] = {
      NULL,
      NULL,
      NULL,
-     "E S:3 the input ends inside a quoted field that starts on this line "
-     "(expected a closing '\"')"},
+     "E S:3 the input ends inside the quoted field 1, which starts on this "
+     "line (expected a closing '\"')"},
     {"column empty file",
      "id\n1\n",
      "",
