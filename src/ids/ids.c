@@ -275,37 +275,6 @@ static bool find_column(const struct rt_ids *ids,
     return false;
 }
 
-/* Blank lines before the header are skipped, as blank lines are anywhere. */
-static enum rt_csv_result skip_blank_lines(struct rt_ids *ids, bool end,
-                                           struct rt_csv *reader)
-{
-    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
-    struct rt_csv_record blank;
-    enum rt_csv_result got;
-    const char *line;
-    size_t len;
-
-    while ((got = rt_csv_peek_line(reader, &line, &len)) == RT_CSV_RECORD &&
-           len == 0) {
-        got = rt_csv_read(reader, &blank);
-        if (got != RT_CSV_RECORD)
-            return got;
-        note_first(&stats->blanks, &stats->first_blank, blank.line);
-    }
-    return got;
-}
-
-static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
-                             const char *file)
-{
-    const char *line = NULL;
-    size_t len = 0;
-
-    if (rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
-        line = NULL;
-    return rt_csv_delimiter(ids->options.delimiter, file, line, len);
-}
-
 /*
  * A row the reader could not split as the header says: refused, as an ID
  * cannot be told from the other fields then.  Fields are named by number:
@@ -358,33 +327,40 @@ static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
     return RT_IDS_NO_MEMORY;
 }
 
-/* Reads the header line, after any blank lines, into *header. */
+/*
+ * Opens the list with rt_csv_open(), which skips the blank lines before
+ * the header (counted as blank lines anywhere are) and fixes the
+ * delimiter, then reads the header line into *header.
+ */
 static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
-                                      struct rt_csv *reader,
+                                      struct rt_csv *reader, FILE *in,
                                       struct rt_csv_record *header,
                                       const char *file)
 {
-    const struct rt_ids_stats *stats =
-        end ? &ids->end_stats : &ids->start_stats;
-    enum rt_csv_result got = skip_blank_lines(ids, end, reader);
-    uint64_t line = stats->blanks + 1;
-    char delimiter = column_delimiter(ids, reader, file);
+    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
+    struct rt_csv_opening opening;
+    enum rt_csv_result got =
+        rt_csv_open(reader, in, ids->options.delimiter, file, &opening);
 
-    reader->delimiter = delimiter;
-    reader->quoting = delimiter != '\t';
-    if (got == RT_CSV_RECORD || got == RT_CSV_END)
-        got = rt_csv_read(reader, header);
+    if (opening.blank_lines > 0) {
+        stats->blanks += opening.blank_lines;
+        stats->first_blank = 1;
+    }
     if (got == RT_CSV_RECORD)
+        got = rt_csv_read(reader, header);
+    if (got == RT_CSV_RECORD && header->problem == RT_CSV_FINE)
         return RT_IDS_OK;
-    if (got == RT_CSV_END) {
-        report(ids, RT_SEVERITY_ERROR, file, 1,
-               rt_row_shape_no_header(stats->blanks > 0));
+    if (got == RT_CSV_RECORD || got == RT_CSV_END) {
+        report(ids, RT_SEVERITY_ERROR, file,
+               got == RT_CSV_END ? 1 : header->line,
+               got == RT_CSV_END ? rt_row_shape_no_header(stats->blanks > 0)
+                                 : rt_row_shape_bad_header());
         return RT_IDS_UNUSABLE;
     }
     if (got == RT_CSV_READ_FAIL)
-        return read_failed(ids, file, line, reader->error,
+        return read_failed(ids, file, stats->blanks + 1, reader->error,
                            !reader->at_start || reader->len > 0);
-    return got == RT_CSV_TOO_LONG ? too_long(ids, file, line)
+    return got == RT_CSV_TOO_LONG ? too_long(ids, file, stats->blanks + 1)
                                   : RT_IDS_NO_MEMORY;
 }
 
@@ -396,9 +372,7 @@ static enum rt_ids_result read_column(struct rt_ids *ids, bool end, FILE *in,
     enum rt_ids_result result;
     size_t column;
 
-    if (rt_csv_init(&reader, in, ',', true) != RT_OK)
-        return RT_IDS_NO_MEMORY;
-    result = read_header(ids, end, &reader, &header, file);
+    result = read_header(ids, end, &reader, in, &header, file);
     if (result == RT_IDS_OK)
         result = find_column(ids, &header, &column, file)
                      ? read_rows(ids, end, &reader, file, column, header.count)

@@ -701,3 +701,33 @@ char rt_csv_delimiter(char given, const char *name, const char *first_line,
         return named;
     return first_line ? rt_csv_sniff(first_line, len) : ',';
 }
+
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, char given,
+                               const char *name, struct rt_csv_opening *opening)
+{
+    enum rt_csv_result got;
+    const char *line = NULL;
+    size_t len = 0;
+
+    opening->blank_lines = 0;
+    opening->delimiter = ',';
+    if (rt_csv_init(reader, in, ',', true) != RT_OK)
+        return RT_CSV_NO_MEMORY;
+    got = rt_csv_skip_blank_lines(reader, &opening->blank_lines);
+    if (got != RT_CSV_RECORD)
+        return got;
+    /* Only an unnamed delimiter needs the first line. */
+    if (!rt_csv_named_delimiter(given, name) &&
+        rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
+        line = NULL;
+    opening->delimiter = rt_csv_delimiter(given, name, line, len);
+    reader->delimiter = opening->delimiter;
+    reader->quoting = opening->delimiter != '\t';
+    return RT_CSV_RECORD;
+}
+
+const char *rt_csv_unread(const struct rt_csv *reader, size_t *len)
+{
+    *len = reader->len - reader->start;
+    return reader->buf + reader->start;
+}

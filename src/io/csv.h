@@ -164,4 +164,30 @@ char rt_csv_named_delimiter(char given, const char *name);
 char rt_csv_delimiter(char given, const char *name, const char *first_line,
                       size_t len);
 
+/* What rt_csv_open() found before the header. */
+struct rt_csv_opening {
+    char delimiter;       /* as rt_csv_delimiter() chose it */
+    uint64_t blank_lines; /* blank lines skipped before the header */
+};
+
+/*
+ * Starts reading `in` (the caller's) as every command reads a file of
+ * records: drops a byte-order mark, skips the blank lines at the start,
+ * so that the header keeps its true line number, and fixes the delimiter
+ * as rt_csv_delimiter() says, from `given` (0 for none), the file's
+ * `name` and its first line; quotes count unless it is a tab.  The
+ * header, if any, is the next record.  Returns RT_CSV_RECORD when the
+ * caller can go on, else why not; the reader is to be freed either way.
+ */
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, char given,
+                               const char *name,
+                               struct rt_csv_opening *opening);
+
+/*
+ * The bytes read from the input but not yet returned as records: where a
+ * reader of blocks (the parallel batch) takes over after the header.
+ * Valid until the next read.
+ */
+const char *rt_csv_unread(const struct rt_csv *reader, size_t *len);
+
 #endif
