@@ -563,7 +563,7 @@ enum rt_csv_result rt_csv_read(struct rt_csv *r, struct rt_csv_record *rec)
     rec->problem = RT_CSV_FINE;
     rec->problem_field = 0;
     rec->raw_fields = NULL;
-    got = read_plain(r, rec);
+    got = r->reference ? -1 : read_plain(r, rec);
     if (got == -1)
         got = read_quoted(r, rec);
     if (got != RT_CSV_RECORD)

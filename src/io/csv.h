@@ -68,7 +68,10 @@ struct rt_csv {
     uint64_t next_line;
     bool eof, read_error, at_start;
     bool borrowed; /* buf is the caller's memory: rt_csv_init_memory() */
-    int error;     /* errno of a failed read */
+    /* Tests only: every record goes through the byte-by-byte state
+       machine, the reference the fast split must agree with. */
+    bool reference;
+    int error; /* errno of a failed read */
 };
 
 /* Prepares to read `in`, which stays the caller's.  RT_ERR_NOMEM on failure. */
