@@ -358,11 +358,11 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
 
 enum rt_batch_result rt_batch_open(struct rt_batch *batch,
                                    struct rt_csv *reader, FILE *in,
-                                   const char *name,
+                                   const char *name, size_t size,
                                    struct rt_csv_opening *opening)
 {
-    enum rt_csv_result got =
-        rt_csv_open(reader, in, batch->options.in_delimiter, name, opening);
+    enum rt_csv_result got = rt_csv_open(
+        reader, in, size, batch->options.in_delimiter, name, opening);
 
     if (got != RT_CSV_RECORD)
         return read_failure(batch, reader, got, name, reader->next_line);
@@ -377,7 +377,8 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
     struct rt_csv_opening opening;
     enum rt_batch_result result;
 
-    result = rt_batch_open(batch, &reader, in, name, &opening);
+    result =
+        rt_batch_open(batch, &reader, in, name, RT_CSV_BUFFER_SIZE, &opening);
     if (result == RT_BATCH_OK) {
         struct rt_batch_stats stats;
 

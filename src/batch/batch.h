@@ -23,7 +23,8 @@ enum rt_status rt_batch_init(struct rt_batch *batch,
 void rt_batch_free(struct rt_batch *batch);
 
 /*
- * Opens a FILE input as every batch path does, with rt_csv_open(): fixes
+ * Opens a FILE input as every batch path does, with rt_csv_open() and a
+ * first buffer of `size` bytes: fixes
  * the delimiter and, from the first input, the output format; then reads
  * the header line (or takes the names of --columns), fixes the layout
  * from the first input or checks a later one against it, and writes the
@@ -32,7 +33,7 @@ void rt_batch_free(struct rt_batch *batch);
  */
 enum rt_batch_result rt_batch_open(struct rt_batch *batch,
                                    struct rt_csv *reader, FILE *in,
-                                   const char *name,
+                                   const char *name, size_t size,
                                    struct rt_csv_opening *opening);
 
 /*

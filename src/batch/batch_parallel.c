@@ -1,10 +1,12 @@
 /*
  * batch_parallel.c - retain batch on several threads, output in order.
  *
- * The calling thread reads the input in blocks that end at a record
- * boundary and hands them to workers through a ring of slots.  Each worker
- * runs the ordinary row code (rt_batch_rows) on its block with a private
- * copy of the engine, writing output, diagnostics and tallies to memory.
+ * The calling thread opens the input and reads its header as the
+ * sequential path does (rt_batch_open), then reads on in blocks that end
+ * at a record boundary and hands them to workers through a ring of slots.
+ * Each worker runs the ordinary row code (rt_batch_rows) on its block
+ * with a private copy of the engine, writing output, diagnostics and
+ * tallies to memory.
  * The calling thread takes finished slots in input order, writes their
  * output, replays their diagnostics with file line numbers, and merges
  * their tallies, so the result is byte for byte that of one thread.
@@ -424,8 +426,9 @@ static enum rt_batch_result open_input(struct rt_batch *batch,
                                        uint64_t *line)
 {
     struct rt_csv reader;
+    /* A block's worth, so that what is carried over is one block. */
     enum rt_batch_result result =
-        rt_batch_open(batch, &reader, carry->in, name, opening);
+        rt_batch_open(batch, &reader, carry->in, name, BLOCK_SIZE, opening);
     const char *rest;
     size_t len;
 

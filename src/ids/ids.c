@@ -339,8 +339,8 @@ static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
 {
     struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
     struct rt_csv_opening opening;
-    enum rt_csv_result got =
-        rt_csv_open(reader, in, ids->options.delimiter, file, &opening);
+    enum rt_csv_result got = rt_csv_open(
+        reader, in, RT_CSV_BUFFER_SIZE, ids->options.delimiter, file, &opening);
 
     if (opening.blank_lines > 0) {
         stats->blanks += opening.blank_lines;

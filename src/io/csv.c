@@ -36,13 +36,13 @@ static enum scan_state next_state(enum scan_state state, char c, char delimiter)
     return state == FIELD_START && c == '"' ? QUOTED : UNQUOTED;
 }
 
-#define INITIAL_SIZE   ((size_t)1 << 20)
 #define INITIAL_FIELDS 64
 
 enum rt_status rt_csv_init(struct rt_csv *reader, FILE *in, char delimiter,
                            bool quoting)
 {
-    return rt_csv_init_sized(reader, in, delimiter, quoting, INITIAL_SIZE);
+    return rt_csv_init_sized(reader, in, delimiter, quoting,
+                             RT_CSV_BUFFER_SIZE);
 }
 
 enum rt_status rt_csv_init_sized(struct rt_csv *reader, FILE *in,
@@ -703,8 +703,9 @@ char rt_csv_delimiter(char given, const char *name, const char *first_line,
     return first_line ? rt_csv_sniff(first_line, len) : ',';
 }
 
-enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, char given,
-                               const char *name, struct rt_csv_opening *opening)
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, size_t size,
+                               char given, const char *name,
+                               struct rt_csv_opening *opening)
 {
     enum rt_csv_result got;
     const char *line = NULL;
@@ -712,7 +713,7 @@ enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, char given,
 
     opening->blank_lines = 0;
     opening->delimiter = ',';
-    if (rt_csv_init(reader, in, ',', true) != RT_OK)
+    if (rt_csv_init_sized(reader, in, ',', true, size) != RT_OK)
         return RT_CSV_NO_MEMORY;
     got = rt_csv_skip_blank_lines(reader, &opening->blank_lines);
     if (got != RT_CSV_RECORD)

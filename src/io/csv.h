@@ -26,6 +26,9 @@
 /* The longest record (all its lines and fields) accepted: 1 GiB. */
 #define RT_CSV_RECORD_MAX ((size_t)1 << 30)
 
+/* The first buffer of rt_csv_init(): 1 MiB. */
+#define RT_CSV_BUFFER_SIZE ((size_t)1 << 20)
+
 struct rt_csv_field {
     const char *data; /* not NUL-terminated; valid until the next read */
     size_t len;
@@ -175,15 +178,17 @@ struct rt_csv_opening {
 
 /*
  * Starts reading `in` (the caller's) as every command reads a file of
- * records: drops a byte-order mark, skips the blank lines at the start,
- * so that the header keeps its true line number, and fixes the delimiter
- * as rt_csv_delimiter() says, from `given` (0 for none), the file's
- * `name` and its first line; quotes count unless it is a tab.  The
- * header, if any, is the next record.  Returns RT_CSV_RECORD when the
- * caller can go on, else why not; the reader is to be freed either way.
+ * records, with a first buffer of `size` bytes (RT_CSV_BUFFER_SIZE unless
+ * the caller reads on in blocks of its own): drops a byte-order mark,
+ * skips the blank lines at the start, so that the header keeps its true
+ * line number, and fixes the delimiter as rt_csv_delimiter() says, from
+ * `given` (0 for none), the file's `name` and its first line; quotes
+ * count unless it is a tab.  The header, if any, is the next record.
+ * Returns RT_CSV_RECORD when the caller can go on, else why not; the
+ * reader is to be freed either way.
  */
-enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, char given,
-                               const char *name,
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, size_t size,
+                               char given, const char *name,
                                struct rt_csv_opening *opening);
 
 /*
