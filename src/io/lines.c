@@ -47,7 +47,7 @@ static bool grow(struct rt_lines *r)
     char *bigger;
 
     if (want <= r->size)
-        return true; /* as big as a line needs: rt_lines_next refuses it */
+        return true; /* as big as a line needs: nothing more fits */
     bigger = realloc(r->buf, want);
     if (!bigger)
         return false;

@@ -69,8 +69,9 @@ enum rt_lines_result rt_lines_next(struct rt_lines *reader, const char **text,
                                    size_t *len);
 
 /*
- * Moves the unread input to the front of the buffer (lines handed out
- * become invalid), grows it when a line fills it, and reads more.
+ * After RT_LINES_MORE: moves the unread input to the front of the buffer
+ * (lines handed out become invalid), grows it when a line fills it, and
+ * reads more.
  * RT_ERR_IO when reading failed: errno in reader->error, and the failure
  * is at line reader->line + 1, or at no line when nothing was read
  * (reader->got_any is false: a directory).  RT_ERR_NOMEM when the buffer
