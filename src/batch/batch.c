@@ -10,6 +10,7 @@
 #include "batch_row.h"
 #include "describe.h"
 #include "emit.h"
+#include "row_shape.h"
 #include "summary.h"
 #include "text_table.h"
 
@@ -44,20 +45,8 @@ static void report(const struct rt_batch *batch, enum rt_severity severity,
                            message);
 }
 
-/* The delimiter of a FILE input, sniffed from its first line if need be. */
-static char choose_delimiter(const struct rt_batch *batch,
-                             struct rt_csv *reader, const char *name)
-{
-    const char *line = NULL;
-    size_t len = 0;
-
-    if (!rt_csv_named_delimiter(batch->options.in_delimiter, name) &&
-        rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
-        line = NULL;
-    return rt_csv_delimiter(batch->options.in_delimiter, name, line, len);
-}
-
-void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter)
+/* The first input fixes the output's delimiter unless --format did. */
+static void choose_output(struct rt_batch *batch, char in_delimiter)
 {
     struct rt_batch_options *o = &batch->options;
 
@@ -170,8 +159,13 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
     return RT_BATCH_OK;
 }
 
-void rt_batch_report_unreadable(const struct rt_batch *batch, const char *file,
-                                int error)
+/*
+ * Reports a file whose first read failed with errno `error` (a directory)
+ * as one that cannot be opened is, `dir: cannot read: Is a directory`:
+ * no line of it was read to point at.
+ */
+static void report_unreadable(const struct rt_batch *batch, const char *file,
+                              int error)
 {
     char shown[RT_NAME_SIZE], message[RT_NAME_SIZE + 80];
 
@@ -192,24 +186,22 @@ static enum rt_batch_result read_failure(const struct rt_batch *batch,
         return RT_BATCH_NO_MEMORY;
     if (result == RT_CSV_READ_FAIL && reader->at_start && reader->len == 0) {
         /* Nothing was read: there is no line to point at. */
-        rt_batch_report_unreadable(batch, file, reader->error);
+        report_unreadable(batch, file, reader->error);
         return RT_BATCH_UNUSABLE;
     }
-    if (result == RT_CSV_READ_FAIL)
-        snprintf(message, sizeof message, "read error: %s",
-                 strerror(reader->error));
-    else
-        snprintf(message, sizeof message,
-                 "a record longer than %zu bytes (expected shorter lines; "
-                 "nothing after this point was read)",
-                 (size_t)RT_CSV_RECORD_MAX);
+    rt_row_shape_read_failure(result, reader->error, message, sizeof message);
     report(batch, RT_SEVERITY_ERROR, file, line, message);
     return RT_BATCH_UNUSABLE;
 }
 
-enum rt_batch_result rt_batch_header(struct rt_batch *batch,
-                                     struct rt_csv *reader, const char *file,
-                                     char delimiter)
+/*
+ * Reads the header line from reader (or takes the names of --columns),
+ * fixes the layout from the first input or checks a later one against it,
+ * and writes the output header once.
+ */
+static enum rt_batch_result read_header(struct rt_batch *batch,
+                                        struct rt_csv *reader, const char *file,
+                                        char delimiter)
 {
     struct rt_csv_record header;
     struct rt_csv_field *names;
@@ -232,19 +224,14 @@ enum rt_batch_result rt_batch_header(struct rt_batch *batch,
     got = rt_csv_read(reader, &header);
     if (got == RT_CSV_END) {
         report(batch, RT_SEVERITY_ERROR, file, 1,
-               reader->next_line > 1
-                   ? "only blank lines (expected a header line naming the "
-                     "columns)"
-                   : "empty input (expected a header line naming the "
-                     "columns)");
+               rt_row_shape_no_header(reader->next_line > 1));
         return RT_BATCH_UNUSABLE;
     }
     if (got != RT_CSV_RECORD)
         return read_failure(batch, reader, got, file, reader->next_line);
     if (header.problem != RT_CSV_FINE) {
         report(batch, RT_SEVERITY_ERROR, file, header.line,
-               "the header line has an unbalanced quote (expected a closing "
-               "'\"' before the line end)");
+               rt_row_shape_bad_header());
         return RT_BATCH_UNUSABLE;
     }
     result = use_names(batch, header.fields, header.count, file, header.line);
@@ -369,34 +356,35 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
     return RT_BATCH_OK;
 }
 
+enum rt_batch_result rt_batch_open(struct rt_batch *batch,
+                                   struct rt_csv *reader, FILE *in,
+                                   const char *name, size_t size,
+                                   struct rt_csv_opening *opening)
+{
+    enum rt_csv_result got = rt_csv_open(
+        reader, in, size, batch->options.in_delimiter, name, opening);
+
+    if (got != RT_CSV_RECORD)
+        return read_failure(batch, reader, got, name, reader->next_line);
+    choose_output(batch, opening->delimiter);
+    return read_header(batch, reader, name, opening->delimiter);
+}
+
 enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
                                               const char *name)
 {
     struct rt_csv reader;
+    struct rt_csv_opening opening;
     enum rt_batch_result result;
-    enum rt_csv_result got;
-    uint64_t leading;
-    char delimiter;
 
-    if (rt_csv_init(&reader, in, ',', true) != RT_OK)
-        return RT_BATCH_NO_MEMORY;
-    /* Blank lines before the header are skipped as those after it are. */
-    got = rt_csv_skip_blank_lines(&reader, &leading);
-    if (got != RT_CSV_RECORD) {
-        result = read_failure(batch, &reader, got, name, reader.next_line);
-        rt_csv_free(&reader);
-        return result;
-    }
-    delimiter = choose_delimiter(batch, &reader, name);
-    reader.delimiter = delimiter;
-    reader.quoting = delimiter != '\t';
-    rt_batch_choose_output(batch, delimiter);
-    result = rt_batch_header(batch, &reader, name, delimiter);
+    result =
+        rt_batch_open(batch, &reader, in, name, RT_CSV_BUFFER_SIZE, &opening);
     if (result == RT_BATCH_OK) {
         struct rt_batch_stats stats;
 
-        result = rt_batch_rows(batch, &reader, name, delimiter, &stats);
-        rt_batch_count_leading_blanks(&stats, leading);
+        result = rt_batch_rows(batch, &reader, name, opening.delimiter, &stats);
+        /* Blank lines before the header are reported as those after it. */
+        rt_batch_count_leading_blanks(&stats, opening.blank_lines);
         rt_batch_report_blanks(batch, name, &stats);
     }
     rt_csv_free(&reader);

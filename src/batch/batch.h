@@ -22,17 +22,19 @@ enum rt_status rt_batch_init(struct rt_batch *batch,
                              struct rt_sink *sink, struct rt_reporter reporter);
 void rt_batch_free(struct rt_batch *batch);
 
-/* The first input fixes the output's delimiter unless --format did. */
-void rt_batch_choose_output(struct rt_batch *batch, char in_delimiter);
-
 /*
- * Reads the header line from reader (or takes the names of --columns),
- * fixes the layout from the first input or checks a later one against it,
- * and writes the output header once.
+ * Opens a FILE input as every batch path does, with rt_csv_open() and a
+ * first buffer of `size` bytes: fixes
+ * the delimiter and, from the first input, the output format; then reads
+ * the header line (or takes the names of --columns), fixes the layout
+ * from the first input or checks a later one against it, and writes the
+ * output header once.  Problems are reported.  The reader is to be freed
+ * by the caller in every case; on RT_BATCH_OK the rows come next.
  */
-enum rt_batch_result rt_batch_header(struct rt_batch *batch,
-                                     struct rt_csv *reader, const char *file,
-                                     char delimiter);
+enum rt_batch_result rt_batch_open(struct rt_batch *batch,
+                                   struct rt_csv *reader, FILE *in,
+                                   const char *name, size_t size,
+                                   struct rt_csv_opening *opening);
 
 /*
  * Reads every record of `reader` as a row: evaluates, reports, writes and
@@ -47,14 +49,6 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
 /* Adds the blank lines skipped before the header (from line 1) to stats. */
 void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
                                    uint64_t leading);
-
-/*
- * Reports a file whose first read failed with errno `error` (a directory)
- * as one that cannot be opened is, `dir: cannot read: Is a directory`:
- * no line of it was read to point at.
- */
-void rt_batch_report_unreadable(const struct rt_batch *batch, const char *file,
-                                int error);
 
 /* Reports the blank lines that rt_batch_rows() skipped, if any. */
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,

@@ -1,10 +1,12 @@
 /*
  * batch_parallel.c - retain batch on several threads, output in order.
  *
- * The calling thread reads the input in blocks that end at a record
- * boundary and hands them to workers through a ring of slots.  Each worker
- * runs the ordinary row code (rt_batch_rows) on its block with a private
- * copy of the engine, writing output, diagnostics and tallies to memory.
+ * The calling thread opens the input and reads its header as the
+ * sequential path does (rt_batch_open), then reads on in blocks that end
+ * at a record boundary and hands them to workers through a ring of slots.
+ * Each worker runs the ordinary row code (rt_batch_rows) on its block
+ * with a private copy of the engine, writing output, diagnostics and
+ * tallies to memory.
  * The calling thread takes finished slots in input order, writes their
  * output, replays their diagnostics with file line numbers, and merges
  * their tallies, so the result is byte for byte that of one thread.
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "batch_parallel.h"
+#include "row_shape.h"
 #include "summary.h"
 
 #ifndef __STDC_NO_THREADS__
@@ -361,14 +364,9 @@ static void report_failure(const struct rt_batch *batch,
 
     if (result != RT_BATCH_UNUSABLE)
         return;
-    if (carry->failed)
-        snprintf(message, sizeof message, "read error: %s",
-                 strerror(carry->error));
-    else
-        snprintf(message, sizeof message,
-                 "a record longer than %zu bytes (expected shorter lines; "
-                 "nothing after this point was read)",
-                 (size_t)RT_CSV_RECORD_MAX);
+    rt_row_shape_read_failure(carry->failed ? RT_CSV_READ_FAIL
+                                            : RT_CSV_TOO_LONG,
+                              carry->error, message, sizeof message);
     batch->reporter.report(batch->reporter.context, RT_SEVERITY_ERROR, file,
                            line, message);
 }
@@ -416,81 +414,36 @@ static enum rt_batch_result run_blocks(struct rt_batch *batch,
     }
 }
 
-static void drop_bom(struct carry *carry)
-{
-    if (carry->len >= 3 && memcmp(carry->buf, "\xef\xbb\xbf", 3) == 0) {
-        memmove(carry->buf, carry->buf + 3, carry->len - 3);
-        carry->len -= 3;
-    }
-}
-
 /*
- * Drops the blank lines at the start of the carry, reading on while it
- * holds nothing else, and counts them in *skipped: the header comes after
- * them, as the sequential reader finds it.
+ * Opens the input with the sequential reader, which drops a byte-order
+ * mark, skips blank lines, fixes the delimiter and reads the header; the
+ * carry takes over what it read beyond.  *line becomes the line the rows
+ * start on.
  */
-static bool drop_blank_lines(struct carry *carry, uint64_t *skipped)
+static enum rt_batch_result open_input(struct rt_batch *batch,
+                                       struct carry *carry, const char *name,
+                                       struct rt_csv_opening *opening,
+                                       uint64_t *line)
 {
-    *skipped = 0;
-    for (;;) {
-        size_t bytes;
-        uint64_t lines;
-        bool decided = rt_csv_blank_prefix(carry->buf, carry->len, carry->eof,
-                                           &bytes, &lines);
-
-        memmove(carry->buf, carry->buf + bytes, carry->len - bytes);
-        carry->len -= bytes;
-        *skipped += lines;
-        if (decided || carry->eof)
-            return true;
-        if (!read_more(carry, carry->len + BLOCK_SIZE))
-            return false;
-    }
-}
-
-/*
- * Reads the header from the first whole record of the carry, with the
- * ordinary reader over memory, and drops it from the carry.  *line is the
- * line the carry starts on, and becomes the line the rows start on.
- */
-static enum rt_batch_result take_header(struct rt_batch *batch,
-                                        struct carry *carry, const char *name,
-                                        char delimiter, uint64_t *line)
-{
-    size_t want = BLOCK_SIZE, cut = 0;
     struct rt_csv reader;
-    enum rt_batch_result result;
+    /* A block's worth, so that what is carried over is one block. */
+    enum rt_batch_result result =
+        rt_batch_open(batch, &reader, carry->in, name, BLOCK_SIZE, opening);
+    const char *rest;
+    size_t len;
 
-    while (batch->options.header) {
-        cut = rt_csv_boundary(carry->buf, carry->len, delimiter,
-                              delimiter != '\t');
-        if (cut > 0 || carry->eof || want > RT_CSV_RECORD_MAX)
-            break;
-        want *= 2;
-        if (!read_more(carry, want))
-            return RT_BATCH_NO_MEMORY;
+    if (result == RT_BATCH_OK) {
+        rest = rt_csv_unread(&reader, &len);
+        if (reserve(carry, len > BLOCK_SIZE ? len : BLOCK_SIZE)) {
+            memcpy(carry->buf, rest, len);
+            carry->len = len;
+            carry->eof = reader.eof;
+            *line = reader.next_line;
+        } else
+            result = RT_BATCH_NO_MEMORY;
     }
-    if (rt_csv_init_memory(&reader, carry->buf, cut ? cut : carry->len,
-                           delimiter, delimiter != '\t') != RT_OK)
-        return RT_BATCH_NO_MEMORY;
-    reader.next_line = *line;
-    result = rt_batch_header(batch, &reader, name, delimiter);
-    memmove(carry->buf, carry->buf + reader.start, carry->len - reader.start);
-    carry->len -= reader.start;
-    *line = reader.next_line;
     rt_csv_free(&reader);
     return result;
-}
-
-/* The first line of the carry, for sniffing the delimiter. */
-static char sniff(const struct rt_batch *batch, const struct carry *carry,
-                  const char *name)
-{
-    const char *nl = memchr(carry->buf, '\n', carry->len);
-    size_t len = nl ? (size_t)(nl - carry->buf) : carry->len;
-
-    return rt_csv_delimiter(batch->options.in_delimiter, name,
-                            carry->len ? carry->buf : NULL, len);
 }
 
 enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
@@ -498,35 +451,16 @@ enum rt_batch_result rt_batch_file_parallel(struct rt_batch *batch, FILE *in,
 {
     struct carry carry = {in, NULL, 0, 0, false, false, 0};
     struct rt_batch_stats total = {0, 0, 0};
+    struct rt_csv_opening opening;
     enum rt_batch_result result;
     struct pool pool;
-    uint64_t line = 1, leading = 0;
-    char delimiter;
+    uint64_t line = 1;
 
-    if (!read_more(&carry, BLOCK_SIZE)) {
-        free(carry.buf);
-        return RT_BATCH_NO_MEMORY;
-    }
-    drop_bom(&carry);
-    /* Blank lines before the header are skipped as those after it are. */
-    if (!drop_blank_lines(&carry, &leading)) {
-        free(carry.buf);
-        return RT_BATCH_NO_MEMORY;
-    }
-    if (carry.failed && carry.len == 0 && leading == 0)
-        rt_batch_report_unreadable(batch, name, carry.error);
-    else if (carry.failed)
-        report_failure(batch, &carry, name, 1 + leading, RT_BATCH_UNUSABLE);
-    if (carry.failed) {
-        free(carry.buf);
-        return RT_BATCH_UNUSABLE;
-    }
-    line += leading;
-    rt_batch_count_leading_blanks(&total, leading);
-    delimiter = sniff(batch, &carry, name);
-    rt_batch_choose_output(batch, delimiter);
-    result = take_header(batch, &carry, name, delimiter, &line);
-    if (result == RT_BATCH_OK && !start_pool(&pool, batch, delimiter, name))
+    result = open_input(batch, &carry, name, &opening, &line);
+    /* Blank lines before the header are reported as those after it. */
+    rt_batch_count_leading_blanks(&total, opening.blank_lines);
+    if (result == RT_BATCH_OK &&
+        !start_pool(&pool, batch, opening.delimiter, name))
         result = RT_BATCH_NO_MEMORY;
     else if (result == RT_BATCH_OK) {
         result = run_blocks(batch, &pool, &carry, line, &total);

@@ -4,15 +4,18 @@
 
 #include "batch_row.h"
 #include "emit.h"
+#include "row_shape.h"
+
+/* The header's names, as the row-shape messages take them. */
+static const char *const *header_names(const struct rt_batch_layout *layout)
+{
+    return (const char *const *)layout->names;
+}
 
 static void field_label(const struct rt_batch_layout *layout, size_t index,
                         char *buf, size_t size)
 {
-    if (index < layout->count)
-        rt_quote_value(layout->names[index], strlen(layout->names[index]), buf,
-                       size);
-    else
-        snprintf(buf, size, "%zu", index + 1);
+    rt_row_shape_label(header_names(layout), layout->count, index, buf, size);
 }
 
 /* A note quotes this many fields or names at most, then "...". */
@@ -67,10 +70,9 @@ static void note_width(const struct rt_batch_layout *layout,
     size_t have = record->count, want = layout->count, i;
     char text[96];
 
-    snprintf(text, sizeof text,
-             "the row has %zu field%s, the header %zu: ", have,
-             have == 1 ? "" : "s", want);
+    rt_row_shape_width(have, want, text, sizeof text);
     note_append(&note, text);
+    note_append(&note, ": ");
     if (have > want) {
         snprintf(text, sizeof text, "the last %zu are left out: ", have - want);
         note_append(&note,
@@ -117,17 +119,16 @@ static bool check_narrow(const struct rt_batch_layout *layout,
                          struct rt_batch_row *row)
 {
     size_t missing = first_number_column(layout, record->count);
-    char label[RT_QUOTE_SIZE];
+    char label[RT_QUOTE_SIZE], width[96];
 
     if (missing == RT_NO_COLUMN) {
         note_width(layout, record, row);
         return true;
     }
     field_label(layout, missing, label, sizeof label);
+    rt_row_shape_width(record->count, layout->count, width, sizeof width);
     snprintf(row->error, sizeof row->error,
-             "the row has %zu field%s, the header %zu: no field %s (expected "
-             "one for every count and amount)",
-             record->count, record->count == 1 ? "" : "s", layout->count,
+             "%s: no field %s (expected one for every count and amount)", width,
              label);
     return false;
 }
@@ -141,24 +142,12 @@ static bool check_shape(const struct rt_batch *batch,
                         struct rt_batch_row *row)
 {
     const struct rt_batch_layout *layout = &batch->layout;
-    char label[RT_QUOTE_SIZE];
 
     if (record->count > layout->count)
         note_width(layout, record, row);
-    if (record->problem == RT_CSV_UNTERMINATED) {
-        snprintf(row->error, sizeof row->error,
-                 "the input ends inside the quoted field %zu, which starts "
-                 "on this line (expected a closing '\"')",
-                 record->problem_field + 1);
-        return false;
-    }
-    if (record->problem == RT_CSV_AFTER_QUOTE) {
-        field_label(layout, record->problem_field, label, sizeof label);
-        snprintf(row->error, sizeof row->error,
-                 "field %s: text after the closing quote (expected the "
-                 "delimiter or the line end; write \"\" for a quote inside "
-                 "quotes)",
-                 label);
+    if (record->problem != RT_CSV_FINE) {
+        rt_row_shape_problem(record, header_names(layout), layout->count,
+                             row->error, sizeof row->error);
         return false;
     }
     if (record->count < layout->count)

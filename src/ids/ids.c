@@ -1,80 +1,12 @@
 /* ids.c - see ids.h. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "columns.h"
 #include "describe.h"
 #include "ids.h"
-
-#define READ_SIZE ((size_t)1 << 20)
-
-#define BOM     "\xef\xbb\xbf" /* UTF-8 byte-order mark */
-#define BOM_LEN 3
-
-/* A reader of lines, for lists of one ID per line. */
-struct lines {
-    FILE *in;
-    char *buf;
-    size_t size, len, start;
-    bool eof;
-    int error;
-    uint64_t line; /* of the line last returned */
-};
-
-/* Moves the unread part to the front and reads more. */
-static bool refill(struct lines *r)
-{
-    size_t got;
-
-    memmove(r->buf, r->buf + r->start, r->len - r->start);
-    r->len -= r->start;
-    r->start = 0;
-    got = fread(r->buf + r->len, 1, r->size - r->len, r->in);
-    r->len += got;
-    if (got == 0) {
-        r->eof = true;
-        if (ferror(r->in)) {
-            r->error = errno;
-            return false;
-        }
-    }
-    return true;
-}
-
-enum line_result {
-    LINES_OK,
-    LINES_MORE, /* no whole line is buffered: refill, then ask again */
-    LINES_END,
-    LINES_TOO_LONG
-};
-
-/*
- * The next line without its LF (a CR before it is the caller's), from what
- * is buffered: lines handed out stay valid until the next refill().
- */
-static enum line_result buffered_line(struct lines *r, const char **text,
-                                      size_t *len)
-{
-    const char *nl = memchr(r->buf + r->start, '\n', r->len - r->start);
-
-    if (!nl) {
-        if (r->eof && r->start == r->len)
-            return LINES_END;
-        /* The buffer holds far more than the longest ID: refuse, not cut. */
-        if (r->len - r->start > RT_ID_MAX + 1) {
-            r->line++;
-            return LINES_TOO_LONG;
-        }
-        if (!r->eof)
-            return LINES_MORE;
-    }
-    *text = r->buf + r->start;
-    *len = nl ? (size_t)(nl - *text) : r->len - r->start;
-    r->start += *len + (nl != NULL);
-    r->line++;
-    return LINES_OK;
-}
+#include "lines.h"
+#include "row_shape.h"
 
 void rt_ids_init(struct rt_ids *ids, const struct rt_ids_options *options,
                  struct rt_reporter reporter, const uint64_t key[2])
@@ -98,12 +30,9 @@ static void report(const struct rt_ids *ids, enum rt_severity severity,
     ids->reporter.report(ids->reporter.context, severity, file, line, message);
 }
 
-/* Drops a CR before the line end and, with --trim, spaces and tabs. */
-static void clean(const struct rt_ids *ids, const char **id, size_t *len,
-                  bool line_end)
+/* With --trim, drops spaces and tabs around an ID. */
+static void clean(const struct rt_ids *ids, const char **id, size_t *len)
 {
-    if (line_end && *len > 0 && (*id)[*len - 1] == '\r')
-        (*len)--;
     if (!ids->options.trim)
         return;
     /* The bytes come from fread, which the analyzer does not follow: */
@@ -266,9 +195,9 @@ static long bytes_left(FILE *in)
 
 /*
  * Sizes the start set for the whole list, from its size and the length of
- * the lines in the first buffer, so that it need not grow as it fills.
+ * the lines read so far, so that it need not grow as it fills.
  */
-static void reserve(struct rt_ids *ids, const struct lines *r, long size)
+static void reserve(struct rt_ids *ids, const struct rt_lines *r, long size)
 {
     double lines = (double)size * (double)r->line / (double)r->start;
 
@@ -276,12 +205,17 @@ static void reserve(struct rt_ids *ids, const struct lines *r, long size)
         rt_idset_reserve(&ids->start, (size_t)lines, (size_t)size);
 }
 
-/* Drops a byte-order mark: editors on Windows start UTF-8 text with one. */
-static void skip_bom(const char **line, size_t *len)
+/* Refills the reader; says why it failed, if it did. */
+static enum rt_ids_result refill(const struct rt_ids *ids, struct rt_lines *r,
+                                 const char *file)
 {
-    if (*len >= BOM_LEN && memcmp(*line, BOM, BOM_LEN) == 0) {
-        *line += BOM_LEN;
-        *len -= BOM_LEN;
+    switch (rt_lines_refill(r)) {
+    case RT_OK:
+        return RT_IDS_OK;
+    case RT_ERR_IO:
+        return read_failed(ids, file, r->line + 1, r->error, r->got_any);
+    default:
+        return RT_IDS_NO_MEMORY;
     }
 }
 
@@ -289,44 +223,41 @@ static enum rt_ids_result read_lines(struct rt_ids *ids, bool end, FILE *in,
                                      const char *file)
 {
     long size = end ? -1 : bytes_left(in);
-    struct lines r = {in, malloc(READ_SIZE), READ_SIZE, 0, 0, false, 0, 0};
     struct pending batch[BATCH];
     enum rt_ids_result result = RT_IDS_OK;
-    enum line_result got = LINES_MORE;
+    enum rt_lines_result got = RT_LINES_MORE;
+    struct rt_lines r;
     size_t count = 0;
 
-    if (!r.buf)
+    if (rt_lines_init(&r, in) != RT_OK)
         return RT_IDS_NO_MEMORY;
-    while (result == RT_IDS_OK && got != LINES_END) {
+    while (result == RT_IDS_OK && got != RT_LINES_END) {
         struct pending *next = &batch[count];
 
-        got = buffered_line(&r, &next->id, &next->len);
-        if (got == LINES_OK) {
-            if (r.line == 1)
-                skip_bom(&next->id, &next->len);
-            clean(ids, &next->id, &next->len, true);
+        got = rt_lines_next(&r, &next->id, &next->len);
+        if (got == RT_LINES_OK) {
+            clean(ids, &next->id, &next->len);
             next->line = r.line;
             if (next->len > RT_ID_MAX)
-                got = LINES_TOO_LONG;
+                got = RT_LINES_TOO_LONG;
             else if (++count < BATCH)
                 continue;
         }
         /* A full batch, or the buffer's end: take what is gathered. */
         result = take_batch(ids, end, batch, count);
         count = 0;
-        if (result != RT_IDS_OK || got == LINES_TOO_LONG)
+        if (result != RT_IDS_OK || got == RT_LINES_TOO_LONG)
             break;
-        if (got == LINES_MORE && size > 0 && r.line > 0) {
+        if (got == RT_LINES_MORE && size > 0 && r.line > 0) {
             reserve(ids, &r, size);
             size = -1;
         }
-        if (got == LINES_MORE && !refill(&r))
-            result = read_failed(ids, file, r.line + 1, r.error,
-                                 r.line > 0 || r.len > 0);
+        if (got == RT_LINES_MORE)
+            result = refill(ids, &r, file);
     }
-    if (result == RT_IDS_OK && got == LINES_TOO_LONG)
+    if (result == RT_IDS_OK && got == RT_LINES_TOO_LONG)
         result = too_long(ids, file, r.line);
-    free(r.buf);
+    rt_lines_free(&r);
     return result;
 }
 
@@ -344,57 +275,21 @@ static bool find_column(const struct rt_ids *ids,
     return false;
 }
 
-/* Blank lines before the header are skipped, as blank lines are anywhere. */
-static enum rt_csv_result skip_blank_lines(struct rt_ids *ids, bool end,
-                                           struct rt_csv *reader)
-{
-    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
-    struct rt_csv_record blank;
-    enum rt_csv_result got;
-    const char *line;
-    size_t len;
-
-    while ((got = rt_csv_peek_line(reader, &line, &len)) == RT_CSV_RECORD &&
-           len == 0) {
-        got = rt_csv_read(reader, &blank);
-        if (got != RT_CSV_RECORD)
-            return got;
-        note_first(&stats->blanks, &stats->first_blank, blank.line);
-    }
-    return got;
-}
-
-static char column_delimiter(const struct rt_ids *ids, struct rt_csv *reader,
-                             const char *file)
-{
-    const char *line = NULL;
-    size_t len = 0;
-
-    if (rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
-        line = NULL;
-    return rt_csv_delimiter(ids->options.delimiter, file, line, len);
-}
-
-/* A row the reader could not split as the header says. */
+/*
+ * A row the reader could not split as the header says: refused, as an ID
+ * cannot be told from the other fields then.  Fields are named by number:
+ * only the ID column's name is kept.
+ */
 static enum rt_ids_result bad_row(const struct rt_ids *ids,
                                   const struct rt_csv_record *rec,
                                   size_t columns, const char *file)
 {
-    char message[160];
+    char message[RT_MESSAGE_SIZE];
 
-    if (rec->problem == RT_CSV_UNTERMINATED)
-        snprintf(message, sizeof message,
-                 "the input ends inside a quoted field that starts on this "
-                 "line (expected a closing '\"')");
-    else if (rec->problem == RT_CSV_AFTER_QUOTE)
-        snprintf(message, sizeof message,
-                 "text after a closing quote (expected the delimiter or the "
-                 "line end)");
+    if (rec->problem != RT_CSV_FINE)
+        rt_row_shape_problem(rec, NULL, 0, message, sizeof message);
     else
-        snprintf(message, sizeof message,
-                 "the row has %zu field%s, the "
-                 "header %zu",
-                 rec->count, rec->count == 1 ? "" : "s", columns);
+        rt_row_shape_width(rec->count, columns, message, sizeof message);
     report(ids, RT_SEVERITY_ERROR, file, rec->line, message);
     return RT_IDS_UNUSABLE;
 }
@@ -418,7 +313,7 @@ static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
             return bad_row(ids, &rec, columns, file);
         else
             id = rec.fields[column].data, len = rec.fields[column].len;
-        clean(ids, &id, &len, false);
+        clean(ids, &id, &len);
         if (len > RT_ID_MAX)
             return too_long(ids, file, rec.line);
         result = take(ids, end, id, len, rec.line);
@@ -432,36 +327,40 @@ static enum rt_ids_result read_rows(struct rt_ids *ids, bool end,
     return RT_IDS_NO_MEMORY;
 }
 
-/* Reads the header line, after any blank lines, into *header. */
+/*
+ * Opens the list with rt_csv_open(), which skips the blank lines before
+ * the header (counted as blank lines anywhere are) and fixes the
+ * delimiter, then reads the header line into *header.
+ */
 static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
-                                      struct rt_csv *reader,
+                                      struct rt_csv *reader, FILE *in,
                                       struct rt_csv_record *header,
                                       const char *file)
 {
-    const struct rt_ids_stats *stats =
-        end ? &ids->end_stats : &ids->start_stats;
-    enum rt_csv_result got = skip_blank_lines(ids, end, reader);
-    uint64_t line = stats->blanks + 1;
-    char delimiter = column_delimiter(ids, reader, file);
+    struct rt_ids_stats *stats = end ? &ids->end_stats : &ids->start_stats;
+    struct rt_csv_opening opening;
+    enum rt_csv_result got = rt_csv_open(
+        reader, in, RT_CSV_BUFFER_SIZE, ids->options.delimiter, file, &opening);
 
-    reader->delimiter = delimiter;
-    reader->quoting = delimiter != '\t';
-    if (got == RT_CSV_RECORD || got == RT_CSV_END)
-        got = rt_csv_read(reader, header);
+    if (opening.blank_lines > 0) {
+        stats->blanks += opening.blank_lines;
+        stats->first_blank = 1;
+    }
     if (got == RT_CSV_RECORD)
+        got = rt_csv_read(reader, header);
+    if (got == RT_CSV_RECORD && header->problem == RT_CSV_FINE)
         return RT_IDS_OK;
-    if (got == RT_CSV_END) {
-        report(ids, RT_SEVERITY_ERROR, file, 1,
-               stats->blanks ? "only blank lines (expected a header line "
-                               "naming the columns)"
-                             : "empty input (expected a header line naming "
-                               "the columns)");
+    if (got == RT_CSV_RECORD || got == RT_CSV_END) {
+        report(ids, RT_SEVERITY_ERROR, file,
+               got == RT_CSV_END ? 1 : header->line,
+               got == RT_CSV_END ? rt_row_shape_no_header(stats->blanks > 0)
+                                 : rt_row_shape_bad_header());
         return RT_IDS_UNUSABLE;
     }
     if (got == RT_CSV_READ_FAIL)
-        return read_failed(ids, file, line, reader->error,
+        return read_failed(ids, file, stats->blanks + 1, reader->error,
                            !reader->at_start || reader->len > 0);
-    return got == RT_CSV_TOO_LONG ? too_long(ids, file, line)
+    return got == RT_CSV_TOO_LONG ? too_long(ids, file, stats->blanks + 1)
                                   : RT_IDS_NO_MEMORY;
 }
 
@@ -473,9 +372,7 @@ static enum rt_ids_result read_column(struct rt_ids *ids, bool end, FILE *in,
     enum rt_ids_result result;
     size_t column;
 
-    if (rt_csv_init(&reader, in, ',', true) != RT_OK)
-        return RT_IDS_NO_MEMORY;
-    result = read_header(ids, end, &reader, &header, file);
+    result = read_header(ids, end, &reader, in, &header, file);
     if (result == RT_IDS_OK)
         result = find_column(ids, &header, &column, file)
                      ? read_rows(ids, end, &reader, file, column, header.count)

@@ -16,13 +16,33 @@
 
 enum scan_state { FIELD_START, UNQUOTED, QUOTED, CLOSED };
 
-#define INITIAL_SIZE   ((size_t)1 << 20)
+/*
+ * The grammar of RFC 4180 within a record, one byte at a time, written
+ * once for every pass that follows quotes (the reader's slow path, its raw
+ * fields, and the cuts of the parallel blocks).  A quote opens a quoted
+ * field only at the start of a field; inside, a quote closes it, and a
+ * quote right after the closing one is a doubled quote, which reopens it.
+ * Outside quotes a delimiter starts the next field.  Line ends are the
+ * caller's.
+ */
+static enum scan_state next_state(enum scan_state state, char c, char delimiter)
+{
+    if (state == QUOTED)
+        return c == '"' ? CLOSED : QUOTED;
+    if (state == CLOSED && c == '"')
+        return QUOTED;
+    if (c == delimiter)
+        return FIELD_START;
+    return state == FIELD_START && c == '"' ? QUOTED : UNQUOTED;
+}
+
 #define INITIAL_FIELDS 64
 
 enum rt_status rt_csv_init(struct rt_csv *reader, FILE *in, char delimiter,
                            bool quoting)
 {
-    return rt_csv_init_sized(reader, in, delimiter, quoting, INITIAL_SIZE);
+    return rt_csv_init_sized(reader, in, delimiter, quoting,
+                             RT_CSV_BUFFER_SIZE);
 }
 
 enum rt_status rt_csv_init_sized(struct rt_csv *reader, FILE *in,
@@ -65,9 +85,8 @@ enum rt_status rt_csv_init_memory(struct rt_csv *reader, const char *data,
 }
 
 /*
- * The same states as scan_quoted(), so that a block ends exactly where the
- * reader would end a record: a quote opens a quoted field only at the start
- * of a field, and is an ordinary byte elsewhere.
+ * The states of scan_quoted(), so that a block ends exactly where the
+ * reader would end a record.
  */
 size_t rt_csv_boundary(const char *data, size_t len, char delimiter,
                        bool quoting)
@@ -82,20 +101,11 @@ size_t rt_csv_boundary(const char *data, size_t len, char delimiter,
         return 0;
     }
     for (i = 0; i < len; i++) {
-        char c = data[i];
-
-        if (state == QUOTED) {
-            if (c == '"' && i + 1 < len && data[i + 1] == '"')
-                i++;
-            else if (c == '"')
-                state = CLOSED;
-        } else if (c == '\n') {
+        if (data[i] == '\n' && state != QUOTED) {
             last = i + 1;
             state = FIELD_START;
-        } else if (c == delimiter) {
-            state = FIELD_START;
         } else {
-            state = state == FIELD_START && c == '"' ? QUOTED : UNQUOTED;
+            state = next_state(state, data[i], delimiter);
         }
     }
     return last;
@@ -388,19 +398,14 @@ static bool split_raw(struct rt_csv *r, struct rt_csv_record *rec)
     size_t count = 0;
 
     for (; p < end; p++) {
-        if (state == QUOTED) {
-            if (*p == '"' && p + 1 < end && p[1] == '"')
-                p++;
-            else if (*p == '"')
-                state = CLOSED;
-        } else if (*p == r->delimiter) {
+        enum scan_state next = next_state(state, *p, r->delimiter);
+
+        if (next == FIELD_START) {
             if (!add_raw(r, &count, field, p))
                 return false;
             field = p + 1;
-            state = FIELD_START;
-        } else {
-            state = state == FIELD_START && *p == '"' ? QUOTED : UNQUOTED;
         }
+        state = next;
     }
     if (!add_raw(r, &count, field, end))
         return false;
@@ -456,16 +461,12 @@ static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
     for (; p < end; p++) {
         char c = *p;
 
-        if (state == QUOTED) {
-            if (c != '"') {
+        /* Inside quotes, every byte but the closing quote is the field's. */
+        if (state == QUOTED || (state == CLOSED && c == '"')) {
+            state = next_state(state, c, r->delimiter);
+            if (state == QUOTED) {
                 lines += c == '\n';
                 *out++ = c;
-            } else if (p + 1 == end && !r->eof) {
-                return NEED_MORE;
-            } else if (p + 1 < end && p[1] == '"') {
-                *out++ = *p++;
-            } else {
-                state = CLOSED;
             }
             continue;
         }
@@ -490,7 +491,7 @@ static int scan_quoted(struct rt_csv *r, struct rt_csv_record *rec)
             return NEED_MORE;
         if (end_len > 0)
             break;
-        if (state == FIELD_START && c == '"' && r->quoting) {
+        if (r->quoting && next_state(state, c, r->delimiter) == QUOTED) {
             state = QUOTED;
             continue;
         }
@@ -563,7 +564,7 @@ enum rt_csv_result rt_csv_read(struct rt_csv *r, struct rt_csv_record *rec)
     rec->problem = RT_CSV_FINE;
     rec->problem_field = 0;
     rec->raw_fields = NULL;
-    got = read_plain(r, rec);
+    got = r->reference ? -1 : read_plain(r, rec);
     if (got == -1)
         got = read_quoted(r, rec);
     if (got != RT_CSV_RECORD)
@@ -700,4 +701,35 @@ char rt_csv_delimiter(char given, const char *name, const char *first_line,
     if (named)
         return named;
     return first_line ? rt_csv_sniff(first_line, len) : ',';
+}
+
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, size_t size,
+                               char given, const char *name,
+                               struct rt_csv_opening *opening)
+{
+    enum rt_csv_result got;
+    const char *line = NULL;
+    size_t len = 0;
+
+    opening->blank_lines = 0;
+    opening->delimiter = ',';
+    if (rt_csv_init_sized(reader, in, ',', true, size) != RT_OK)
+        return RT_CSV_NO_MEMORY;
+    got = rt_csv_skip_blank_lines(reader, &opening->blank_lines);
+    if (got != RT_CSV_RECORD)
+        return got;
+    /* Only an unnamed delimiter needs the first line. */
+    if (!rt_csv_named_delimiter(given, name) &&
+        rt_csv_peek_line(reader, &line, &len) != RT_CSV_RECORD)
+        line = NULL;
+    opening->delimiter = rt_csv_delimiter(given, name, line, len);
+    reader->delimiter = opening->delimiter;
+    reader->quoting = opening->delimiter != '\t';
+    return RT_CSV_RECORD;
+}
+
+const char *rt_csv_unread(const struct rt_csv *reader, size_t *len)
+{
+    *len = reader->len - reader->start;
+    return reader->buf + reader->start;
 }

@@ -26,6 +26,9 @@
 /* The longest record (all its lines and fields) accepted: 1 GiB. */
 #define RT_CSV_RECORD_MAX ((size_t)1 << 30)
 
+/* The first buffer of rt_csv_init(): 1 MiB. */
+#define RT_CSV_BUFFER_SIZE ((size_t)1 << 20)
+
 struct rt_csv_field {
     const char *data; /* not NUL-terminated; valid until the next read */
     size_t len;
@@ -68,7 +71,10 @@ struct rt_csv {
     uint64_t next_line;
     bool eof, read_error, at_start;
     bool borrowed; /* buf is the caller's memory: rt_csv_init_memory() */
-    int error;     /* errno of a failed read */
+    /* Tests only: every record goes through the byte-by-byte state
+       machine, the reference the fast split must agree with. */
+    bool reference;
+    int error; /* errno of a failed read */
 };
 
 /* Prepares to read `in`, which stays the caller's.  RT_ERR_NOMEM on failure. */
@@ -163,5 +169,33 @@ char rt_csv_named_delimiter(char given, const char *name);
  */
 char rt_csv_delimiter(char given, const char *name, const char *first_line,
                       size_t len);
+
+/* What rt_csv_open() found before the header. */
+struct rt_csv_opening {
+    char delimiter;       /* as rt_csv_delimiter() chose it */
+    uint64_t blank_lines; /* blank lines skipped before the header */
+};
+
+/*
+ * Starts reading `in` (the caller's) as every command reads a file of
+ * records, with a first buffer of `size` bytes (RT_CSV_BUFFER_SIZE unless
+ * the caller reads on in blocks of its own): drops a byte-order mark,
+ * skips the blank lines at the start, so that the header keeps its true
+ * line number, and fixes the delimiter as rt_csv_delimiter() says, from
+ * `given` (0 for none), the file's `name` and its first line; quotes
+ * count unless it is a tab.  The header, if any, is the next record.
+ * Returns RT_CSV_RECORD when the caller can go on, else why not; the
+ * reader is to be freed either way.
+ */
+enum rt_csv_result rt_csv_open(struct rt_csv *reader, FILE *in, size_t size,
+                               char given, const char *name,
+                               struct rt_csv_opening *opening);
+
+/*
+ * The bytes read from the input but not yet returned as records: where a
+ * reader of blocks (the parallel batch) takes over after the header.
+ * Valid until the next read.
+ */
+const char *rt_csv_unread(const struct rt_csv *reader, size_t *len);
 
 #endif

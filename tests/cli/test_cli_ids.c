@@ -568,8 +568,9 @@ static const struct cli_row ids_cases[] = {
      2,
      "",
      "retain: blank-line.csv:3: warning: skipped 1 blank line\n"
-     "retain: after-quote.csv:2: error: text after a closing quote (expected "
-     "the delimiter or the line end)\n"},
+     "retain: after-quote.csv:2: error: field 1: text after the closing "
+     "quote (expected the delimiter or the line end; write \"\" for a quote "
+     "inside quotes)\n"},
     {"strict: duplicates and blank lines in the end list",
      {"ids", "--strict", "-f", "csv", "--no-header", "x.txt", "twice.txt"},
      NULL,
