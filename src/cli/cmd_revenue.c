@@ -97,6 +97,10 @@ struct revenue_args {
 static bool read_value(struct revenue_args *args, int id, const char *text,
                        char *problem, size_t size)
 {
+    static const struct rt_field_table *const revenue_table =
+        &rt_revenue_fields;
+    char names[512];
+
     if (id <= OPT_CHURNED) {
         args->given[id] = true;
         return cli_value_amount(text, RT_AMOUNT_MONEY, &args->amounts[id],
@@ -109,12 +113,10 @@ static bool read_value(struct revenue_args *args, int id, const char *text,
         return cli_value_precision(text, &args->precision, problem, size);
     }
     args->has_only = true;
-    return rt_revenue_field_lookup(text, &args->only) ||
-           cli_value_refuse(text, "unknown field",
-                            "start_mrr, expansion, contraction, churned, "
-                            "net_revenue_retention, gross_revenue_retention "
-                            "or warnings",
-                            problem, size);
+    if (rt_revenue_field_lookup(text, &args->only))
+        return true;
+    rt_field_table_list(&revenue_table, 1, names, sizeof names);
+    return cli_value_refuse(text, "unknown field", names, problem, size);
 }
 
 /* -p shapes the two rates alone: with --only, it needs one of them. */
@@ -205,24 +207,12 @@ static int parse(int argc, char *const *argv, int first,
 static bool print_figures(const struct revenue_args *args,
                           const struct rt_revenue_figures *figures)
 {
-    char text[RT_WARNING_TEXT_SIZE];
-    struct rt_sink *sink;
-
     if (!args->has_only)
         return rt_emit_revenue(stdout, args->format, figures, args->header) !=
                RT_ERR_NOMEM;
-    if (args->format != RT_FORMAT_JSON) {
-        rt_revenue_field_value(figures, args->only, text, sizeof text);
-        puts(text);
-        return true;
-    }
-    sink = rt_sink_open(stdout);
-    if (!sink)
-        return false;
-    rt_emit_json_revenue_value(sink, figures, args->only);
-    rt_sink_put(sink, '\n');
-    (void)rt_sink_close(sink);
-    return true;
+    return rt_emit_field(stdout, args->format,
+                         &rt_revenue_fields.defs[args->only],
+                         figures) != RT_ERR_NOMEM;
 }
 
 static int compute_and_print(const struct revenue_args *args)
