@@ -1,28 +1,13 @@
 /*
- * emit.c - output format names, and one period's report (with the figures
- * beyond it) and one field alone in every format but text, which shows
- * the formulas (emit_text.c).
+ * emit.c - one period's report (with the figures beyond it), and one
+ * field alone, in every format but text, which shows the formulas
+ * (emit_text.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
-
-static const char *const format_names[] = {"text", "json", "csv", "tsv"};
-
-bool rt_format_lookup(const char *name, enum rt_format *out)
-{
-    unsigned i;
-
-    for (i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
-        if (strcmp(name, format_names[i]) == 0) {
-            *out = (enum rt_format)i;
-            return true;
-        }
-    }
-    return false;
-}
 
 static void each_report_warning(const void *report, rt_warning_fn *each,
                                 void *context)
@@ -92,7 +77,7 @@ enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
     bool enough_memory;
     enum rt_status status;
 
-    if ((unsigned)format > RT_FORMAT_TSV)
+    if (!rt_format_known(format))
         return RT_ERR_INVALID;
     if (format == RT_FORMAT_TEXT) {
         rt_emit_text(out, figures);

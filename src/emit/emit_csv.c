@@ -3,6 +3,8 @@
  * the names, then one line of values each, unknown values empty, a list
  * joined with "; " into one field.  The sink quotes or escapes each field.
  */
+#include <string.h>
+
 #include "row.h"
 
 static void put_cell(struct rt_row *row, const char *text, size_t len)
@@ -37,12 +39,13 @@ static void csv_end(struct rt_row *row)
 }
 
 const struct rt_row_format rt_row_csv = {
-    true,
-    csv_name,
-    csv_begin,
-    csv_value,
-    rt_row_join_begin,
-    rt_row_join_item,
-    rt_row_join_end,
-    csv_end,
+    .has_header = true,
+    .needs_table = false,
+    .name = csv_name,
+    .begin = csv_begin,
+    .value = csv_value,
+    .list_begin = rt_row_join_begin,
+    .list_item = rt_row_join_item,
+    .list_end = rt_row_join_end,
+    .end = csv_end,
 };

@@ -3,6 +3,8 @@
  * header; numbers bare, words as strings, lists as arrays, and null for
  * what is unknown or infinite (JSON has no infinity).
  */
+#include <string.h>
+
 #include "row.h"
 
 void rt_json_field_value(struct rt_json *json, enum rt_field_kind kind,
@@ -62,6 +64,13 @@ static void json_end(struct rt_row *row)
 }
 
 const struct rt_row_format rt_row_json = {
-    false,           json_name,      json_begin,    json_value,
-    json_list_begin, json_list_item, json_list_end, json_end,
+    .has_header = false,
+    .needs_table = false,
+    .name = json_name,
+    .begin = json_begin,
+    .value = json_value,
+    .list_begin = json_list_begin,
+    .list_item = json_list_item,
+    .list_end = json_list_end,
+    .end = json_end,
 };

@@ -40,7 +40,7 @@ enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
     struct rt_sink *sink;
     struct rt_row row;
 
-    if ((unsigned)format > RT_FORMAT_TSV)
+    if (!rt_format_known(format))
         return RT_ERR_INVALID;
     if (format == RT_FORMAT_TEXT) {
         emit_text(out, figures);

@@ -3,6 +3,8 @@
  * (text_table.h): the names, then the values, unknown ones blank, a list
  * joined with "; " into one cell.
  */
+#include <string.h>
+
 #include "row.h"
 
 static void table_name(struct rt_row *row, const char *name)
@@ -29,12 +31,13 @@ static void table_end(struct rt_row *row)
 }
 
 const struct rt_row_format rt_row_table = {
-    true,
-    table_name,
-    table_begin,
-    table_value,
-    rt_row_join_begin,
-    rt_row_join_item,
-    rt_row_join_end,
-    table_end,
+    .has_header = true,
+    .needs_table = true,
+    .name = table_name,
+    .begin = table_begin,
+    .value = table_value,
+    .list_begin = rt_row_join_begin,
+    .list_item = rt_row_join_item,
+    .list_end = rt_row_join_end,
+    .end = table_end,
 };

@@ -33,20 +33,53 @@ void rt_joined_add(void *context, const char *text)
     j->len += len;
 }
 
+/*
+ * The output formats, by enum rt_format, with the emitter of each: a new
+ * format is a row here and its emitter file.
+ */
+static const struct format_entry {
+    const char *name;
+    const struct rt_row_format *lines;
+    char delimiter; /* of csv and tsv */
+} formats[] = {
+    {"text", &rt_row_table, 0},
+    {"json", &rt_row_json, 0},
+    {"csv", &rt_row_csv, ','},
+    {"tsv", &rt_row_csv, '\t'},
+};
+
+#define FORMAT_COUNT (sizeof formats / sizeof formats[0])
+
+bool rt_format_lookup(const char *name, enum rt_format *out)
+{
+    size_t i;
+
+    for (i = 0; i < FORMAT_COUNT; i++) {
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = (enum rt_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rt_format_known(enum rt_format format)
+{
+    return (unsigned)format < FORMAT_COUNT;
+}
+
 bool rt_row_init(struct rt_row *row, enum rt_format format,
                  struct rt_sink *sink, struct rt_text_table *table)
 {
     memset(row, 0, sizeof *row);
     row->sink = sink;
     row->table = table;
-    row->delimiter = format == RT_FORMAT_TSV ? '\t' : ',';
     rt_json_init(&row->json, sink);
-    if (format == RT_FORMAT_JSON)
-        row->format = &rt_row_json;
-    else if (format == RT_FORMAT_CSV || format == RT_FORMAT_TSV)
-        row->format = &rt_row_csv;
-    else if (format == RT_FORMAT_TEXT && table)
-        row->format = &rt_row_table;
+    if (!rt_format_known(format))
+        return false;
+    row->delimiter = formats[format].delimiter;
+    if (table || !formats[format].lines->needs_table)
+        row->format = formats[format].lines;
     return row->format != NULL;
 }
 

@@ -34,7 +34,8 @@ void rt_joined_add(void *joined, const char *text);
 
 /* How one output format writes the cells of a line. */
 struct rt_row_format {
-    bool has_header; /* whether rt_row_name() writes anything */
+    bool has_header;  /* whether rt_row_name() writes anything */
+    bool needs_table; /* writes to a text table (row->table) */
     void (*name)(struct rt_row *row, const char *name);
     void (*begin)(struct rt_row *row);
     /* A value as its field's getter gave it (text "" when unknown). */
@@ -72,6 +73,9 @@ struct rt_row {
     const char *list_name;       /* the list being joined into a cell */
     struct rt_joined joined;
 };
+
+/* Whether `format` is one of enum rt_format. */
+bool rt_format_known(enum rt_format format);
 
 /*
  * A writer of `format` to `sink`; text needs the table the lines go to
