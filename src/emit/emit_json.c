@@ -38,13 +38,16 @@ static void json_value(struct rt_row *row, const char *name,
                        enum rt_field_kind kind, enum rt_value_state state,
                        const char *text, size_t len)
 {
-    rt_json_key(&row->json, name, strlen(name));
+    if (row->user_name)
+        rt_json_key(&row->json, name, strlen(name));
+    else
+        rt_json_key_plain(&row->json, name, strlen(name));
     rt_json_field_value(&row->json, kind, state, text, len);
 }
 
 static void json_list_begin(struct rt_row *row, const char *name)
 {
-    rt_json_key(&row->json, name, strlen(name));
+    rt_json_key_plain(&row->json, name, strlen(name));
     rt_json_begin_array(&row->json);
 }
 

@@ -77,6 +77,15 @@ void rt_json_key(struct rt_json *json, const char *name, size_t len)
     json->after_key = true;
 }
 
+void rt_json_key_plain(struct rt_json *json, const char *name, size_t len)
+{
+    before_item(json);
+    rt_sink_put(json->sink, '"');
+    rt_sink_write(json->sink, name, len);
+    rt_sink_write(json->sink, "\":", 2);
+    json->after_key = true;
+}
+
 void rt_json_number(struct rt_json *json, const char *text, size_t len)
 {
     before_item(json);

@@ -136,8 +136,10 @@ void rt_row_end(struct rt_row *row)
 void rt_row_text(struct rt_row *row, const char *name, const char *text,
                  size_t len, bool known)
 {
+    row->user_name = true;
     row->format->value(row, name, RT_KIND_TEXT,
                        known ? RT_VALUE_KNOWN : RT_VALUE_UNKNOWN, text, len);
+    row->user_name = false;
 }
 
 void rt_row_list_begin(struct rt_row *row, const char *name)

@@ -71,6 +71,8 @@ struct rt_row {
     char delimiter;              /* csv and tsv */
     size_t column;               /* cells written on this line */
     const char *list_name;       /* the list being joined into a cell */
+    bool user_name; /* the cell is named by the user (rt_row_text()), not
+                       by a field table: its name may need escaping */
     struct rt_joined joined;
 };
 
@@ -107,7 +109,11 @@ void rt_row_list_begin(struct rt_row *row, const char *name);
 void rt_row_list_item(void *row, const char *text);
 void rt_row_list_end(struct rt_row *row);
 
-/* A text cell (a word the user gave, such as a group); known or null. */
+/*
+ * A text cell named by the user (an input column, the group column), of a
+ * word the user gave; known or null.  Every other cell is named by a
+ * field table, whose names need no escaping in any format.
+ */
 void rt_row_text(struct rt_row *row, const char *name, const char *text,
                  size_t len, bool known);
 

@@ -273,6 +273,42 @@ static void test_walk(void **state)
     rt_sink_free(&sink);
 }
 
+struct named_case {
+    const char *name;
+    enum rt_format format;
+    const char *expected;
+};
+
+static const struct named_case named_cases[] = {
+    {"csv", RT_FORMAT_CSV, "\"a,\"\"b\"\"\",count\n\"x\"\"\",-7\n"},
+    {"json", RT_FORMAT_JSON, "{\"a,\\\"b\\\"\":\"x\\\"\",\"count\":-7}\n"},
+};
+
+/* A cell named by the user: its name is quoted or escaped as its value. */
+static void test_named(void **state)
+{
+    const struct named_case *c = *state;
+    const struct sample report = {{NULL}};
+    struct rt_sink sink;
+    struct rt_row row;
+
+    rt_sink_init_memory(&sink);
+    assert_true(rt_row_init(&row, c->format, &sink, NULL));
+    if (row.format->has_header) {
+        rt_row_name(&row, "a,\"b\"");
+        rt_row_names(&row, &sample_fields, 0, 1);
+        rt_row_end(&row);
+    }
+    rt_row_begin(&row);
+    rt_row_text(&row, "a,\"b\"", "x\"", 2, true);
+    rt_row_fields(&row, &sample_fields, &report, 0, 1);
+    rt_row_end(&row);
+    assert_true(rt_row_free(&row));
+    assert_int_equal(sink.len, strlen(c->expected));
+    assert_memory_equal(sink.buf, c->expected, sink.len);
+    rt_sink_free(&sink);
+}
+
 struct only_case {
     const char *name;
     enum rt_format format;
@@ -338,6 +374,7 @@ int main(void)
 
     failed += TABLE_RUN("headers", header_cases, test_header);
     failed += TABLE_RUN("table walks", walk_cases, test_walk);
+    failed += TABLE_RUN("user-named cells", named_cases, test_named);
     failed += TABLE_RUN("one field", only_cases, test_only);
     failed += TABLE_RUN("name lists", list_cases, test_list);
     return failed;

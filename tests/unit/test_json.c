@@ -5,7 +5,18 @@
 #include "sink.h"
 #include "table.h"
 
-enum step_kind { END, OBJ, END_OBJ, ARR, END_ARR, KEY, NUM, STR, NUL };
+enum step_kind {
+    END,
+    OBJ,
+    END_OBJ,
+    ARR,
+    END_ARR,
+    KEY,
+    PLAIN_KEY,
+    NUM,
+    STR,
+    NUL
+};
 
 struct step {
     enum step_kind kind;
@@ -70,6 +81,17 @@ static const struct json_case json_cases[] = {
       {STR, "caf\xc3\xa9 \xff"},
       {END_ARR}},
      "[\"q\\\"b\\\\n\\nt\\tc\\u0001d\\u007f\",\"caf\xc3\xa9 \\ufffd\"]\n"},
+    {"plain keys as they are",
+     {{OBJ},
+      {PLAIN_KEY, "rate_2"},
+      {NUM, "1"},
+      {KEY, "b"},
+      {NUL},
+      {PLAIN_KEY, "c"},
+      {ARR},
+      {END_ARR},
+      {END_OBJ}},
+     "{\"rate_2\":1,\"b\":null,\"c\":[]}\n"},
     {"keys escaped",
      {{OBJ}, {KEY, "a\"b"}, {NUM, "0"}, {KEY, ""}, {STR, ""}, {END_OBJ}},
      "{\"a\\\"b\":0,\"\":\"\"}\n"},
@@ -94,6 +116,9 @@ static void run_step(struct rt_json *json, const struct step *step)
         break;
     case KEY:
         rt_json_key(json, step->text, len);
+        break;
+    case PLAIN_KEY:
+        rt_json_key_plain(json, step->text, len);
         break;
     case NUM:
         rt_json_number(json, step->text, len);
