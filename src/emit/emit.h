@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "emit_lifetime.h"
-#include "emit_revenue.h"
 #include "emit_text.h"
 #include "field.h"
 #include "retain.h"

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "emit_revenue.h"
 #include "emit_text.h"
 #include "row.h"
 
