@@ -97,10 +97,6 @@ struct revenue_args {
 static bool read_value(struct revenue_args *args, int id, const char *text,
                        char *problem, size_t size)
 {
-    static const struct rt_field_table *const revenue_table =
-        &rt_revenue_fields;
-    char names[512];
-
     if (id <= OPT_CHURNED) {
         args->given[id] = true;
         return cli_value_amount(text, RT_AMOUNT_MONEY, &args->amounts[id],
@@ -113,10 +109,12 @@ static bool read_value(struct revenue_args *args, int id, const char *text,
         return cli_value_precision(text, &args->precision, problem, size);
     }
     args->has_only = true;
-    if (rt_revenue_field_lookup(text, &args->only))
-        return true;
-    rt_field_table_list(&revenue_table, 1, names, sizeof names);
-    return cli_value_refuse(text, "unknown field", names, problem, size);
+    return rt_revenue_field_lookup(text, &args->only) ||
+           cli_value_refuse(text, "unknown field",
+                            "start_mrr, expansion, contraction, churned, "
+                            "net_revenue_retention, gross_revenue_retention "
+                            "or warnings",
+                            problem, size);
 }
 
 /* -p shapes the two rates alone: with --only, it needs one of them. */
