@@ -15,8 +15,9 @@
  * the length of one call and free it all before they return:
  * rt_lifetime_compute() (exact arithmetic on numbers wider than 64 bits),
  * and rt_emit_figures(), rt_emit_report() and rt_emit_revenue() (a 64 KiB
- * output buffer, for json, csv and tsv).  When memory runs out they return
- * RT_ERR_NOMEM; an emitter has then written nothing.  No function puts
+ * output buffer, for json, csv and tsv, and the warnings of csv and tsv
+ * joined into one field).  When memory runs out they return RT_ERR_NOMEM;
+ * an emitter has then written nothing.  No function puts
  * more than a few KiB on the caller's stack, and no struct here is larger
  * than 1 KiB.
  *

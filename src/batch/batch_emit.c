@@ -5,6 +5,7 @@
 #include "batch_emit.h"
 #include "digits.h"
 #include "emit.h"
+#include "row.h"
 #include "text_table.h"
 
 /* Input rows pass through untouched when they can: same delimiter, intact. */
@@ -93,18 +94,45 @@ void rt_batch_plan_columns(struct rt_batch *batch)
     batch->column_count = (size_t)(c - batch->columns);
 }
 
-const char *rt_batch_column_name(struct rt_batch_column column)
+/* The field table a figure column comes from; NULL for the warnings. */
+static const struct rt_field_table *column_table(struct rt_batch_column column)
 {
     switch (column.kind) {
     case RT_BATCH_COLUMN_FIGURE:
-        return rt_field_name((enum rt_field)column.field);
+        return &rt_period_fields;
     case RT_BATCH_COLUMN_LIFETIME:
-        return rt_lifetime_field_name((enum rt_lifetime_field)column.field);
+        return &rt_lifetime_fields;
     case RT_BATCH_COLUMN_REVENUE:
-        return rt_revenue_field_name((enum rt_revenue_field)column.field);
+        return &rt_revenue_fields;
     default:
-        return rt_field_name(RT_FIELD_WARNINGS);
+        return NULL;
     }
+}
+
+/* What a figure column's field is read from: the table's report. */
+static const void *column_report(const struct rt_batch_row *row,
+                                 struct rt_batch_column column)
+{
+    if (column.kind == RT_BATCH_COLUMN_LIFETIME)
+        return &row->lifetime;
+    if (column.kind == RT_BATCH_COLUMN_REVENUE)
+        return &row->revenue;
+    return &row->figures;
+}
+
+const struct rt_field_def *rt_batch_column_def(struct rt_batch_column column)
+{
+    const struct rt_field_table *table = column_table(column);
+
+    return table && column.field < table->count ? &table->defs[column.field]
+                                                : NULL;
+}
+
+const char *rt_batch_column_name(struct rt_batch_column column)
+{
+    const struct rt_field_def *def = rt_batch_column_def(column);
+
+    return def ? def->name : rt_field_name(RT_FIELD_WARNINGS);
 }
 
 /* The text of a figure column of a row, as CSV holds it; "" when unknown. */
@@ -112,18 +140,13 @@ static size_t column_text(const struct rt_batch *batch,
                           const struct rt_batch_row *row,
                           struct rt_batch_column column, char *buf, size_t size)
 {
+    const struct rt_field_def *def = rt_batch_column_def(column);
+
     buf[0] = '\0';
-    if (column.kind == RT_BATCH_COLUMN_WARNINGS)
+    if (!def)
         rt_batch_row_warnings(batch, row, buf, size);
-    else if (!row->valid)
-        return 0;
-    else if (column.kind == RT_BATCH_COLUMN_FIGURE)
-        rt_field_value(&row->figures, (enum rt_field)column.field, buf, size);
-    else if (column.kind == RT_BATCH_COLUMN_LIFETIME)
-        snprintf(buf, size, "%s", row->lifetime.values[column.field].text);
-    else
-        rt_revenue_field_value(&row->revenue,
-                               (enum rt_revenue_field)column.field, buf, size);
+    else if (row->valid)
+        (void)def->get(column_report(row, column), def->id, buf, size);
     return strlen(buf);
 }
 
@@ -202,139 +225,90 @@ static void delimited_row(struct rt_batch *batch,
     rt_sink_put(batch->sink, '\n');
 }
 
-/* The header's columns, a missing field as null; extra ones left out. */
-static void json_columns(struct rt_batch *batch,
-                         const struct rt_csv_record *record)
+/* The row's note on its width first, then its error or its warnings. */
+static void row_warnings(struct rt_batch *batch, const struct rt_batch_row *row,
+                         struct rt_row *out)
+{
+    rt_row_list_begin(out, rt_field_name(RT_FIELD_WARNINGS));
+    if (row->note[0])
+        rt_row_list_item(out, row->note);
+    if (!row->valid)
+        rt_row_list_item(out, row->error);
+    else
+        rt_each_warning(&row->figures, rt_batch_row_lifetime(batch, row),
+                        rt_batch_row_revenue(batch, row), rt_row_list_item,
+                        out);
+    rt_row_list_end(out);
+}
+
+/* A figure column: from its table, or unknown on an invalid row. */
+static void figure_cell(struct rt_row *out, const struct rt_batch_row *row,
+                        struct rt_batch_column column)
+{
+    const struct rt_field_def *def = rt_batch_column_def(column);
+
+    if (row->valid)
+        rt_row_field(out, def, column_report(row, column));
+    else
+        rt_row_value(out, def->name, def->kind, RT_VALUE_UNKNOWN, "", 0);
+}
+
+/*
+ * A row in the formats of lines of named cells (json, text): the header's
+ * columns, a missing field unknown and extra ones left out, then the
+ * figure columns and the warnings.
+ */
+static void cells_row(struct rt_batch *batch,
+                      const struct rt_csv_record *record,
+                      const struct rt_batch_row *row)
 {
     const struct rt_csv_field *fields = shown_fields(record);
-    struct rt_sink *sink = batch->sink;
+    struct rt_row out;
     size_t i;
 
+    rt_row_init(&out, batch->options.format, batch->sink, batch->text);
+    rt_row_begin(&out);
     for (i = 0; i < batch->layout.count; i++) {
         const char *name = batch->layout.out_names[i];
 
-        rt_sink_json_string(sink, name, strlen(name));
-        rt_sink_put(sink, ':');
         if (i < record->count)
-            rt_sink_json_string(sink, fields[i].data, fields[i].len);
+            rt_row_text(&out, name, fields[i].data, fields[i].len, true);
         else
-            rt_sink_puts(sink, "null");
-        rt_sink_put(sink, ',');
+            rt_row_text(&out, name, "", 0, false);
     }
-}
-
-/* The JSON value of a column after the core figures, of a valid row. */
-static const char *json_extra(const struct rt_batch_row *row,
-                              struct rt_batch_column column)
-{
-    const struct rt_value *value = &row->lifetime.values[column.field];
-
-    if (column.kind == RT_BATCH_COLUMN_REVENUE)
-        return column.field == RT_REVENUE_NET ? row->revenue.net.text
-                                              : row->revenue.gross.text;
-    return value->state == RT_VALUE_KNOWN ? value->text : "null";
-}
-
-/* The columns after the core figures: numbers, or null when unknown. */
-static void json_extras(struct rt_batch *batch, const struct rt_batch_row *row)
-{
-    struct rt_sink *sink = batch->sink;
-    size_t i;
-
-    for (i = RT_BATCH_FIGURES - 1; i + 1 < batch->column_count; i++) {
-        struct rt_batch_column column = batch->columns[i];
-        const char *text = row->valid ? json_extra(row, column) : "null";
-
-        rt_sink_put(sink, '"');
-        rt_sink_puts(sink, rt_batch_column_name(column));
-        rt_sink_puts(sink, "\":");
-        rt_sink_puts(sink, text);
-        rt_sink_put(sink, ',');
-    }
-}
-
-struct json_list {
-    struct rt_sink *sink;
-    bool first;
-};
-
-static void json_item(void *context, const char *text)
-{
-    struct json_list *list = context;
-
-    if (!list->first)
-        rt_sink_put(list->sink, ',');
-    list->first = false;
-    rt_sink_json_string(list->sink, text, strlen(text));
-}
-
-/* The row's note on its width first, then its error or its warnings. */
-static void json_warnings(struct rt_batch *batch,
-                          const struct rt_batch_row *row)
-{
-    struct json_list list = {batch->sink, true};
-
-    rt_sink_put(batch->sink, '[');
-    if (row->note[0])
-        json_item(&list, row->note);
-    if (!row->valid)
-        json_item(&list, row->error);
-    else
-        rt_each_warning(&row->figures, rt_batch_row_lifetime(batch, row),
-                        rt_batch_row_revenue(batch, row), json_item, &list);
-    rt_sink_put(batch->sink, ']');
-}
-
-static void json_row(struct rt_batch *batch, const struct rt_csv_record *record,
-                     const struct rt_batch_row *row)
-{
-    static const struct rt_figures unknown;
-    struct rt_sink *sink = batch->sink;
-
-    rt_sink_put(sink, '{');
-    json_columns(batch, record);
-    rt_emit_json_fields(sink, row->valid ? &row->figures : &unknown,
-                        RT_FIELD_RETAINED);
-    json_extras(batch, row);
-    rt_sink_puts(sink, "\"warnings\":");
-    if (row->valid && !rt_batch_row_warns(batch, row))
-        rt_sink_puts(sink, "[]");
-    else
-        json_warnings(batch, row);
-    rt_sink_puts(sink, "}\n");
-}
-
-static void text_row(struct rt_batch *batch, const struct rt_csv_record *record,
-                     const struct rt_batch_row *row)
-{
-    const struct rt_csv_field *fields = shown_fields(record);
-    char value[RT_ROW_WARNINGS_SIZE];
-    size_t i;
-
-    for (i = 0; i < batch->layout.count; i++)
-        rt_text_table_cell(batch->text, i < record->count ? fields[i].data : "",
-                           i < record->count ? fields[i].len : 0);
-    for (i = 0; i < batch->column_count; i++)
-        rt_text_table_cell(
-            batch->text, value,
-            column_text(batch, row, batch->columns[i], value, sizeof value));
-    rt_text_table_end_row(batch->text);
+    for (i = 0; i + 1 < batch->column_count; i++)
+        figure_cell(&out, row, batch->columns[i]);
+    row_warnings(batch, row, &out);
+    rt_row_end(&out);
+    /* Only a text table joins a list, on the heap: its failure says so. */
+    if (!rt_row_free(&out) && batch->text)
+        batch->text->failed = true;
 }
 
 void rt_batch_emit_row(struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        const struct rt_batch_row *row, char in_delimiter)
 {
-    switch (batch->options.format) {
-    case RT_FORMAT_JSON:
-        json_row(batch, record, row);
-        break;
-    case RT_FORMAT_TEXT:
-        text_row(batch, record, row);
-        break;
-    default:
+    if (batch->options.format == RT_FORMAT_CSV ||
+        batch->options.format == RT_FORMAT_TSV)
         delimited_row(batch, record, row, in_delimiter);
-    }
+    else
+        cells_row(batch, record, row);
+}
+
+/* The header of the formats of lines of named cells that have one. */
+static void names_row(struct rt_batch *batch)
+{
+    struct rt_row names;
+    size_t i;
+
+    rt_row_init(&names, batch->options.format, batch->sink, batch->text);
+    for (i = 0; i < batch->layout.count; i++)
+        rt_row_name(&names, batch->layout.out_names[i]);
+    for (i = 0; i < batch->column_count; i++)
+        rt_row_name(&names, rt_batch_column_name(batch->columns[i]));
+    rt_row_end(&names);
+    (void)rt_row_free(&names);
 }
 
 void rt_batch_emit_header(struct rt_batch *batch,
@@ -347,14 +321,7 @@ void rt_batch_emit_header(struct rt_batch *batch,
         return;
     batch->header_written = true;
     if (batch->options.format == RT_FORMAT_TEXT) {
-        for (i = 0; i < batch->layout.count; i++)
-            rt_text_table_cell(batch->text, batch->layout.out_names[i],
-                               strlen(batch->layout.out_names[i]));
-        for (i = 0; i < batch->column_count; i++) {
-            const char *name = rt_batch_column_name(batch->columns[i]);
-            rt_text_table_cell(batch->text, name, strlen(name));
-        }
-        rt_text_table_end_row(batch->text);
+        names_row(batch);
         return;
     }
     /* The header line passes through as it is unless a name changed. */

@@ -14,12 +14,17 @@
 
 #include "batch_types.h"
 #include "batch_row.h"
+#include "field.h"
 
 /* The figure columns each output row adds at least. */
 #define RT_BATCH_FIGURES (RT_FIELD_COUNT - RT_FIELD_RETAINED)
 
 /* Fills batch->columns for the options and the layout, once it is set. */
 void rt_batch_plan_columns(struct rt_batch *batch);
+
+/* The field of a figure column, from its table (field.h); NULL for the
+   warnings. */
+const struct rt_field_def *rt_batch_column_def(struct rt_batch_column column);
 
 /* "retained", "expected_lifetime", "net_revenue_retention", ... */
 const char *rt_batch_column_name(struct rt_batch_column column);

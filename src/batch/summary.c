@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "batch_emit.h"
+#include "row.h"
 #include "describe.h"
 #include "siphash.h"
 #include "summary.h"
@@ -244,70 +245,27 @@ void rt_summary_clear(struct rt_summary *summary)
 }
 
 struct summary_writer {
-    struct rt_sink *sink;
+    struct rt_row row;
     const struct rt_summary_format *how;
-    enum rt_format format;
-    char delimiter;
     struct rt_text_table table;
     const char *group_name; /* NULL when not grouped */
     unsigned precision;
-    size_t column;
     bool out_of_memory;
 };
 
-/* Writes one cell: a string (quoted in JSON) or a number (null if unknown). */
-static void put_cell(struct summary_writer *w, const char *name,
-                     const char *text, size_t len, bool is_string, bool known)
-{
-    struct rt_sink *sink = w->sink;
-
-    if (w->format == RT_FORMAT_TEXT) {
-        rt_text_table_cell(&w->table, text, len);
-    } else if (w->format == RT_FORMAT_JSON) {
-        rt_sink_put(sink, w->column ? ',' : '{');
-        rt_sink_json_string(sink, name, strlen(name));
-        rt_sink_put(sink, ':');
-        if (!known)
-            rt_sink_puts(sink, "null");
-        else if (is_string)
-            rt_sink_json_string(sink, text, len);
-        else
-            rt_sink_write(sink, text, len);
-    } else {
-        if (w->column)
-            rt_sink_put(sink, w->delimiter);
-        rt_sink_field(sink, text, len, w->delimiter);
-    }
-    w->column++;
-}
-
-static void end_line(struct summary_writer *w)
-{
-    if (w->format == RT_FORMAT_TEXT)
-        rt_text_table_end_row(&w->table);
-    else
-        rt_sink_puts(w->sink, w->format == RT_FORMAT_JSON ? "}\n" : "\n");
-    w->column = 0;
-}
-
 static void write_header(struct summary_writer *w)
 {
-    unsigned f;
+    size_t i;
 
-    if (w->format == RT_FORMAT_JSON)
+    if (!w->row.format->has_header)
         return;
-    put_cell(w, "", "scope", 5, true, true);
+    rt_row_name(&w->row, "scope");
     if (w->group_name)
-        put_cell(w, "", w->group_name, strlen(w->group_name), true, true);
-    for (f = 0; f < RT_TALLY_FIELDS; f++) {
-        const char *name = rt_tally_field_name((enum rt_tally_field)f);
-        put_cell(w, "", name, strlen(name), true, true);
-    }
-    for (f = 0; f < w->how->extra_count; f++) {
-        const char *name = rt_batch_column_name(w->how->extras[f]);
-        put_cell(w, "", name, strlen(name), true, true);
-    }
-    end_line(w);
+        rt_row_name(&w->row, w->group_name);
+    rt_row_names(&w->row, &rt_tally_fields, 0, RT_TALLY_FIELDS);
+    for (i = 0; i < w->how->extra_count; i++)
+        rt_row_name(&w->row, rt_batch_column_name(w->how->extras[i]));
+    rt_row_end(&w->row);
 }
 
 /* The pooled figures beyond one period, and revenue retention. */
@@ -319,29 +277,28 @@ static void write_extras(struct summary_writer *w, const struct rt_tally *tally)
         how->lifetime
             ? rt_tally_lifetime(tally, how->lifetime, w->precision, &lifetime)
             : RT_ERR_RANGE;
-    bool have_lifetime = status == RT_OK;
     char value[RT_TALLY_TEXT_SIZE];
     size_t i;
 
     if (status == RT_ERR_NOMEM)
         w->out_of_memory = true;
-
     for (i = 0; i < how->extra_count; i++) {
         struct rt_batch_column column = how->extras[i];
         const char *name = rt_batch_column_name(column);
-        bool known = false;
+        enum rt_value_state state = RT_VALUE_UNKNOWN;
 
         value[0] = '\0';
         if (column.kind == RT_BATCH_COLUMN_REVENUE) {
-            known = rt_tally_revenue_value(tally,
-                                           (enum rt_revenue_field)column.field,
-                                           w->precision, value);
-        } else if (have_lifetime) {
-            const struct rt_value *v = &lifetime.values[column.field];
-            snprintf(value, sizeof value, "%s", v->text);
-            known = v->state == RT_VALUE_KNOWN;
+            if (rt_tally_revenue_value(tally,
+                                       (enum rt_revenue_field)column.field,
+                                       w->precision, value))
+                state = RT_VALUE_KNOWN;
+        } else if (status == RT_OK) {
+            state = rt_lifetime_fields.defs[column.field].get(
+                &lifetime, column.field, value, sizeof value);
         }
-        put_cell(w, name, value, strlen(value), false, known);
+        rt_row_value(&w->row, name, rt_batch_column_def(column)->kind, state,
+                     value, strlen(value));
     }
 }
 
@@ -364,48 +321,33 @@ static void warn_undecided(const struct summary_writer *w,
     reporter->report(reporter->context, RT_SEVERITY_WARNING, NULL, 0, message);
 }
 
-/* Whether a field is known; writes it to value (the mean can fail). */
-static bool tally_cell(struct summary_writer *w,
+/* Tells of a mean left unknown: undecided (said), or out of memory. */
+static void check_mean(struct summary_writer *w,
                        const struct rt_summary_group *group,
-                       const struct rt_tally *tally, enum rt_tally_field field,
-                       char value[RT_TALLY_TEXT_SIZE])
+                       enum rt_mean_result mean)
 {
-    if (field != RT_TALLY_MEAN_RETENTION_RATE)
-        return rt_tally_value(tally, field, w->precision, value);
-    switch (rt_tally_mean(tally, w->precision, value)) {
-    case RT_MEAN_KNOWN:
-        return true;
-    case RT_MEAN_UNDECIDED:
+    if (mean == RT_MEAN_UNDECIDED)
         warn_undecided(w, group);
-        return false;
-    case RT_MEAN_NOMEM:
+    else if (mean == RT_MEAN_NOMEM)
         w->out_of_memory = true;
-        return false;
-    default:
-        return false;
-    }
 }
 
 static void write_tally(struct summary_writer *w, const char *scope,
                         const struct rt_summary_group *group,
                         const struct rt_tally *tally)
 {
-    char value[RT_TALLY_TEXT_SIZE];
-    unsigned f;
+    enum rt_mean_result mean = RT_MEAN_NONE;
+    const struct rt_tally_view view = {tally, w->precision, &mean};
 
-    put_cell(w, "scope", scope, strlen(scope), true, true);
+    rt_row_begin(&w->row);
+    rt_row_text(&w->row, "scope", scope, strlen(scope), true);
     if (w->group_name)
-        put_cell(w, w->group_name, group ? group->key : "",
-                 group ? group->len : 0, true, group != NULL);
-    for (f = 0; f < RT_TALLY_FIELDS; f++) {
-        enum rt_tally_field field = (enum rt_tally_field)f;
-        bool known = tally_cell(w, group, tally, field, value);
-
-        put_cell(w, rt_tally_field_name(field), value, strlen(value), false,
-                 known);
-    }
+        rt_row_text(&w->row, w->group_name, group ? group->key : "",
+                    group ? group->len : 0, group != NULL);
+    rt_row_fields(&w->row, &rt_tally_fields, &view, 0, RT_TALLY_FIELDS);
+    check_mean(w, group, mean);
     write_extras(w, tally);
-    end_line(w);
+    rt_row_end(&w->row);
 }
 
 bool rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
@@ -415,26 +357,26 @@ bool rt_summary_emit(const struct rt_summary *summary, struct rt_sink *sink,
     size_t i;
 
     memset(&w, 0, sizeof w);
-    w.sink = sink;
     w.how = how;
-    w.format = how->format;
-    w.delimiter = how->format == RT_FORMAT_TSV ? '\t' : how->delimiter;
     w.group_name = how->group_name;
     w.precision = how->precision;
-    if (w.format == RT_FORMAT_TEXT &&
+    if (how->format == RT_FORMAT_TEXT &&
         !rt_text_table_init(&w.table, sink,
                             RT_TALLY_FIELDS + how->extra_count +
                                 (w.group_name ? 2 : 1))) {
         rt_text_table_free(&w.table);
         return false;
     }
+    rt_row_init(&w.row, how->format, sink, &w.table);
+    if (how->format == RT_FORMAT_CSV)
+        w.row.delimiter = how->delimiter;
     write_header(&w);
     for (i = 0; w.group_name && i < summary->count; i++)
         write_tally(&w, "group", &summary->groups[i],
                     &summary->groups[i].tally);
     write_tally(&w, "all", NULL, &summary->total);
-    if (w.format == RT_FORMAT_TEXT)
+    if (how->format == RT_FORMAT_TEXT)
         rt_text_table_flush(&w.table);
     rt_text_table_free(&w.table);
-    return !w.table.failed && !w.out_of_memory;
+    return rt_row_free(&w.row) && !w.table.failed && !w.out_of_memory;
 }

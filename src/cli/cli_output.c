@@ -18,6 +18,10 @@ void cli_output_init(struct cli_output *output)
 bool cli_output_only(struct cli_output *output, const char *text, char *problem,
                      size_t size)
 {
+    static const struct rt_field_table *const tables[] = {&rt_period_fields,
+                                                          &rt_lifetime_fields};
+    char names[1024];
+
     output->has_only = true;
     output->only_lifetime = false;
     if (rt_field_lookup(text, &output->only))
@@ -27,30 +31,14 @@ bool cli_output_only(struct cli_output *output, const char *text, char *problem,
         output->only_lifetime = output->lifetime.wanted = true;
         return true;
     }
-    return cli_value_refuse(
-        text, "unknown field",
-        "start, end, new, retained, lost, retention_rate, churn_rate, "
-        "simple_retention_rate, simple_churn_rate, warnings, period, per, "
-        "retention_rate_per, churn_rate_per, expected_lifetime, "
-        "expected_lifetime_years, median_lifetime, median_lifetime_years, "
-        "margin, discount_rate or lifetime_value",
-        problem, size);
+    rt_field_table_list(tables, 2, names, sizeof names);
+    return cli_value_refuse(text, "unknown field", names, problem, size);
 }
 
 static void warn(void *context, const char *text)
 {
     (void)context;
     cli_warning("%s", text);
-}
-
-/* The notes, each followed by "; " (or by nothing when it ends the field). */
-static void print_notes(const struct rt_notes *notes, bool more)
-{
-    size_t i;
-
-    for (i = 0; notes && i < notes->count; i++)
-        printf("%s%s", notes->texts[i],
-               more || i + 1 < notes->count ? "; " : "");
 }
 
 /* What --only FIELD needs that was not given, or NULL. */
@@ -205,57 +193,34 @@ bool cli_output_check(const struct cli_output *output, bool has_new,
            check_only_uses(output, error, size);
 }
 
-/* --only with -f json: the value as the JSON object holds it. */
-static int print_only_json(const struct rt_figures *figures,
-                           const struct rt_lifetime *beyond,
-                           const struct cli_output *output)
-{
-    struct rt_sink *sink = rt_sink_open(stdout);
-
-    if (!sink) {
-        cli_error("out of memory");
-        return CLI_EXIT_FAILURE;
-    }
-    if (output->only_lifetime)
-        rt_emit_json_lifetime_value(sink, beyond, output->only_beyond);
-    else
-        rt_emit_json_field_value(sink, figures, beyond, output->notes,
-                                 output->only);
-    rt_sink_put(sink, '\n');
-    /* A failed write shows in stdout's error flag, reported at the end. */
-    (void)rt_sink_close(sink);
-    return CLI_EXIT_OK;
-}
-
 /* --only: the value bare, as CSV holds it, or as JSON does with -f json. */
 static int print_only(const struct rt_figures *figures,
                       const struct rt_lifetime *beyond,
                       const struct cli_output *output)
 {
-    char value[RT_WARNING_TEXT_SIZE *
-               (RT_WARNING_KINDS + RT_LIFETIME_WARNING_KINDS)];
-    const struct rt_value *beyond_value =
-        output->only_lifetime && beyond ? &beyond->values[output->only_beyond]
-                                        : NULL;
+    const struct rt_report report = {figures, beyond, output->notes};
+    const struct rt_field_def *def = &rt_report_warnings;
+    const void *of = &report;
 
     if (output->only_lifetime &&
-        (!beyond_value || beyond_value->state == RT_VALUE_UNKNOWN)) {
+        (!beyond ||
+         beyond->values[output->only_beyond].state == RT_VALUE_UNKNOWN)) {
         cli_error("option --only: %s is not computed: the retention rate is "
                   "not between 0%% and 100%%",
                   rt_lifetime_field_name(output->only_beyond));
         return CLI_EXIT_USAGE;
     }
-    if (output->format == RT_FORMAT_JSON)
-        return print_only_json(figures, beyond, output);
-    if (beyond_value) {
-        puts(beyond_value->text);
-    } else if (output->only == RT_FIELD_WARNINGS) {
-        rt_report_warnings_value(figures, beyond, NULL, value, sizeof value);
-        print_notes(output->notes, value[0] != '\0');
-        puts(value);
-    } else {
-        rt_field_value(figures, output->only, value, sizeof value);
-        puts(value);
+    if (output->only_lifetime) {
+        def = &rt_lifetime_fields.defs[output->only_beyond];
+        of = beyond;
+    } else if (output->only != RT_FIELD_WARNINGS) {
+        def = &rt_period_fields.defs[output->only];
+        of = figures;
+    }
+    /* A failed write shows in stdout's error flag, reported at the end. */
+    if (rt_emit_field(stdout, output->format, def, of) == RT_ERR_NOMEM) {
+        cli_error("out of memory");
+        return CLI_EXIT_FAILURE;
     }
     return CLI_EXIT_OK;
 }

@@ -58,24 +58,12 @@ const char revenue_help_text[] =
 static bool print_figures(const struct revenue_args *args,
                           const struct rt_revenue_figures *figures)
 {
-    char text[RT_WARNING_TEXT_SIZE];
-    struct rt_sink *sink;
-
     if (!args->has_only)
         return rt_emit_revenue(stdout, args->format, figures, args->header) !=
                RT_ERR_NOMEM;
-    if (args->format != RT_FORMAT_JSON) {
-        rt_revenue_field_value(figures, args->only, text, sizeof text);
-        puts(text);
-        return true;
-    }
-    sink = rt_sink_open(stdout);
-    if (!sink)
-        return false;
-    rt_emit_json_revenue_value(sink, figures, args->only);
-    rt_sink_put(sink, '\n');
-    (void)rt_sink_close(sink);
-    return true;
+    return rt_emit_field(stdout, args->format,
+                         &rt_revenue_fields.defs[args->only],
+                         figures) != RT_ERR_NOMEM;
 }
 
 static int compute_and_print(const struct revenue_args *args)

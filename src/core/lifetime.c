@@ -13,9 +13,11 @@
  * Each is exact before it is rounded (see exact.c).  They are defined for
  * 0 <= r <= 1 only: counts that contradict each other leave them unknown.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "exact.h"
+#include "field.h"
 #include "retain.h"
 
 /* Lengths in sixteenths of a day: a month is 365.25 / 12 = 487/16 days. */
@@ -64,36 +66,57 @@ enum rt_status rt_period_ratio(enum rt_period from, enum rt_period to,
     return RT_OK;
 }
 
-static const char *const field_names[RT_LIFETIME_FIELD_COUNT] = {
-    "period",
-    "per",
-    "retention_rate_per",
-    "churn_rate_per",
-    "expected_lifetime",
-    "expected_lifetime_years",
-    "median_lifetime",
-    "median_lifetime_years",
-    "margin",
-    "discount_rate",
-    "lifetime_value",
+/* Every figure beyond the period is computed in full by
+   rt_lifetime_compute(), text and state: the table only reads it. */
+static enum rt_value_state get_value(const void *report, unsigned id, char *buf,
+                                     size_t size)
+{
+    const struct rt_value *value =
+        &((const struct rt_lifetime *)report)->values[id];
+
+    if (size > 0)
+        snprintf(buf, size, "%s", value->text);
+    return value->state;
+}
+
+static const struct rt_field_def lifetime_defs[RT_LIFETIME_FIELD_COUNT] = {
+    {"period", NULL, RT_KIND_TEXT, RT_LIFETIME_PERIOD, get_value, NULL},
+    {"per", NULL, RT_KIND_TEXT, RT_LIFETIME_PER, get_value, NULL},
+    {"retention_rate_per", NULL, RT_KIND_RATE, RT_LIFETIME_RETENTION_RATE_PER,
+     get_value, NULL},
+    {"churn_rate_per", NULL, RT_KIND_RATE, RT_LIFETIME_CHURN_RATE_PER,
+     get_value, NULL},
+    {"expected_lifetime", "expected lifetime", RT_KIND_PERIODS,
+     RT_LIFETIME_EXPECTED, get_value, NULL},
+    {"expected_lifetime_years", NULL, RT_KIND_PERIODS,
+     RT_LIFETIME_EXPECTED_YEARS, get_value, NULL},
+    {"median_lifetime", "median lifetime", RT_KIND_PERIODS, RT_LIFETIME_MEDIAN,
+     get_value, NULL},
+    {"median_lifetime_years", NULL, RT_KIND_PERIODS, RT_LIFETIME_MEDIAN_YEARS,
+     get_value, NULL},
+    {"margin", NULL, RT_KIND_MONEY, RT_LIFETIME_MARGIN, get_value, NULL},
+    {"discount_rate", NULL, RT_KIND_RATE, RT_LIFETIME_DISCOUNT_RATE, get_value,
+     NULL},
+    {"lifetime_value", "lifetime value", RT_KIND_MONEY, RT_LIFETIME_VALUE,
+     get_value, NULL},
 };
+
+const struct rt_field_table rt_lifetime_fields = {lifetime_defs,
+                                                  RT_LIFETIME_FIELD_COUNT};
 
 const char *rt_lifetime_field_name(enum rt_lifetime_field field)
 {
-    return (unsigned)field < RT_LIFETIME_FIELD_COUNT ? field_names[field] : "";
+    return rt_field_table_name(&rt_lifetime_fields, (size_t)field);
 }
 
 bool rt_lifetime_field_lookup(const char *name, enum rt_lifetime_field *out)
 {
-    unsigned i;
+    size_t index;
 
-    for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {
-        if (strcmp(name, field_names[i]) == 0) {
-            *out = (enum rt_lifetime_field)i;
-            return true;
-        }
-    }
-    return false;
+    if (!rt_field_table_find(&rt_lifetime_fields, name, &index))
+        return false;
+    *out = (enum rt_lifetime_field)index;
+    return true;
 }
 
 static void set_text(struct rt_value *value, const char *text)

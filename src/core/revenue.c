@@ -10,35 +10,8 @@
 #include <string.h>
 
 #include "digits.h"
+#include "field.h"
 #include "percent.h"
-
-static const char *const field_names[RT_REVENUE_FIELD_COUNT] = {
-    "start_mrr",
-    "expansion",
-    "contraction",
-    "churned",
-    "net_revenue_retention",
-    "gross_revenue_retention",
-    "warnings",
-};
-
-const char *rt_revenue_field_name(enum rt_revenue_field field)
-{
-    return (unsigned)field < RT_REVENUE_FIELD_COUNT ? field_names[field] : "";
-}
-
-bool rt_revenue_field_lookup(const char *name, enum rt_revenue_field *out)
-{
-    unsigned i;
-
-    for (i = 0; i < RT_REVENUE_FIELD_COUNT; i++) {
-        if (strcmp(name, field_names[i]) == 0) {
-            *out = (enum rt_revenue_field)i;
-            return true;
-        }
-    }
-    return false;
-}
 
 enum rt_status rt_revenue_compute(const struct rt_revenue *amounts,
                                   unsigned precision,
@@ -87,21 +60,92 @@ static void warning_text(const struct rt_revenue_figures *f, char *buf,
              lost, start);
 }
 
-void rt_revenue_field_value(const struct rt_revenue_figures *figures,
-                            enum rt_revenue_field field, char *buf, size_t size)
+/* The amounts, as the user gave them with as few decimals as they need. */
+static enum rt_value_state get_amount(const void *report, unsigned id,
+                                      char *buf, size_t size)
 {
-    const struct rt_revenue *a = &figures->amounts;
+    const struct rt_revenue *a =
+        &((const struct rt_revenue_figures *)report)->amounts;
     const uint64_t amounts[] = {a->start, a->expansion, a->contraction,
                                 a->churned};
 
-    if ((unsigned)field <= RT_REVENUE_CHURNED)
-        rt_amount_format(amounts[field], 0, false, buf, size);
-    else if (field == RT_REVENUE_NET)
-        snprintf(buf, size, "%s", figures->net.text);
-    else if (field == RT_REVENUE_GROSS)
-        snprintf(buf, size, "%s", figures->gross.text);
-    else if (field == RT_REVENUE_WARNINGS)
-        warning_text(figures, buf, size);
-    else if (size > 0)
-        buf[0] = '\0';
+    rt_amount_format(amounts[id], 0, false, buf, size);
+    return RT_VALUE_KNOWN;
+}
+
+/* Both rates are always known: the start is above 0. */
+static enum rt_value_state get_rate(const void *report, unsigned id, char *buf,
+                                    size_t size)
+{
+    const struct rt_revenue_figures *f = report;
+
+    snprintf(buf, size, "%s",
+             id == RT_REVENUE_NET ? f->net.text : f->gross.text);
+    return RT_VALUE_KNOWN;
+}
+
+static enum rt_value_state get_warnings(const void *report, unsigned id,
+                                        char *buf, size_t size)
+{
+    (void)id;
+    warning_text(report, buf, size);
+    return RT_VALUE_KNOWN;
+}
+
+static void each_warning(const void *report, rt_warning_fn *each, void *context)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+
+    if (((const struct rt_revenue_figures *)report)->warnings == 0)
+        return;
+    warning_text(report, text, sizeof text);
+    each(context, text);
+}
+
+static const struct rt_field_def revenue_defs[RT_REVENUE_FIELD_COUNT] = {
+    {"start_mrr", "start MRR", RT_KIND_MONEY, RT_REVENUE_START_MRR, get_amount,
+     NULL},
+    {"expansion", "expansion", RT_KIND_MONEY, RT_REVENUE_EXPANSION, get_amount,
+     NULL},
+    {"contraction", "contraction", RT_KIND_MONEY, RT_REVENUE_CONTRACTION,
+     get_amount, NULL},
+    {"churned", "churned", RT_KIND_MONEY, RT_REVENUE_CHURNED, get_amount, NULL},
+    {"net_revenue_retention", "net retention (NRR)", RT_KIND_RATE,
+     RT_REVENUE_NET, get_rate, NULL},
+    {"gross_revenue_retention", "gross retention (GRR)", RT_KIND_RATE,
+     RT_REVENUE_GROSS, get_rate, NULL},
+    {"warnings", NULL, RT_KIND_WARNINGS, RT_REVENUE_WARNINGS, get_warnings,
+     each_warning},
+};
+
+const struct rt_field_table rt_revenue_fields = {revenue_defs,
+                                                 RT_REVENUE_FIELD_COUNT};
+
+const char *rt_revenue_field_name(enum rt_revenue_field field)
+{
+    return rt_field_table_name(&rt_revenue_fields, (size_t)field);
+}
+
+bool rt_revenue_field_lookup(const char *name, enum rt_revenue_field *out)
+{
+    size_t index;
+
+    if (!rt_field_table_find(&rt_revenue_fields, name, &index))
+        return false;
+    *out = (enum rt_revenue_field)index;
+    return true;
+}
+
+void rt_revenue_field_value(const struct rt_revenue_figures *figures,
+                            enum rt_revenue_field field, char *buf, size_t size)
+{
+    const struct rt_field_def *def;
+
+    if ((unsigned)field >= RT_REVENUE_FIELD_COUNT) {
+        if (size > 0)
+            buf[0] = '\0';
+        return;
+    }
+    def = &revenue_defs[field];
+    (void)def->get(figures, def->id, buf, size);
 }

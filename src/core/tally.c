@@ -1,29 +1,9 @@
 /* tally.c - see tally.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "percent.h"
 #include "tally.h"
-
-static const char *const tally_names[RT_TALLY_FIELDS] = {
-    "rows",
-    "start",
-    "end",
-    "new",
-    "retained",
-    "lost",
-    "retention_rate",
-    "churn_rate",
-    "simple_retention_rate",
-    "simple_churn_rate",
-    "mean_retention_rate",
-    "min_retention_rate",
-    "max_retention_rate",
-};
-
-const char *rt_tally_field_name(enum rt_tally_field field)
-{
-    return (unsigned)field < RT_TALLY_FIELDS ? tally_names[field] : "";
-}
 
 void rt_tally_init(struct rt_tally *tally, const uint64_t key[2])
 {
@@ -334,4 +314,60 @@ enum rt_status rt_tally_lifetime(const struct rt_tally *tally,
         rt_figures_compute(&counts, precision, &figures) != RT_OK)
         return RT_ERR_RANGE;
     return rt_lifetime_compute(&figures, options, out);
+}
+
+/*
+ * Every field of a tally.  The mean is the one that can be left unknown
+ * for want of memory or of a decision, which the view's user is told.
+ */
+static enum rt_value_state get_tally(const void *report, unsigned id, char *buf,
+                                     size_t size)
+{
+    const struct rt_tally_view *view = report;
+    char text[RT_TALLY_TEXT_SIZE];
+    bool known;
+
+    if (id == RT_TALLY_MEAN_RETENTION_RATE) {
+        enum rt_mean_result mean =
+            rt_tally_mean(view->tally, view->precision, text);
+
+        if (view->mean)
+            *view->mean = mean;
+        known = mean == RT_MEAN_KNOWN;
+    } else {
+        known = rt_tally_value(view->tally, (enum rt_tally_field)id,
+                               view->precision, text);
+    }
+    if (size > 0)
+        snprintf(buf, size, "%s", known ? text : "");
+    return known ? RT_VALUE_KNOWN : RT_VALUE_UNKNOWN;
+}
+
+static const struct rt_field_def tally_defs[RT_TALLY_FIELDS] = {
+    {"rows", NULL, RT_KIND_COUNT, RT_TALLY_ROWS, get_tally, NULL},
+    {"start", NULL, RT_KIND_COUNT, RT_TALLY_START, get_tally, NULL},
+    {"end", NULL, RT_KIND_COUNT, RT_TALLY_END, get_tally, NULL},
+    {"new", NULL, RT_KIND_COUNT, RT_TALLY_NEW, get_tally, NULL},
+    {"retained", NULL, RT_KIND_COUNT, RT_TALLY_RETAINED, get_tally, NULL},
+    {"lost", NULL, RT_KIND_COUNT, RT_TALLY_LOST, get_tally, NULL},
+    {"retention_rate", NULL, RT_KIND_RATE, RT_TALLY_RETENTION_RATE, get_tally,
+     NULL},
+    {"churn_rate", NULL, RT_KIND_RATE, RT_TALLY_CHURN_RATE, get_tally, NULL},
+    {"simple_retention_rate", NULL, RT_KIND_RATE,
+     RT_TALLY_SIMPLE_RETENTION_RATE, get_tally, NULL},
+    {"simple_churn_rate", NULL, RT_KIND_RATE, RT_TALLY_SIMPLE_CHURN_RATE,
+     get_tally, NULL},
+    {"mean_retention_rate", NULL, RT_KIND_RATE, RT_TALLY_MEAN_RETENTION_RATE,
+     get_tally, NULL},
+    {"min_retention_rate", NULL, RT_KIND_RATE, RT_TALLY_MIN_RETENTION_RATE,
+     get_tally, NULL},
+    {"max_retention_rate", NULL, RT_KIND_RATE, RT_TALLY_MAX_RETENTION_RATE,
+     get_tally, NULL},
+};
+
+const struct rt_field_table rt_tally_fields = {tally_defs, RT_TALLY_FIELDS};
+
+const char *rt_tally_field_name(enum rt_tally_field field)
+{
+    return rt_field_table_name(&rt_tally_fields, (size_t)field);
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "field.h"
 #include "mean.h"
 #include "retain.h"
 #include "u128.h"
@@ -108,6 +109,20 @@ bool rt_tally_revenue_value(const struct rt_tally *tally,
 enum rt_status rt_tally_lifetime(const struct rt_tally *tally,
                                  const struct rt_lifetime_options *options,
                                  unsigned precision, struct rt_lifetime *out);
+
+/*
+ * A tally as its field table reads it: rates at `precision`.  Getting the
+ * mean stores rt_tally_mean()'s result in *mean, unless mean is NULL, so
+ * that a caller can say why it is unknown.
+ */
+struct rt_tally_view {
+    const struct rt_tally *tally;
+    unsigned precision;
+    enum rt_mean_result *mean;
+};
+
+/* The summary's fields, by enum rt_tally_field, of a struct rt_tally_view. */
+extern const struct rt_field_table rt_tally_fields;
 
 /* The name of a summary field, e.g. "mean_retention_rate". */
 const char *rt_tally_field_name(enum rt_tally_field field);

@@ -5,10 +5,10 @@
 #include <stdio.h>
 
 #include "emit_lifetime.h"
-#include "emit_revenue.h"
 #include "emit_text.h"
 #include "field.h"
 #include "retain.h"
+#include "row.h"
 #include "sink.h"
 
 /*
@@ -20,6 +20,18 @@ struct rt_notes {
     size_t count;
 };
 
+/* One period's report: its figures, those beyond it and the notes (either
+   may be NULL), whose warnings make one field. */
+struct rt_report {
+    const struct rt_figures *figures;
+    const struct rt_lifetime *lifetime;
+    const struct rt_notes *notes;
+};
+
+/* The warnings field of a struct rt_report: the notes, the period's, then
+   those beyond it. */
+extern const struct rt_field_def rt_report_warnings;
+
 /*
  * rt_emit_report() with `notes` (NULL for none) first in the warnings field
  * of json, csv and tsv; text has no such field.  RT_ERR_NOMEM when the
@@ -30,28 +42,13 @@ enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
                                     const struct rt_lifetime *lifetime,
                                     bool header, const struct rt_notes *notes);
 
-/* Writes the JSON array of the warnings; lifetime and revenue may be NULL. */
-void rt_emit_json_warnings(struct rt_sink *sink,
-                           const struct rt_figures *figures,
-                           const struct rt_lifetime *lifetime,
-                           const struct rt_revenue_figures *revenue);
-
 /*
- * Writes one figure of the period as the JSON object holds it: a number or
- * null; for the warnings, the array of them all: the notes, the period's,
- * then those beyond it (notes and lifetime may be NULL).
+ * Writes one field of `report` alone on a line, for --only: as the JSON
+ * object holds it with json, else bare (not quoted), as CSV would hold it.
+ * Returns RT_OK, RT_ERR_IO or RT_ERR_NOMEM.
  */
-void rt_emit_json_field_value(struct rt_sink *sink,
-                              const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime,
-                              const struct rt_notes *notes,
-                              enum rt_field field);
-
-/*
- * Writes "name":value, for each field from `first` up to (not including)
- * the warnings, unknown ones as null: the middle of a JSON object.
- */
-void rt_emit_json_fields(struct rt_sink *sink, const struct rt_figures *figures,
-                         enum rt_field first);
+enum rt_status rt_emit_field(FILE *out, enum rt_format format,
+                             const struct rt_field_def *def,
+                             const void *report);
 
 #endif

@@ -1,52 +1,17 @@
 /*
- * emit_lifetime.c - the figures beyond one period in every format.
+ * emit_lifetime.c - the figures beyond one period for people, with the
+ * formulas filled in.  The other formats walk their field table (field.h).
  *
  * An infinite figure is spelled one way per format, wherever it appears
  * (the core command, retain ids, batch rows and summaries, --only): "inf"
  * in text, CSV and TSV; null in JSON, which has no infinity.  Every format
  * also carries the warning that says why.
  */
-#include <string.h>
+#include <stdio.h>
 
 #include "emit_lifetime.h"
 #include "emit_text.h"
-
-static bool is_text_field(unsigned field)
-{
-    return field == RT_LIFETIME_PERIOD || field == RT_LIFETIME_PER;
-}
-
-void rt_emit_json_lifetime_value(struct rt_sink *sink,
-                                 const struct rt_lifetime *lifetime,
-                                 enum rt_lifetime_field field)
-{
-    const struct rt_value *value;
-
-    if ((unsigned)field >= RT_LIFETIME_FIELD_COUNT ||
-        lifetime->values[field].state != RT_VALUE_KNOWN) {
-        rt_sink_puts(sink, "null");
-        return;
-    }
-    value = &lifetime->values[field];
-    if (is_text_field(field))
-        rt_sink_json_string(sink, value->text, strlen(value->text));
-    else
-        rt_sink_puts(sink, value->text);
-}
-
-void rt_emit_json_lifetime(struct rt_sink *sink,
-                           const struct rt_lifetime *lifetime)
-{
-    unsigned i;
-
-    for (i = 0; i < RT_LIFETIME_FIELD_COUNT; i++) {
-        rt_sink_put(sink, '"');
-        rt_sink_puts(sink, rt_lifetime_field_name((enum rt_lifetime_field)i));
-        rt_sink_puts(sink, "\":");
-        rt_emit_json_lifetime_value(sink, lifetime, (enum rt_lifetime_field)i);
-        rt_sink_put(sink, ',');
-    }
-}
+#include "field.h"
 
 /* "months", or "periods" when the period has no name (or a wrong one). */
 static const char *unit_plural(enum rt_period period)
@@ -127,7 +92,7 @@ static void emit_value(FILE *out, const struct rt_lifetime *lifetime,
         return;
     /* As few decimals as the rate needs: no discount reads "(1 + 0)". */
     rt_amount_format(o->discount, 0, false, discount, sizeof discount);
-    rt_text_label(out, "lifetime value");
+    rt_text_label(out, rt_lifetime_fields.defs[RT_LIFETIME_VALUE].label);
     fputs("M " TIMES " (1 + D) " DIVIDE " (1 + D " MINUS
           " r), a margin M counted at the\n",
           out);
@@ -170,11 +135,11 @@ void rt_emit_text_lifetime(FILE *out, const struct rt_figures *f,
         snprintf(k, sizeof k, "(%llu/%llu)", (unsigned long long)num,
                  (unsigned long long)den);
     emit_converted(out, lifetime, ratio, k);
-    rt_text_label(out, "expected lifetime");
+    rt_text_label(out, rt_lifetime_fields.defs[RT_LIFETIME_EXPECTED].label);
     fprintf(out, "1 " DIVIDE " %s ", churn);
     emit_result(out, lifetime, RT_LIFETIME_EXPECTED,
                 RT_LIFETIME_EXPECTED_YEARS);
-    rt_text_label(out, "median lifetime");
+    rt_text_label(out, rt_lifetime_fields.defs[RT_LIFETIME_MEDIAN].label);
     fprintf(out, "ln 0.5 " DIVIDE " ln%s ", ratio);
     emit_result(out, lifetime, RT_LIFETIME_MEDIAN, RT_LIFETIME_MEDIAN_YEARS);
     emit_value(out, lifetime, ratio);

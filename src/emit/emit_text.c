@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "emit_text.h"
+#include "field.h"
 #include "utf8.h"
 
 #define LABEL_COLUMNS 23
@@ -19,6 +20,12 @@ void rt_text_label(FILE *out, const char *label)
     fputs(label, out);
     while (columns++ < LABEL_COLUMNS)
         putc(' ', out);
+}
+
+/* A figure's label, from the field table. */
+static void field_label(FILE *out, enum rt_field field)
+{
+    rt_text_label(out, rt_period_fields.defs[field].label);
 }
 
 static void format_count(uint64_t count, char buf[RT_NUMBER_TEXT_SIZE])
@@ -35,15 +42,15 @@ static void emit_counts(FILE *out, const struct rt_figures *f, const char *s,
 
     rt_wide_format(f->retained, retained);
     rt_wide_format(f->lost, lost);
-    rt_text_label(out, "start (S)");
+    field_label(out, RT_FIELD_START);
     fprintf(out, "%s\n", s);
-    rt_text_label(out, "end (E)");
+    field_label(out, RT_FIELD_END);
     fprintf(out, "%s\n", e);
-    rt_text_label(out, "new (N)");
+    field_label(out, RT_FIELD_NEW);
     fprintf(out, "%s\n", f->counts.has_new ? n : "not given");
-    rt_text_label(out, "retained (E " MINUS " N)");
+    field_label(out, RT_FIELD_RETAINED);
     fprintf(out, "%s\n", f->counts.has_new ? retained : "unknown");
-    rt_text_label(out, "lost (S " MINUS " retained)");
+    field_label(out, RT_FIELD_LOST);
     fprintf(out, "%s\n", f->counts.has_new ? lost : "unknown");
 }
 
@@ -52,17 +59,17 @@ static void emit_retention(FILE *out, const struct rt_figures *f, const char *s,
 {
     char lost[RT_NUMBER_TEXT_SIZE];
 
-    rt_text_label(out, "retention rate");
+    field_label(out, RT_FIELD_RETENTION_RATE);
     if (!f->counts.has_new) {
         fputs("unknown (needs the count of new customers)\n", out);
-        rt_text_label(out, "churn rate");
+        field_label(out, RT_FIELD_CHURN_RATE);
         fputs("unknown (needs the count of new customers)\n", out);
         return;
     }
     rt_wide_format(f->lost, lost);
     fprintf(out, "[(%s " MINUS " %s) " DIVIDE " %s] " TIMES " 100 = %s%%\n", e,
             n, s, f->retention_rate.text);
-    rt_text_label(out, "churn rate");
+    field_label(out, RT_FIELD_CHURN_RATE);
     fprintf(out, "(%s " DIVIDE " %s) " TIMES " 100 = %s%%\n", lost, s,
             f->churn_rate.text);
 }
@@ -70,10 +77,10 @@ static void emit_retention(FILE *out, const struct rt_figures *f, const char *s,
 static void emit_simple(FILE *out, const struct rt_figures *f, const char *s,
                         const char *e)
 {
-    rt_text_label(out, "simple retention rate");
+    field_label(out, RT_FIELD_SIMPLE_RETENTION_RATE);
     fprintf(out, "(%s " DIVIDE " %s) " TIMES " 100 = %s%%\n", e, s,
             f->simple_retention_rate.text);
-    rt_text_label(out, "simple churn rate");
+    field_label(out, RT_FIELD_SIMPLE_CHURN_RATE);
     fprintf(out, "[(%s " MINUS " %s) " DIVIDE " %s] " TIMES " 100 = %s%%\n", s,
             e, s, f->simple_churn_rate.text);
 }

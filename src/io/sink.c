@@ -69,23 +69,19 @@ bool rt_sink_flush(struct rt_sink *sink)
     return !sink->failed;
 }
 
-void rt_sink_write(struct rt_sink *sink, const void *data, size_t len)
+void rt_sink_write_block(struct rt_sink *sink, const void *data, size_t len)
 {
-    if (len == 0)
-        return;
-    if (len > sink->cap - sink->len) {
-        if (!sink->out) {
-            if (!grow(sink, len))
-                return;
-        } else {
-            rt_sink_flush(sink);
-            if (len >= sink->cap) {
-                if (!sink->failed && fwrite(data, 1, len, sink->out) != len) {
-                    sink->failed = true;
-                    sink->error = errno;
-                }
-                return;
+    if (!sink->out) {
+        if (!grow(sink, len))
+            return;
+    } else {
+        rt_sink_flush(sink);
+        if (len >= sink->cap) {
+            if (!sink->failed && fwrite(data, 1, len, sink->out) != len) {
+                sink->failed = true;
+                sink->error = errno;
             }
+            return;
         }
     }
     memcpy(sink->buf + sink->len, data, len);

@@ -55,8 +55,24 @@ void rt_sink_reset(struct rt_sink *sink);
  */
 bool rt_sink_flush(struct rt_sink *sink);
 
-/* Appends bytes, flushing as needed; large blocks bypass the buffer. */
-void rt_sink_write(struct rt_sink *sink, const void *data, size_t len);
+/* rt_sink_write() when the bytes do not fit in the buffer. */
+void rt_sink_write_block(struct rt_sink *sink, const void *data, size_t len);
+
+/*
+ * Appends bytes, flushing as needed; large blocks bypass the buffer.
+ * Inline: an emitter makes many short writes, nearly all of which fit.
+ */
+static inline void rt_sink_write(struct rt_sink *sink, const void *data,
+                                 size_t len)
+{
+    if (len > sink->cap - sink->len) {
+        rt_sink_write_block(sink, data, len);
+        return;
+    }
+    if (len > 0)
+        memcpy(sink->buf + sink->len, data, len);
+    sink->len += len;
+}
 
 static inline void rt_sink_put(struct rt_sink *sink, char c)
 {
