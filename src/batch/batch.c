@@ -13,6 +13,7 @@
 #include "row_shape.h"
 #include "summary.h"
 #include "text_table.h"
+#include "warnings.h"
 
 enum rt_status rt_batch_init(struct rt_batch *batch,
                              const struct rt_batch_options *options,

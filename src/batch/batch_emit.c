@@ -7,6 +7,7 @@
 #include "emit.h"
 #include "row.h"
 #include "text_table.h"
+#include "warnings.h"
 
 /* Input rows pass through untouched when they can: same delimiter, intact. */
 static bool raw_passes(const struct rt_batch *batch,

@@ -5,6 +5,7 @@
 #include "batch_row.h"
 #include "emit.h"
 #include "row_shape.h"
+#include "warnings.h"
 
 /* The header's names, as the row-shape messages take them. */
 static const char *const *header_names(const struct rt_batch_layout *layout)

@@ -6,6 +6,7 @@
 #include "cli_output.h"
 #include "cli_values.h"
 #include "emit.h"
+#include "warnings.h"
 
 void cli_output_init(struct cli_output *output)
 {

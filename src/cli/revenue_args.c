@@ -8,6 +8,7 @@
 #include "cli_output.h"
 #include "cli_values.h"
 #include "describe.h"
+#include "field.h"
 #include "revenue_args.h"
 
 /* The four amounts first, in the order they are reported missing. */
@@ -20,12 +21,13 @@ enum revenue_option_id {
 
 static bool set_only(void *field, const char *text, char *problem, size_t size)
 {
-    return rt_revenue_field_lookup(text, field) ||
-           cli_value_refuse(text, "unknown field",
-                            "start_mrr, expansion, contraction, churned, "
-                            "net_revenue_retention, gross_revenue_retention "
-                            "or warnings",
-                            problem, size);
+    static const struct rt_field_table *const tables[] = {&rt_revenue_fields};
+    char names[512];
+
+    if (rt_revenue_field_lookup(text, field))
+        return true;
+    rt_field_table_list(tables, 1, names, sizeof names);
+    return cli_value_refuse(text, "unknown field", names, problem, size);
 }
 
 #define AMOUNT_ROW(id, long_name, field)                                       \

@@ -111,10 +111,53 @@ static enum rt_value_state get_rate(const void *report, unsigned id, char *buf,
     return known_if(rate->known);
 }
 
+void rt_each_period_warning(const struct rt_figures *figures,
+                            rt_warning_fn *each, void *context)
+{
+    char text[RT_WARNING_TEXT_SIZE];
+    unsigned bit;
+
+    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
+        if (figures->warnings & bit) {
+            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
+            each(context, text);
+        }
+}
+
+struct joined {
+    char *buf;
+    size_t size, used;
+};
+
+/* Appends a warning after "; ", as far as the buffer holds it. */
+static void join_warning(void *context, const char *text)
+{
+    struct joined *j = context;
+
+    if (j->used + 3 >= j->size)
+        return;
+    if (j->used > 0) {
+        memcpy(j->buf + j->used, "; ", 3);
+        j->used += 2;
+    }
+    snprintf(j->buf + j->used, j->size - j->used, "%s", text);
+    j->used += strlen(j->buf + j->used);
+}
+
+void rt_join_warnings(rt_warning_walk *walk, const void *report, char *buf,
+                      size_t size)
+{
+    struct joined j = {buf, size, 0};
+
+    if (size > 0)
+        buf[0] = '\0';
+    walk(report, join_warning, &j);
+}
+
 static void each_period_warning(const void *report, rt_warning_fn *each,
                                 void *context)
 {
-    rt_each_warning(report, NULL, NULL, each, context);
+    rt_each_period_warning(report, each, context);
 }
 
 /* The warnings are always known, maybe none. */
@@ -122,7 +165,7 @@ static enum rt_value_state get_period_warnings(const void *report, unsigned id,
                                                char *buf, size_t size)
 {
     (void)id;
-    rt_report_warnings_value(report, NULL, NULL, buf, size);
+    rt_join_warnings(each_period_warning, report, buf, size);
     return RT_VALUE_KNOWN;
 }
 
@@ -174,62 +217,4 @@ bool rt_field_value(const struct rt_figures *figures, enum rt_field field,
     }
     def = &period_defs[field];
     return def->get(figures, def->id, buf, size) == RT_VALUE_KNOWN;
-}
-
-void rt_each_warning(const struct rt_figures *figures,
-                     const struct rt_lifetime *lifetime,
-                     const struct rt_revenue_figures *revenue,
-                     rt_warning_fn *each, void *context)
-{
-    char text[RT_WARNING_TEXT_SIZE];
-    unsigned bit;
-
-    for (bit = 1; bit < (1u << RT_WARNING_KINDS); bit <<= 1)
-        if (figures->warnings & bit) {
-            rt_warning_text(figures, (enum rt_warning)bit, text, sizeof text);
-            each(context, text);
-        }
-    for (bit = 1; lifetime && bit < (1u << RT_LIFETIME_WARNING_KINDS);
-         bit <<= 1)
-        if (lifetime->warnings & bit) {
-            rt_lifetime_warning_text(lifetime, (enum rt_lifetime_warning)bit,
-                                     text, sizeof text);
-            each(context, text);
-        }
-    if (revenue && revenue->warnings) {
-        rt_revenue_field_value(revenue, RT_REVENUE_WARNINGS, text, sizeof text);
-        each(context, text);
-    }
-}
-
-struct joined {
-    char *buf;
-    size_t size, used;
-};
-
-/* Appends a warning after "; ", as far as the buffer holds it. */
-static void join_warning(void *context, const char *text)
-{
-    struct joined *j = context;
-
-    if (j->used + 3 >= j->size)
-        return;
-    if (j->used > 0) {
-        memcpy(j->buf + j->used, "; ", 3);
-        j->used += 2;
-    }
-    snprintf(j->buf + j->used, j->size - j->used, "%s", text);
-    j->used += strlen(j->buf + j->used);
-}
-
-void rt_report_warnings_value(const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime,
-                              const struct rt_revenue_figures *revenue,
-                              char *buf, size_t size)
-{
-    struct joined j = {buf, size, 0};
-
-    if (size > 0)
-        buf[0] = '\0';
-    rt_each_warning(figures, lifetime, revenue, join_warning, &j);
 }

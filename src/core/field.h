@@ -77,19 +77,19 @@ extern const struct rt_field_table rt_period_fields;   /* struct rt_figures */
 extern const struct rt_field_table rt_lifetime_fields; /* struct rt_lifetime */
 extern const struct rt_field_table rt_revenue_fields;  /* rt_revenue_figures */
 
-/*
- * Calls each(context, text) for every warning in output order: the
- * period's, then those beyond it and of revenue (either may be NULL).
- */
-void rt_each_warning(const struct rt_figures *figures,
-                     const struct rt_lifetime *lifetime,
-                     const struct rt_revenue_figures *revenue,
-                     rt_warning_fn *each, void *context);
+/* Calls each(context, text) for every warning of the period's figures. */
+void rt_each_period_warning(const struct rt_figures *figures,
+                            rt_warning_fn *each, void *context);
 
-/* All warnings joined with "; ", as the CSV warnings field holds them. */
-void rt_report_warnings_value(const struct rt_figures *figures,
-                              const struct rt_lifetime *lifetime,
-                              const struct rt_revenue_figures *revenue,
-                              char *buf, size_t size);
+/* Walks the warnings of one report (whose type the walker knows). */
+typedef void rt_warning_walk(const void *report, rt_warning_fn *each,
+                             void *context);
+
+/*
+ * Writes every warning that walk(report) gives, joined with "; ", as the
+ * CSV warnings field holds them, as far as `size` bytes hold them.
+ */
+void rt_join_warnings(rt_warning_walk *walk, const void *report, char *buf,
+                      size_t size);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "warnings.h"
 
 static void each_report_warning(const void *report, rt_warning_fn *each,
                                 void *context)
