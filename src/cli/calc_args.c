@@ -35,15 +35,11 @@ static const struct cli_row calc_rows[] = {
 static bool refuse_operand(void *args, const char *value, char *error,
                            size_t size)
 {
-    char quoted[RT_QUOTE_SIZE];
-
     (void)args;
-    rt_quote_value(value, strlen(value), quoted, sizeof quoted);
-    snprintf(error, size,
-             "unexpected argument %s (the counts are given as options: -s "
-             "START -e END -n NEW)",
-             quoted);
-    return false;
+    return cli_refuse_operand(value,
+                              "the counts are given as options: -s START -e "
+                              "END -n NEW",
+                              error, size);
 }
 
 static const struct cli_command calc_command = {

@@ -210,3 +210,13 @@ bool cli_set_figure_only(void *field, const char *value, char *problem,
 {
     return cli_output_only(field, value, problem, size);
 }
+
+bool cli_refuse_operand(const char *value, const char *hint, char *error,
+                        size_t size)
+{
+    char quoted[RT_QUOTE_SIZE];
+
+    rt_quote_value(value, strlen(value), quoted, sizeof quoted);
+    snprintf(error, size, "unexpected argument %s (%s)", quoted, hint);
+    return false;
+}

@@ -115,6 +115,13 @@ enum cli_parse_result cli_command_parse(const struct cli_command *command,
                                         void *args, struct cli_parse *parse,
                                         char *error, size_t size);
 
+/*
+ * Writes "unexpected argument VALUE (HINT)" to error, VALUE quoted, for a
+ * command that takes no operands; returns false, as an operand hook does.
+ */
+bool cli_refuse_operand(const char *value, const char *hint, char *error,
+                        size_t size);
+
 /* Whether the option `id` was given. */
 bool cli_parse_given(const struct cli_parse *parse, int id);
 

@@ -58,15 +58,11 @@ static const char *const amount_meanings[] = {
 static bool refuse_operand(void *args, const char *value, char *error,
                            size_t size)
 {
-    char quoted[RT_QUOTE_SIZE];
-
     (void)args;
-    rt_quote_value(value, strlen(value), quoted, sizeof quoted);
-    snprintf(error, size,
-             "unexpected argument %s (the amounts are given as options, such "
-             "as --start-mrr AMOUNT)",
-             quoted);
-    return false;
+    return cli_refuse_operand(value,
+                              "the amounts are given as options, such as "
+                              "--start-mrr AMOUNT",
+                              error, size);
 }
 
 static const struct cli_command revenue_command = {
