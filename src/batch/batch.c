@@ -231,8 +231,10 @@ static enum rt_batch_result read_header(struct rt_batch *batch,
     if (got != RT_CSV_RECORD)
         return read_failure(batch, reader, got, file, reader->next_line);
     if (header.problem != RT_CSV_FINE) {
-        report(batch, RT_SEVERITY_ERROR, file, header.line,
-               rt_row_shape_bad_header());
+        char problem[RT_MESSAGE_SIZE];
+
+        rt_row_shape_bad_header(&header, problem, sizeof problem);
+        report(batch, RT_SEVERITY_ERROR, file, header.line, problem);
         return RT_BATCH_UNUSABLE;
     }
     result = use_names(batch, header.fields, header.count, file, header.line);

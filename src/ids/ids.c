@@ -350,11 +350,16 @@ static enum rt_ids_result read_header(struct rt_ids *ids, bool end,
         got = rt_csv_read(reader, header);
     if (got == RT_CSV_RECORD && header->problem == RT_CSV_FINE)
         return RT_IDS_OK;
-    if (got == RT_CSV_RECORD || got == RT_CSV_END) {
-        report(ids, RT_SEVERITY_ERROR, file,
-               got == RT_CSV_END ? 1 : header->line,
-               got == RT_CSV_END ? rt_row_shape_no_header(stats->blanks > 0)
-                                 : rt_row_shape_bad_header());
+    if (got == RT_CSV_END) {
+        report(ids, RT_SEVERITY_ERROR, file, 1,
+               rt_row_shape_no_header(stats->blanks > 0));
+        return RT_IDS_UNUSABLE;
+    }
+    if (got == RT_CSV_RECORD) {
+        char problem[RT_MESSAGE_SIZE];
+
+        rt_row_shape_bad_header(header, problem, sizeof problem);
+        report(ids, RT_SEVERITY_ERROR, file, header->line, problem);
         return RT_IDS_UNUSABLE;
     }
     if (got == RT_CSV_READ_FAIL)

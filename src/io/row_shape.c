@@ -55,10 +55,13 @@ const char *rt_row_shape_no_header(bool blank_lines)
                : "empty input (expected a header line naming the columns)";
 }
 
-const char *rt_row_shape_bad_header(void)
+void rt_row_shape_bad_header(const struct rt_csv_record *header, char *buf,
+                             size_t size)
 {
-    return "the header line has an unbalanced quote (expected a closing '\"' "
-           "before the line end)";
+    char problem[RT_MESSAGE_SIZE];
+
+    rt_row_shape_problem(header, NULL, 0, problem, sizeof problem);
+    snprintf(buf, size, "the header line: %s", problem);
 }
 
 void rt_row_shape_read_failure(enum rt_csv_result result, int error, char *buf,

@@ -36,8 +36,12 @@ void rt_row_shape_problem(const struct rt_csv_record *record,
 /* Why there is no header: the input is empty, or only blank lines. */
 const char *rt_row_shape_no_header(bool blank_lines);
 
-/* A header line the reader found a problem in. */
-const char *rt_row_shape_bad_header(void);
+/*
+ * What is wrong with a header line the reader found a problem in, naming
+ * the field by its number: "the header line: " and rt_row_shape_problem().
+ */
+void rt_row_shape_bad_header(const struct rt_csv_record *header, char *buf,
+                             size_t size);
 
 /*
  * Why reading stopped: RT_CSV_READ_FAIL (with its errno) or

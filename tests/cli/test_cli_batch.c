@@ -586,8 +586,9 @@ static const struct cli_row batch_cases[] = {
      "\n\"start,end\n1,2\n",
      2,
      "",
-     "retain: " STDIN ":2: error: the header line has an unbalanced quote "
-     "(expected a closing '\"' before the line end)\n"},
+     "retain: " STDIN ":2: error: the header line: the input ends "
+     "inside the quoted field 1, which starts on this line (expected a "
+     "closing '\"')\n"},
     {"blank lines before the header of a second file",
      {"batch", "good.csv", "blank-first.csv"},
      "",
@@ -702,13 +703,22 @@ static const struct cli_row batch_cases[] = {
      "",
      "retain: option --columns: no end column: expected one named end or e "
      "in any case, or --end-col NAME (the columns are 'start', 'new')\n"},
+    {"text after a closing quote in the header",
+     {"batch"},
+     "start,end,\"x\"y\n1,2,3\n",
+     2,
+     "",
+     "retain: " STDIN ":1: error: the header line: field 3: text after the "
+     "closing quote (expected the delimiter or the line end; write \"\" for "
+     "a quote inside quotes)\n"},
     {"unbalanced header",
      {"batch"},
      "\"start,end\n1,2\n",
      2,
      "",
-     "retain: " STDIN ":1: error: the header line has an unbalanced quote "
-     "(expected a closing '\"' before the line end)\n"},
+     "retain: " STDIN ":1: error: the header line: the input ends "
+     "inside the quoted field 1, which starts on this line (expected a "
+     "closing '\"')\n"},
     {"no header needs columns",
      {"batch", "--no-header"},
      "",

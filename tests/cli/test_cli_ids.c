@@ -336,6 +336,14 @@ static const struct cli_row ids_cases[] = {
      "retain: blank.txt:1: warning: skipped 2 blank lines\n"
      "retain: blank.txt: warning: no IDs in the end list: every start ID "
      "counts as lost\n"},
+    /* A byte-order mark alone is an empty list: no line, so no blank one. */
+    {"end list of a byte-order mark alone",
+     {"ids", "--only", "new", "start.txt", "-"},
+     "\xef\xbb\xbf",
+     0,
+     "0\n",
+     "retain: " STDIN ": warning: no IDs in the end list: every start ID "
+     "counts as lost\n"},
     {"empty end list from standard input",
      {"ids", "--only", "new", "start.txt", "-"},
      "",

@@ -465,8 +465,8 @@ static const struct ids_case ids_cases[] = {
      NULL,
      NULL,
      NULL,
-     "E S:1 the header line has an unbalanced quote (expected a closing '\"' "
-     "before the line end)"},
+     "E S:1 the header line: field 1: text after the closing quote (expected "
+     "the delimiter or the line end; write \"\" for a quote inside quotes)"},
     {"column header with an unterminated quote, after a blank line",
      "\nid,\"plan\n1,a\n",
      "id\n1\n",
@@ -478,8 +478,8 @@ static const struct ids_case ids_cases[] = {
      NULL,
      NULL,
      NULL,
-     "E S:2 the header line has an unbalanced quote (expected a closing '\"' "
-     "before the line end)"},
+     "E S:2 the header line: the input ends inside the quoted field 2, which "
+     "starts on this line (expected a closing '\"')"},
     {"column empty file",
      "id\n1\n",
      "",
