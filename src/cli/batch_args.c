@@ -93,6 +93,8 @@ static bool take_file(void *args, const char *value, char *error, size_t size)
 
 static const struct cli_command batch_command = {
     batch_rows, sizeof batch_rows / sizeof batch_rows[0], take_file};
+_Static_assert(sizeof batch_rows / sizeof batch_rows[0] <= CLI_MAX_OPTIONS,
+               "the parser holds CLI_MAX_OPTIONS options");
 
 /* What the options given say beyond their values. */
 static void take_given(struct batch_args *args, const struct cli_parse *parse)

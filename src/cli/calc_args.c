@@ -44,6 +44,8 @@ static bool refuse_operand(void *args, const char *value, char *error,
 
 static const struct cli_command calc_command = {
     calc_rows, sizeof calc_rows / sizeof calc_rows[0], refuse_operand};
+_Static_assert(sizeof calc_rows / sizeof calc_rows[0] <= CLI_MAX_OPTIONS,
+               "the parser holds CLI_MAX_OPTIONS options");
 
 static enum cli_parse_result usage(const char *message, char *error,
                                    size_t size)

@@ -43,14 +43,14 @@ static void parse_init(struct cli_parse *parse,
                        const struct cli_command *command, int argc,
                        char *const *argv, int first)
 {
-    size_t i, count = command->row_count < CLI_MAX_OPTIONS ? command->row_count
-                                                           : CLI_MAX_OPTIONS;
+    size_t i;
 
     memset(parse, 0, sizeof *parse);
     parse->rows = command->rows;
-    for (i = 0; i < count; i++)
+    /* No table is longer: each command asserts it when compiled. */
+    for (i = 0; i < command->row_count && i < CLI_MAX_OPTIONS; i++)
         parse->options[i] = command->rows[i].option;
-    cli_parser_init(&parse->parser, argc, argv, first, parse->options, count);
+    cli_parser_init(&parse->parser, argc, argv, first, parse->options, i);
 }
 
 enum cli_parse_result cli_command_parse(const struct cli_command *command,

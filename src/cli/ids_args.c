@@ -77,6 +77,8 @@ static bool take_file(void *args, const char *name, char *error, size_t size)
 
 static const struct cli_command ids_command = {
     ids_rows, sizeof ids_rows / sizeof ids_rows[0], take_file};
+_Static_assert(sizeof ids_rows / sizeof ids_rows[0] <= CLI_MAX_OPTIONS,
+               "the parser holds CLI_MAX_OPTIONS options");
 
 static enum cli_parse_result usage(char *error, size_t size,
                                    const char *message)

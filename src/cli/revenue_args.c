@@ -67,6 +67,8 @@ static bool refuse_operand(void *args, const char *value, char *error,
 
 static const struct cli_command revenue_command = {
     revenue_rows, sizeof revenue_rows / sizeof revenue_rows[0], refuse_operand};
+_Static_assert(sizeof revenue_rows / sizeof revenue_rows[0] <= CLI_MAX_OPTIONS,
+               "the parser holds CLI_MAX_OPTIONS options");
 
 /* -p shapes the two rates alone: with --only, it needs one of them. */
 static bool only_uses_precision(const struct revenue_args *args)
