@@ -348,7 +348,7 @@ void rt_idset_set_payload(struct rt_idset *set, size_t bytes)
     set->payload = bytes;
 }
 
-unsigned char *rt_idset_payload(struct rt_idset *set, size_t entry)
+unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry)
 {
     return &set->arena[entry + HEADER];
 }

@@ -105,10 +105,11 @@ unsigned char *rt_idset_flags(struct rt_idset *set, size_t entry);
 /*
  * Keeps `bytes` bytes with every ID, zeroed when the ID is added; call it
  * before the first add.  The payload of an entry is at no particular
- * alignment: read and write it with memcpy.
+ * alignment: read and write it with memcpy.  Like strchr(), a const set
+ * gives a writable pointer: the caller says what may change.
  */
 void rt_idset_set_payload(struct rt_idset *set, size_t bytes);
-unsigned char *rt_idset_payload(struct rt_idset *set, size_t entry);
+unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry);
 
 /*
  * Walks the IDs in the order they were added: start with *entry = 0 and
