@@ -168,8 +168,10 @@ static enum rt_status find_segment(struct rt_cohort_engine *engine,
     return status;
 }
 
-enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
-                                    const struct rt_cohort_event *event)
+/* Takes one event whose ID's hash is known. */
+static enum rt_status add_hashed(struct rt_cohort_engine *engine,
+                                 const struct rt_cohort_event *event,
+                                 uint64_t hash)
 {
     struct cohort_customer customer;
     int32_t period, signup = COHORT_NO_PERIOD;
@@ -187,8 +189,8 @@ enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
         return RT_ERR_RANGE;
     status = find_segment(engine, event, &segment);
     if (status == RT_OK)
-        status = rt_idset_add(&engine->customers, event->id, event->id_len,
-                              &entry, &added);
+        status = rt_idset_add_hashed(&engine->customers, event->id,
+                                     event->id_len, hash, &entry, &added);
     if (status != RT_OK)
         return status;
     if (added)
@@ -201,4 +203,53 @@ enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
         status = mark_active(&customer, period);
     cohort_customer_put(engine, entry, &customer);
     return status;
+}
+
+enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
+                                    const struct rt_cohort_event *event)
+{
+    return add_hashed(
+        engine, event,
+        rt_idset_hash(&engine->customers, event->id, event->id_len));
+}
+
+/*
+ * A log in date order names a different customer at almost every event,
+ * and millions of customers are far larger than the caches: one event at
+ * a time, each lookup would wait for memory twice, for the table and for
+ * the record.  Hashing a batch first and asking for all their memory at
+ * once lets those waits overlap.
+ */
+enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *events,
+                                         size_t count, size_t *fed)
+{
+    /* Event i is hashed, its bucket asked for; its record asked for
+     * ID_AHEAD events later; and it is taken SLOT_AHEAD events later. */
+    enum { SLOT_AHEAD = 16, ID_AHEAD = 8, RING = 32 };
+    const struct rt_idset *set = &engine->customers;
+    uint64_t hashes[RING];
+    size_t i;
+
+    for (i = 0; i < count + SLOT_AHEAD; i++) {
+        if (i < count) {
+            hashes[i % RING] =
+                rt_idset_hash(set, events[i].id, events[i].id_len);
+            rt_idset_prefetch_slot(set, hashes[i % RING]);
+        }
+        if (i >= ID_AHEAD && i - ID_AHEAD < count)
+            rt_idset_prefetch_id(set, hashes[(i - ID_AHEAD) % RING]);
+        if (i >= SLOT_AHEAD) {
+            size_t at = i - SLOT_AHEAD;
+            enum rt_status status =
+                add_hashed(engine, &events[at], hashes[at % RING]);
+
+            if (status != RT_OK) {
+                *fed = at;
+                return status;
+            }
+        }
+    }
+    *fed = count;
+    return RT_OK;
 }

@@ -83,6 +83,18 @@ void rt_cohort_engine_free(struct rt_cohort_engine *engine);
 enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
                                     const struct rt_cohort_event *event);
 
+/*
+ * Takes count events, as many rt_cohort_engine_add() calls would, but
+ * faster: the memory of several lookups is fetched at once.  Sets *fed to
+ * the events taken; on an error, the event events[*fed] is the one that
+ * failed, as rt_cohort_engine_add() says, and those after it are not
+ * taken.  A caller reading rows keeps a few dozen events (and the bytes
+ * they point to) and feeds them together.
+ */
+enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *events,
+                                         size_t count, size_t *fed);
+
 enum rt_cohort_mode {
     RT_COHORT_ON,         /* cell k: a return event in period c + k */
     RT_COHORT_ON_OR_AFTER /* in c + k or any later period up to the cut-off */

@@ -260,9 +260,13 @@ void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
     if (!set->bucket_count)
         return;
     at = &set->buckets[bucket_of(hash, set->bucket_count)];
+    /* With a payload, the ID's bytes may start on the next cache line. */
     for (i = 0; i < RT_ID_BUCKET_SLOTS && at->tags[i]; i++)
-        if (at->tags[i] == tag)
+        if (at->tags[i] == tag) {
             PREFETCH(set->arena + at->entries[i]);
+            if (set->payload)
+                PREFETCH(set->arena + at->entries[i] + before_id(set));
+        }
 }
 
 bool rt_idset_find(const struct rt_idset *set, const char *id, size_t len,
