@@ -477,6 +477,20 @@ static void test_add_errors(void **state)
     event.segment = long_id;
     event.segment_len = RT_ID_MAX + 1;
     assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_ERR_RANGE);
+    {
+        /* In a batch, the event that failed is named, the rest not taken. */
+        struct rt_cohort_event batch[3] = {
+            {"b", 1, 0, true, true, NULL, 0, false, 0},
+            {long_id, RT_ID_MAX + 1, 0, true, true, NULL, 0, false, 0},
+            {"c", 1, 0, true, true, NULL, 0, false, 0}};
+        size_t fed = 99, entry;
+
+        assert_int_equal(rt_cohort_engine_add_many(&engine, batch, 3, &fed),
+                         RT_ERR_RANGE);
+        assert_int_equal(fed, 1);
+        assert_true(rt_idset_find(&engine.customers, "b", 1, &entry));
+        assert_false(rt_idset_find(&engine.customers, "c", 1, &entry));
+    }
     assert_int_equal(
         rt_cohort_finish(&engine, 0, (enum rt_cohort_mode)2, 0, &result),
         RT_ERR_INVALID);
@@ -888,24 +902,35 @@ static void check_groups(const struct random_log *log,
     CHECK(group == result->group_count);
 }
 
+/* Feeds the log one event at a time or, in half the runs, in batches. */
 static void feed(struct rt_cohort_engine *engine, const struct random_log *log)
 {
-    char id[16], segment[8];
-    size_t i;
+    static char ids[MAX_RANDOM_EVENTS][16], segments[MAX_RANDOM_EVENTS][8];
+    static struct rt_cohort_event events[MAX_RANDOM_EVENTS];
+    size_t i, start = 0, fed, batch = below(2) ? (size_t)below(40) + 1 : 0;
 
     for (i = 0; i < log->count; i++) {
         const struct random_event *e = &log->events[i];
-        struct rt_cohort_event event = {
-            id,   0, e->period,     e->start, e->returning,
-            NULL, 0, e->has_signup, e->signup};
+        struct rt_cohort_event *event = &events[i];
 
-        event.id_len = (size_t)snprintf(id, sizeof id, "c%d", e->customer);
+        *event = (struct rt_cohort_event){
+            ids[i], 0, e->period,     e->start, e->returning,
+            NULL,   0, e->has_signup, e->signup};
+        event->id_len =
+            (size_t)snprintf(ids[i], sizeof ids[i], "c%d", e->customer);
         if (log->grouped) {
-            event.segment = segment;
-            event.segment_len =
-                (size_t)snprintf(segment, sizeof segment, "s%d", e->segment);
+            event->segment = segments[i];
+            event->segment_len = (size_t)snprintf(
+                segments[i], sizeof segments[i], "s%d", e->segment);
         }
-        CHECK(rt_cohort_engine_add(engine, &event) == RT_OK);
+        if (!batch)
+            CHECK(rt_cohort_engine_add(engine, event) == RT_OK);
+        else if (i + 1 - start == batch || i + 1 == log->count) {
+            CHECK(rt_cohort_engine_add_many(engine, events + start,
+                                            i + 1 - start, &fed) == RT_OK);
+            CHECK(fed == i + 1 - start);
+            start = i + 1;
+        }
     }
 }
 
