@@ -172,10 +172,12 @@ static void count_sizes(struct build *b)
         cohort = cohort_customer_cohort(b->engine, &customer);
         if (cohort == COHORT_NO_PERIOD)
             continue;
+        /* Every span with a cohort has its slots (find_ranges). */
         group = group_of(b, customer.segment);
-        if (group != SIZE_MAX)
+        if (group != SIZE_MAX && b->spans[group].slots)
             b->spans[group].slots[cohort - b->spans[group].low]++;
-        overall->slots[cohort - overall->low]++;
+        if (overall->slots)
+            overall->slots[cohort - overall->low]++;
     }
 }
 
@@ -191,7 +193,7 @@ static enum rt_status make_rows(struct build *b, size_t t)
     range = (size_t)(span->high - span->low) + 1;
     for (i = 0; i < range; i++)
         count += span->slots[i] != 0;
-    tri->rows = calloc(count, sizeof *tri->rows);
+    tri->rows = calloc(count ? count : 1, sizeof *tri->rows);
     if (!tri->rows)
         return RT_ERR_NOMEM;
     for (i = 0; i < range; i++) {
@@ -249,14 +251,21 @@ static void count_customer(const struct build *b,
         other->active[k]++;
 }
 
+/* The row of a cohort in triangle t; NULL only where find_ranges() and
+ * count_sizes() disagree, which they cannot. */
 static struct rt_cohort_row *row_of(struct build *b, size_t t, int64_t cohort)
 {
-    return &triangle(b, t)->rows[b->spans[t].slots[cohort - b->spans[t].low]];
+    const struct span *span = &b->spans[t];
+
+    if (!span->slots)
+        return NULL;
+    return &triangle(b, t)->rows[span->slots[cohort - span->low]];
 }
 
 /* The third walk: the active customers. */
 static void count_active(struct build *b)
 {
+    struct rt_cohort_row *all;
     struct cohort_customer customer;
     size_t entry = 0, group;
     int32_t cohort;
@@ -265,10 +274,11 @@ static void count_active(struct build *b)
         cohort = cohort_customer_cohort(b->engine, &customer);
         if (cohort == COHORT_NO_PERIOD || customer.words == 0)
             continue;
+        all = row_of(b, b->result->group_count, cohort);
         group = group_of(b, customer.segment);
-        count_customer(b, &customer, cohort,
-                       row_of(b, b->result->group_count, cohort),
-                       group != SIZE_MAX ? row_of(b, group, cohort) : NULL);
+        if (all)
+            count_customer(b, &customer, cohort, all,
+                           group != SIZE_MAX ? row_of(b, group, cohort) : NULL);
     }
 }
 
