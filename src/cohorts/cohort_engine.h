@@ -22,7 +22,8 @@
  * table, and, only when its return events span more than 64 periods, a
  * bitmap of one bit per period of that span, rounded up to 8 bytes (plus
  * the allocator's overhead).  Each distinct segment value is kept once.
- * Periods are kept relative to the first period fed, in 32 bits.
+ * Periods are kept relative to the first period fed, in 32 bits: every
+ * period and signup must lie within 2^30 - 1 periods of it.
  *
  * rt_cohort_finish() then builds, for a cut-off (the last complete period)
  * and a mode, one triangle per segment and one over all customers, in
@@ -75,7 +76,7 @@ void rt_cohort_engine_free(struct rt_cohort_engine *engine);
 /*
  * Takes one event.  RT_OK; RT_ERR_RANGE when the ID or segment is longer
  * than RT_ID_MAX bytes, the ID set is full (idset.h), or a period or
- * signup is 2^31 periods or more away from the first period fed;
+ * signup is 2^30 periods or more away from the first period fed;
  * RT_ERR_NOMEM.  After an error the engine is as if the event had been
  * fed only in part (its customer may be known): it can still be freed,
  * finished or fed again.
@@ -155,8 +156,9 @@ struct rt_cohort_result {
     size_t columns;        /* k = 0 .. columns - 1, for every triangle */
     int64_t last_complete; /* the cut-off, as given */
     enum rt_cohort_mode mode;
-    struct rt_cohort_triangle *groups; /* in order of first appearance */
-    size_t group_count;                /* 0 when no event had a segment */
+    /* In order of the value's first appearance on any event fed. */
+    struct rt_cohort_triangle *groups;
+    size_t group_count; /* 0 when no event had a segment */
     struct rt_cohort_triangle overall;
     struct rt_cohort_notes notes;
     uint64_t key[2]; /* the engine's, for rt_cohort_mean_format() */
