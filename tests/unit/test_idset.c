@@ -244,6 +244,49 @@ static void test_arena_limit(void **state)
     rt_idset_free(&set);
 }
 
+/*
+ * A payload stays with its ID through the table's growth, starts zeroed,
+ * and leaves the IDs and their order as they were.
+ */
+static void test_payload(void **state)
+{
+    static const uint64_t key[2] = {11, 12};
+    enum { COUNT = 5000 };
+    struct rt_idset set;
+    char id[16];
+    const char *back;
+    size_t i, entry, len, walked = 0;
+    uint32_t value;
+    unsigned flags;
+    bool added;
+
+    (void)state;
+    rt_idset_init(&set, key, false);
+    rt_idset_set_payload(&set, sizeof value);
+    for (i = 0; i < COUNT; i++) {
+        int n = snprintf(id, sizeof id, "c%zu", i);
+
+        assert_int_equal(rt_idset_add(&set, id, (size_t)n, &entry, &added),
+                         RT_OK);
+        memcpy(&value, rt_idset_payload(&set, entry), sizeof value);
+        assert_int_equal(value, 0);
+        value = (uint32_t)(i * 3 + 1);
+        memcpy(rt_idset_payload(&set, entry), &value, sizeof value);
+    }
+    for (i = 0; i < COUNT; i++) {
+        int n = snprintf(id, sizeof id, "c%zu", i);
+
+        assert_true(rt_idset_find(&set, id, (size_t)n, &entry));
+        memcpy(&value, rt_idset_payload(&set, entry), sizeof value);
+        assert_int_equal(value, i * 3 + 1);
+        assert_true(rt_idset_next(&set, &walked, &back, &len, &flags));
+        assert_memory_equal(back, id, (size_t)n);
+        assert_int_equal(len, n);
+    }
+    assert_false(rt_idset_next(&set, &walked, &back, &len, &flags));
+    rt_idset_free(&set);
+}
+
 /* SipHash-2-4 against the reference vector of its paper (key 00..0f,
  * message 00..0e); 1-3 uses the same code with fewer rounds. */
 static void test_siphash_reference(void **state)
@@ -288,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_longest_id),
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_arena_limit),
+        cmocka_unit_test(test_payload),
         cmocka_unit_test(test_siphash_reference),
         cmocka_unit_test(test_siphash_fold_and_key),
     };

@@ -27,6 +27,12 @@ struct rt_id_bucket {
     uint32_t entries[RT_ID_BUCKET_SLOTS]; /* arena offsets */
 };
 
+/* What the arena holds before an ID's bytes: the header and the payload. */
+static size_t before_id(const struct rt_idset *set)
+{
+    return HEADER + set->payload;
+}
+
 static unsigned char fold(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
@@ -65,7 +71,7 @@ static size_t id_len(const struct rt_idset *set, size_t entry)
 static bool same_id(const struct rt_idset *set, size_t entry, const char *id,
                     size_t len)
 {
-    const unsigned char *stored = set->arena + entry + HEADER;
+    const unsigned char *stored = set->arena + entry + before_id(set);
     size_t i;
 
     if (id_len(set, entry) != len)
@@ -147,9 +153,10 @@ static bool rebuild(struct rt_idset *set, size_t count)
     /* Free the old table first: at most one table and a half is held. */
     free_table(set);
     for (entry = 0; entry < set->arena_len;
-         entry += HEADER + id_len(set, entry)) {
+         entry += before_id(set) + id_len(set, entry)) {
         hashes[pending] = rt_idset_hash(
-            set, (const char *)set->arena + entry + HEADER, id_len(set, entry));
+            set, (const char *)set->arena + entry + before_id(set),
+            id_len(set, entry));
         entries[pending] = (uint32_t)entry;
         PREFETCH(&buckets[bucket_of(hashes[pending], count)]);
         if (++pending == AHEAD) {
@@ -197,7 +204,7 @@ static bool grow_arena(struct rt_idset *set, size_t need)
 
 void rt_idset_reserve(struct rt_idset *set, size_t ids, size_t bytes)
 {
-    size_t count = buckets_for(ids), arena = bytes + ids * HEADER;
+    size_t count = buckets_for(ids), arena = bytes + ids * before_id(set);
 
     /* A hint: when memory is short, the set grows as it goes instead. */
     if (ids < UINT32_MAX && count > set->bucket_count)
@@ -253,9 +260,13 @@ void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
     if (!set->bucket_count)
         return;
     at = &set->buckets[bucket_of(hash, set->bucket_count)];
+    /* With a payload, the ID's bytes may start on the next cache line. */
     for (i = 0; i < RT_ID_BUCKET_SLOTS && at->tags[i]; i++)
-        if (at->tags[i] == tag)
+        if (at->tags[i] == tag) {
             PREFETCH(set->arena + at->entries[i]);
+            if (set->payload)
+                PREFETCH(set->arena + at->entries[i] + before_id(set));
+        }
 }
 
 bool rt_idset_find(const struct rt_idset *set, const char *id, size_t len,
@@ -279,7 +290,7 @@ bool rt_idset_find_hashed(const struct rt_idset *set, const char *id,
 /* Appends an ID to the arena: RT_ERR_RANGE past arena_max. */
 static enum rt_status append(struct rt_idset *set, const char *id, size_t len)
 {
-    size_t need = set->arena_len + HEADER + len;
+    size_t need = set->arena_len + before_id(set) + len;
     unsigned char *p;
 
     if (need > set->arena_max)
@@ -290,7 +301,8 @@ static enum rt_status append(struct rt_idset *set, const char *id, size_t len)
     p[0] = 0;
     p[1] = (unsigned char)(len & 0xff);
     p[2] = (unsigned char)(len >> 8);
-    memcpy(p + HEADER, id, len);
+    memset(p + HEADER, 0, set->payload);
+    memcpy(p + before_id(set), id, len);
     set->arena_len = need;
     return RT_OK;
 }
@@ -335,14 +347,24 @@ unsigned char *rt_idset_flags(struct rt_idset *set, size_t entry)
     return &set->arena[entry];
 }
 
+void rt_idset_set_payload(struct rt_idset *set, size_t bytes)
+{
+    set->payload = bytes;
+}
+
+unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry)
+{
+    return &set->arena[entry + HEADER];
+}
+
 bool rt_idset_next(const struct rt_idset *set, size_t *entry, const char **id,
                    size_t *len, unsigned *flags)
 {
     if (*entry >= set->arena_len)
         return false;
-    *id = (const char *)set->arena + *entry + HEADER;
+    *id = (const char *)set->arena + *entry + before_id(set);
     *len = id_len(set, *entry);
     *flags = set->arena[*entry];
-    *entry += HEADER + *len;
+    *entry += before_id(set) + *len;
     return true;
 }

@@ -10,6 +10,10 @@
  * IDs whose tag matches.  Memory is the IDs' own size plus 3 bytes each,
  * and 4 to 8 bytes per ID for the table.
  *
+ * A user may keep a fixed-size payload with each ID, beside its bytes in
+ * the arena: a lookup that finds the ID then finds its payload in the
+ * same cache line, where a separate array would cost another miss.
+ *
  * The hash is SipHash-1-3 with a key chosen per run, so that no input can
  * be crafted in advance to make IDs collide: with a fixed or unkeyed hash,
  * an export with millions of colliding IDs would turn every lookup into a
@@ -42,6 +46,7 @@ struct rt_idset {
     unsigned char *arena; /* per ID: flags, length (2 bytes), bytes */
     size_t arena_len, arena_cap;
     size_t arena_max;             /* RT_IDSET_ARENA_MAX; tests make it small */
+    size_t payload;               /* bytes kept with each ID; 0 by default */
     struct rt_id_bucket *buckets; /* aligned to 64 within table_memory */
     void *table_memory;
     size_t bucket_count, count;
@@ -96,6 +101,15 @@ bool rt_idset_find_hashed(const struct rt_idset *set, const char *id,
 
 /* The flags of an entry, to read or change. */
 unsigned char *rt_idset_flags(struct rt_idset *set, size_t entry);
+
+/*
+ * Keeps `bytes` bytes with every ID, zeroed when the ID is added; call it
+ * before the first add.  The payload of an entry is at no particular
+ * alignment: read and write it with memcpy.  Like strchr(), a const set
+ * gives a writable pointer: the caller says what may change.
+ */
+void rt_idset_set_payload(struct rt_idset *set, size_t bytes);
+unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry);
 
 /*
  * Walks the IDs in the order they were added: start with *entry = 0 and

@@ -1,0 +1,91 @@
+/* cohort_customer.c - see cohort_customer.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cohort_customer.h"
+
+void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
+                         struct cohort_customer *customer)
+{
+    memcpy(customer, rt_idset_payload(&engine->customers, entry),
+           sizeof *customer);
+}
+
+void cohort_customer_put(struct rt_cohort_engine *engine, size_t entry,
+                         const struct cohort_customer *customer)
+{
+    memcpy(rt_idset_payload(&engine->customers, entry), customer,
+           sizeof *customer);
+}
+
+bool cohort_customer_next(const struct rt_cohort_engine *engine, size_t *entry,
+                          struct cohort_customer *customer)
+{
+    size_t at = *entry, len;
+    const char *id;
+    unsigned flags;
+
+    if (!rt_idset_next(&engine->customers, entry, &id, &len, &flags))
+        return false;
+    cohort_customer_get(engine, at, customer);
+    return true;
+}
+
+int32_t cohort_customer_cohort(const struct rt_cohort_engine *engine,
+                               const struct cohort_customer *customer)
+{
+    return engine->from_signup ? customer->signup : customer->first_start;
+}
+
+static const uint64_t *words_of(const struct cohort_customer *customer)
+{
+    return customer->words > 1 ? customer->active.heap : &customer->active.bits;
+}
+
+/* The index of the lowest set bit of a non-zero word. */
+static unsigned lowest_bit(uint64_t word)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(word);
+#else
+    unsigned n = 0;
+
+    while (!(word & 1)) {
+        word >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
+void cohort_bit_walk_start(struct cohort_bit_walk *walk,
+                           const struct cohort_customer *customer, int64_t lo,
+                           int64_t hi)
+{
+    int64_t from = lo > customer->base ? lo - customer->base : 0;
+
+    walk->words = words_of(customer);
+    walk->count = customer->words;
+    walk->base = customer->base;
+    walk->hi = hi;
+    walk->index = (size_t)(from / 64);
+    walk->current = 0;
+    if (walk->index < walk->count)
+        walk->current =
+            walk->words[walk->index] & (~UINT64_C(0) << (from % 64));
+}
+
+bool cohort_bit_walk_next(struct cohort_bit_walk *walk, int64_t *period)
+{
+    unsigned bit;
+
+    while (walk->current == 0) {
+        if (walk->index + 1 >= walk->count)
+            return false;
+        walk->current = walk->words[++walk->index];
+    }
+    bit = lowest_bit(walk->current);
+    walk->current &= walk->current - 1;
+    *period = walk->base + (int64_t)walk->index * 64 + bit;
+    return *period <= walk->hi;
+}

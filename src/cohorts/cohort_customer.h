@@ -1,0 +1,84 @@
+/*
+ * cohort_customer.h - what the cohort engine keeps per customer, and its
+ * bitmap of active periods (internal to src/cohorts).
+ *
+ * The record is the payload of the customer's ID in the ID set, so that
+ * the lookup that finds an ID finds its record in the same cache line.
+ * It sits there at no particular alignment: it is copied out with
+ * cohort_customer_get() and back with cohort_customer_put().
+ */
+#ifndef RETAIN_COHORT_CUSTOMER_H
+#define RETAIN_COHORT_CUSTOMER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cohort_engine.h"
+#include "retain.h"
+
+/* No such period: no start event, no signup. */
+#define COHORT_NO_PERIOD INT32_MAX
+
+/* No segment: the engine is not grouping. */
+#define COHORT_NO_SEGMENT UINT32_MAX
+
+/*
+ * Periods relative to the engine's origin stay within this distance, so
+ * that a bitmap's base, moved down a word at a time, stays in 32 bits.
+ */
+#define COHORT_PERIOD_REACH ((int64_t)1 << 30)
+
+/* Flags of a record. */
+#define COHORT_SEGMENT_FROM_START 1u /* the segment came from a start event */
+#define COHORT_SIGNUP_DISAGREES   2u /* rows gave different signup periods */
+
+/*
+ * 40 bytes.  Periods are relative to the engine's origin.  The active
+ * periods are bits from `base` on: one word inline while they span 64
+ * periods or fewer, an allocated array of `words` words beyond.
+ */
+struct cohort_customer {
+    int32_t base;           /* the period of bit 0 */
+    int32_t first_start;    /* the least period of a start event */
+    int32_t signup;         /* the least signup period */
+    int32_t segment_period; /* the period of the event that set segment */
+    uint32_t segment;       /* an entry of the engine's segment set */
+    uint32_t words;         /* 0: no return event; 1: inline; more: heap */
+    uint32_t flags;
+    union {
+        uint64_t bits;
+        uint64_t *heap;
+    } active;
+};
+
+void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
+                         struct cohort_customer *customer);
+void cohort_customer_put(struct rt_cohort_engine *engine, size_t entry,
+                         const struct cohort_customer *customer);
+
+/*
+ * Walks the customers in order of first appearance: start with *entry =
+ * 0; false at the end.
+ */
+bool cohort_customer_next(const struct rt_cohort_engine *engine, size_t *entry,
+                          struct cohort_customer *customer);
+
+/* The customer's cohort, or COHORT_NO_PERIOD when it has none. */
+int32_t cohort_customer_cohort(const struct rt_cohort_engine *engine,
+                               const struct cohort_customer *customer);
+
+/* Walks the active periods from lo to hi, both included, in order. */
+struct cohort_bit_walk {
+    const uint64_t *words;
+    size_t count, index;
+    uint64_t current; /* bits of words[index] not yet walked */
+    int64_t base, hi;
+};
+
+void cohort_bit_walk_start(struct cohort_bit_walk *walk,
+                           const struct cohort_customer *customer, int64_t lo,
+                           int64_t hi);
+bool cohort_bit_walk_next(struct cohort_bit_walk *walk, int64_t *period);
+
+#endif

@@ -1,0 +1,257 @@
+/* cohort_engine.c - feeding the cohort engine; see cohort_engine.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cohort_customer.h"
+#include "cohort_engine.h"
+
+void rt_cohort_engine_init(struct rt_cohort_engine *engine,
+                           const uint64_t key[2], bool from_signup)
+{
+    memset(engine, 0, sizeof *engine);
+    engine->key[0] = key[0];
+    engine->key[1] = key[1];
+    engine->from_signup = from_signup;
+    rt_idset_init(&engine->customers, key, false);
+    rt_idset_set_payload(&engine->customers, sizeof(struct cohort_customer));
+    rt_idset_init(&engine->segments, key, false);
+}
+
+void rt_cohort_engine_free(struct rt_cohort_engine *engine)
+{
+    struct cohort_customer customer;
+    size_t entry = 0;
+
+    while (cohort_customer_next(engine, &entry, &customer))
+        if (customer.words > 1)
+            free(customer.active.heap);
+    rt_idset_free(&engine->customers);
+    rt_idset_free(&engine->segments);
+}
+
+/* A period relative to the origin; false when out of reach. */
+static bool relative(const struct rt_cohort_engine *engine, int64_t period,
+                     int32_t *out)
+{
+    uint64_t distance = period >= engine->origin
+                            ? (uint64_t)period - (uint64_t)engine->origin
+                            : (uint64_t)engine->origin - (uint64_t)period;
+
+    if (distance >= (uint64_t)COHORT_PERIOD_REACH)
+        return false;
+    *out = (int32_t)(period >= engine->origin ? (int64_t)distance
+                                              : -(int64_t)distance);
+    return true;
+}
+
+static void new_customer(struct cohort_customer *customer)
+{
+    memset(customer, 0, sizeof *customer);
+    customer->first_start = COHORT_NO_PERIOD;
+    customer->signup = COHORT_NO_PERIOD;
+    customer->segment_period = COHORT_NO_PERIOD;
+    customer->segment = COHORT_NO_SEGMENT;
+}
+
+static void note_cohort(struct cohort_customer *customer,
+                        const struct rt_cohort_event *event, int32_t period,
+                        int32_t signup)
+{
+    if (event->start && period < customer->first_start)
+        customer->first_start = period;
+    if (!event->has_signup)
+        return;
+    if (customer->signup != COHORT_NO_PERIOD && signup != customer->signup)
+        customer->flags |= COHORT_SIGNUP_DISAGREES;
+    if (signup < customer->signup)
+        customer->signup = signup;
+}
+
+/*
+ * The value on the earliest start event wins, the first fed among equals;
+ * until a start event comes, the value on the earliest event of any kind.
+ */
+static void note_segment(struct cohort_customer *customer, bool start,
+                         int32_t period, uint32_t segment)
+{
+    bool from_start = (customer->flags & COHORT_SEGMENT_FROM_START) != 0;
+    bool earlier = customer->segment == COHORT_NO_SEGMENT ||
+                   period < customer->segment_period;
+
+    if (segment == COHORT_NO_SEGMENT || (from_start && !start) ||
+        (from_start == start && !earlier))
+        return;
+    customer->segment = segment;
+    customer->segment_period = period;
+    if (start)
+        customer->flags |= COHORT_SEGMENT_FROM_START;
+}
+
+/*
+ * Moves the bitmap to `words` words from `base` (a whole number of words
+ * below the old base, or the same), the new words zero.
+ */
+static enum rt_status rebase(struct cohort_customer *customer, int64_t base,
+                             size_t words)
+{
+    const uint64_t *old =
+        customer->words > 1 ? customer->active.heap : &customer->active.bits;
+    size_t shift = (size_t)((customer->base - base) / 64);
+    uint64_t *grown = calloc(words, sizeof *grown);
+
+    if (!grown)
+        return RT_ERR_NOMEM;
+    memcpy(grown + shift, old, customer->words * sizeof *old);
+    if (customer->words > 1)
+        free(customer->active.heap);
+    customer->active.heap = grown;
+    customer->words = (uint32_t)words;
+    customer->base = (int32_t)base;
+    return RT_OK;
+}
+
+/*
+ * Inline, the bits slide to take an earlier period while the span stays
+ * within 64; beyond, the bitmap grows by whole words at either end.
+ */
+static enum rt_status mark_active(struct cohort_customer *customer,
+                                  int32_t period)
+{
+    int64_t base = customer->base, end = base + 64 * (int64_t)customer->words;
+    uint64_t *words;
+    int64_t bit;
+
+    if (customer->words == 0) {
+        customer->base = period;
+        customer->words = 1;
+        customer->active.bits = 1;
+        return RT_OK;
+    }
+    if (customer->words == 1 && period < base && base - period < 64 &&
+        (customer->active.bits >> (64 - (base - period))) == 0) {
+        customer->active.bits <<= base - period;
+        customer->base = period;
+        base = period;
+    }
+    if (period < base || period >= end) {
+        int64_t below = period < base ? (base - period + 63) / 64 : 0;
+        int64_t above = period >= end ? (period - end) / 64 + 1 : 0;
+        enum rt_status status =
+            rebase(customer, base - 64 * below,
+                   (size_t)(customer->words + below + above));
+
+        if (status != RT_OK)
+            return status;
+    }
+    words =
+        customer->words > 1 ? customer->active.heap : &customer->active.bits;
+    bit = period - customer->base;
+    words[bit / 64] |= UINT64_C(1) << (bit % 64);
+    /* The caller copies the record, the bitmap's owner, into the ID set. */
+    /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc) */
+    return RT_OK;
+}
+
+static enum rt_status find_segment(struct rt_cohort_engine *engine,
+                                   const struct rt_cohort_event *event,
+                                   uint32_t *segment)
+{
+    size_t entry;
+    bool added;
+    enum rt_status status;
+
+    *segment = COHORT_NO_SEGMENT;
+    if (!event->segment)
+        return RT_OK;
+    status = rt_idset_add(&engine->segments, event->segment, event->segment_len,
+                          &entry, &added);
+    if (status == RT_OK)
+        *segment = (uint32_t)entry;
+    return status;
+}
+
+/* Takes one event whose ID's hash is known. */
+static enum rt_status add_hashed(struct rt_cohort_engine *engine,
+                                 const struct rt_cohort_event *event,
+                                 uint64_t hash)
+{
+    struct cohort_customer customer;
+    int32_t period, signup = COHORT_NO_PERIOD;
+    uint32_t segment;
+    enum rt_status status;
+    size_t entry;
+    bool added;
+
+    if (!engine->started) {
+        engine->origin = event->period;
+        engine->started = true;
+    }
+    if (!relative(engine, event->period, &period) ||
+        (event->has_signup && !relative(engine, event->signup, &signup)))
+        return RT_ERR_RANGE;
+    status = find_segment(engine, event, &segment);
+    if (status == RT_OK)
+        status = rt_idset_add_hashed(&engine->customers, event->id,
+                                     event->id_len, hash, &entry, &added);
+    if (status != RT_OK)
+        return status;
+    if (added)
+        new_customer(&customer);
+    else
+        cohort_customer_get(engine, entry, &customer);
+    note_cohort(&customer, event, period, signup);
+    note_segment(&customer, event->start, period, segment);
+    if (event->returning)
+        status = mark_active(&customer, period);
+    cohort_customer_put(engine, entry, &customer);
+    return status;
+}
+
+enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
+                                    const struct rt_cohort_event *event)
+{
+    return add_hashed(
+        engine, event,
+        rt_idset_hash(&engine->customers, event->id, event->id_len));
+}
+
+/*
+ * A log in date order names a different customer at almost every event,
+ * and millions of customers are far larger than the caches: one event at
+ * a time, each lookup would wait for memory twice, for the table and for
+ * the record.  Hashing a batch first and asking for all their memory at
+ * once lets those waits overlap.
+ */
+enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *events,
+                                         size_t count, size_t *fed)
+{
+    /* Event i is hashed, its bucket asked for; its record asked for
+     * ID_AHEAD events later; and it is taken SLOT_AHEAD events later. */
+    enum { SLOT_AHEAD = 16, ID_AHEAD = 8, RING = 32 };
+    const struct rt_idset *set = &engine->customers;
+    uint64_t hashes[RING];
+    size_t i;
+
+    for (i = 0; i < count + SLOT_AHEAD; i++) {
+        if (i < count) {
+            hashes[i % RING] =
+                rt_idset_hash(set, events[i].id, events[i].id_len);
+            rt_idset_prefetch_slot(set, hashes[i % RING]);
+        }
+        if (i >= ID_AHEAD && i - ID_AHEAD < count)
+            rt_idset_prefetch_id(set, hashes[(i - ID_AHEAD) % RING]);
+        if (i >= SLOT_AHEAD) {
+            size_t at = i - SLOT_AHEAD;
+            enum rt_status status =
+                add_hashed(engine, &events[at], hashes[at % RING]);
+
+            if (status != RT_OK) {
+                *fed = at;
+                return status;
+            }
+        }
+    }
+    *fed = count;
+    return RT_OK;
+}
