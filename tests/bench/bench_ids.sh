@@ -78,7 +78,7 @@ agree() {
 }
 
 size_mb() {
-    awk -v b="$(($(stat -c %s "$1") + $(stat -c %s "$2")))" 'BEGIN { printf "%.1f", b / 1048576 }'
+    awk -v b="$(($(stat -L -c %s "$1") + $(stat -L -c %s "$2")))" 'BEGIN { printf "%.1f", b / 1048576 }'
 }
 
 plain_run() {
