@@ -302,12 +302,15 @@ static void make_event(const struct rt_cohort_log *log,
     }
 }
 
+/* A row's message: a column's name and a value, both quoted, and why. */
+#define ROW_MESSAGE_SIZE (2 * RT_QUOTE_SIZE + RT_DATE_PROBLEM_SIZE + 256)
+
 enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
                                           const struct cohort_columns *columns,
                                           const struct rt_csv_record *record,
                                           const char *file)
 {
-    char message[RT_MESSAGE_SIZE];
+    char message[ROW_MESSAGE_SIZE];
     struct rt_cohort_event event;
     int32_t day, signup;
 
