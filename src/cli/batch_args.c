@@ -19,34 +19,8 @@ enum batch_option_id {
     OPT_COLUMNS,
     OPT_SUMMARY,
     OPT_SUMMARY_FILE,
-    OPT_GROUP_BY,
-    OPT_JOBS
+    OPT_GROUP_BY
 };
-
-/* Worker threads by default: the machines retain is built for have two cores
- * or more, and a second thread costs little where there is one. */
-#define DEFAULT_JOBS 2
-#define MAX_JOBS     64
-
-static bool set_jobs(void *field, const char *text, char *problem, size_t size)
-{
-    uint64_t value = 0;
-    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
-    char expected[48];
-
-    if (parsed == RT_OK && value >= 1 && value <= MAX_JOBS) {
-        *(unsigned *)field = (unsigned)value;
-        return true;
-    }
-    snprintf(expected, sizeof expected, "a whole number from 1 to %d",
-             MAX_JOBS);
-    /* A whole number, only out of range, is told apart from text. */
-    return cli_value_refuse(text,
-                            parsed == RT_OK || parsed == RT_ERR_RANGE
-                                ? "out of range"
-                                : "not a number of threads",
-                            expected, problem, size);
-}
 
 static bool set_columns(void *field, const char *text, char *problem,
                         size_t size)
@@ -76,7 +50,7 @@ static const struct cli_row batch_rows[] = {
         summary_file),
     ROW(OPT_GROUP_BY, 0, "group-by", true, cli_set_column_name,
         options.group_by),
-    ROW(OPT_JOBS, 'j', "jobs", true, set_jobs, options.jobs),
+    CLI_ROW_JOBS(struct batch_args, options.jobs),
     CLI_ROW_HELP,
     CLI_LIFETIME_ROWS(struct batch_args, lifetime),
 };
@@ -168,7 +142,7 @@ static void set_defaults(struct batch_args *args)
     args->options.out_delimiter = ',';
     args->options.precision = RT_PRECISION_DEFAULT;
     args->options.header = true;
-    args->options.jobs = DEFAULT_JOBS;
+    args->options.jobs = CLI_DEFAULT_JOBS;
     cli_lifetime_init(&args->lifetime);
 }
 

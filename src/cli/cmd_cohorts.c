@@ -79,6 +79,8 @@ const char cohorts_help_text[] =
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 on any warning\n"
+    "  -j, --jobs=N            read on N threads (default 2; 1 to 64); the\n"
+    "                          output is the same\n"
     "  -h, --help              show this help and exit\n"
     "\n"
     "Exit status:\n"

@@ -176,6 +176,7 @@ static const struct cli_row cohorts_rows[] = {
     CLI_ROW_FORMAT(struct cohorts_args, format),
     CLI_ROW_PRECISION(struct cohorts_args, precision),
     CLI_ROW_STRICT(struct cohorts_args, strict),
+    CLI_ROW_JOBS(struct cohorts_args, log.jobs),
     CLI_ROW_HELP,
 };
 
@@ -207,6 +208,7 @@ static void set_defaults(struct cohorts_args *args)
     args->average = RT_COHORT_POOLED;
     args->format = RT_FORMAT_CSV;
     args->precision = RT_PRECISION_DEFAULT;
+    args->log.jobs = CLI_DEFAULT_JOBS;
 }
 
 /* What the options given say beyond their values. */

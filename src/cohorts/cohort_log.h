@@ -46,6 +46,7 @@ struct rt_cohort_log_options {
     bool has_from, has_as_of;
     int32_t from, as_of; /* day numbers */
     uint64_t key[2];     /* the engine's hash key */
+    unsigned jobs;       /* threads to read on; 1: the calling one alone */
 };
 
 /* Events held until they are fed together (rt_cohort_engine_add_many). */
