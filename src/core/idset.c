@@ -68,6 +68,23 @@ static size_t id_len(const struct rt_idset *set, size_t entry)
     return (size_t)set->arena[entry + 1] | (size_t)set->arena[entry + 2] << 8;
 }
 
+/*
+ * Whether len bytes are equal.  Customer IDs are mostly a dozen bytes or
+ * so: compared in place, they cost no call, where memcmp's call and its
+ * set-up cost as much as the comparison itself, on every lookup.
+ */
+static bool same_bytes(const unsigned char *stored, const char *id, size_t len)
+{
+    size_t i;
+
+    if (len > 16)
+        return memcmp(stored, id, len) == 0;
+    for (i = 0; i < len; i++)
+        if (stored[i] != (unsigned char)id[i])
+            return false;
+    return true;
+}
+
 static bool same_id(const struct rt_idset *set, size_t entry, const char *id,
                     size_t len)
 {
@@ -77,7 +94,7 @@ static bool same_id(const struct rt_idset *set, size_t entry, const char *id,
     if (id_len(set, entry) != len)
         return false;
     if (!set->ignore_case)
-        return memcmp(stored, id, len) == 0;
+        return same_bytes(stored, id, len);
     for (i = 0; i < len; i++)
         if (fold(stored[i]) != fold((unsigned char)id[i]))
             return false;
