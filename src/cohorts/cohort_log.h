@@ -49,6 +49,17 @@ struct rt_cohort_log_options {
     unsigned jobs;       /* threads to read on; 1: the calling one alone */
 };
 
+/*
+ * The last date text read and what it gave: a log in date order repeats
+ * one date text row after row, read once then.  len 0: none yet.
+ */
+#define RT_COHORT_MEMO_TEXT 32
+struct rt_cohort_date_memo {
+    char text[RT_COHORT_MEMO_TEXT];
+    size_t len;
+    int32_t day, period;
+};
+
 /* Events held until they are fed together (rt_cohort_engine_add_many). */
 #define RT_COHORT_LOG_PENDING 64
 
@@ -66,6 +77,7 @@ struct rt_cohort_log {
     int32_t latest_day;   /* of any valid row, before --from or --as-of */
     char first_delimiter; /* the first usable input's; 0 before one */
     char *group_name;     /* the --group-by column's name in the first input */
+    struct rt_cohort_date_memo date_memo, signup_memo;
     /* The events not yet fed, and the bytes they point to. */
     struct rt_cohort_event pending[RT_COHORT_LOG_PENDING];
     size_t id_at[RT_COHORT_LOG_PENDING], segment_at[RT_COHORT_LOG_PENDING];

@@ -126,16 +126,39 @@ static enum rt_cohort_log_result left_out(struct rt_cohort_log *log,
     return RT_COHORT_LOG_OK;
 }
 
-/* Reads a date field; false with what is wrong in message. */
+/* Whether the field is the memo's text; then its day and period hold. */
+static bool remembered(const struct rt_cohort_date_memo *memo,
+                       const struct rt_csv_field *field)
+{
+    return field->len == memo->len &&
+           memcmp(field->data, memo->text, field->len) == 0;
+}
+
+/* Reads a date field, into its day and period; false with what is wrong
+ * in message. */
 static bool read_date(const struct rt_cohort_log *log,
+                      struct rt_cohort_date_memo *memo,
                       const struct rt_csv_field *field, const char *column,
-                      int32_t *day, char *message, size_t size)
+                      int32_t *day, int32_t *period, char *message, size_t size)
 {
     char problem[RT_DATE_PROBLEM_SIZE], quoted[RT_QUOTE_SIZE];
 
-    if (rt_date_parse(field->data, field->len, log->options.date_mode, day) ==
-        RT_DATE_OK)
+    if (remembered(memo, field)) {
+        *day = memo->day;
+        *period = memo->period;
         return true;
+    }
+    if (rt_date_parse(field->data, field->len, log->options.date_mode, day) ==
+        RT_DATE_OK) {
+        *period = rt_period_index(&log->options.period, *day);
+        if (field->len > 0 && field->len <= sizeof memo->text) {
+            memcpy(memo->text, field->data, field->len);
+            memo->len = field->len;
+            memo->day = *day;
+            memo->period = *period;
+        }
+        return true;
+    }
     rt_date_problem(field->data, field->len, log->options.date_mode, problem,
                     sizeof problem);
     rt_quote_value(field->data, field->len, quoted, sizeof quoted);
@@ -277,7 +300,7 @@ static enum rt_cohort_log_result hold(struct rt_cohort_log *log,
 static void make_event(const struct rt_cohort_log *log,
                        const struct cohort_columns *columns,
                        const struct rt_csv_record *record, int32_t day,
-                       struct rt_cohort_event *event)
+                       int32_t period, struct rt_cohort_event *event)
 {
     const struct rt_cohort_log_options *o = &log->options;
     const struct rt_csv_field *id = &record->fields[columns->id];
@@ -286,7 +309,7 @@ static void make_event(const struct rt_cohort_log *log,
     event->id = id->data;
     event->id_len = id->len;
     event->day = day;
-    event->period = rt_period_index(&o->period, day);
+    event->period = period;
     event->start = event->returning = true;
     if (columns->event != RT_NO_COLUMN) {
         const struct rt_csv_field *type = &record->fields[columns->event];
@@ -312,24 +335,26 @@ enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
 {
     char message[ROW_MESSAGE_SIZE];
     struct rt_cohort_event event;
-    int32_t day, signup;
+    int32_t day, period, signup_day, signup;
 
     if (!check_shape(columns, record, message, sizeof message) ||
         !read_id(&record->fields[columns->id], columns->id_name, message,
                  sizeof message) ||
         !read_segment(columns, record, message, sizeof message) ||
-        !read_date(log, &record->fields[columns->date], columns->date_name,
-                   &day, message, sizeof message) ||
+        !read_date(log, &log->date_memo, &record->fields[columns->date],
+                   columns->date_name, &day, &period, message,
+                   sizeof message) ||
         (columns->signup != RT_NO_COLUMN &&
-         !read_date(log, &record->fields[columns->signup], columns->signup_name,
-                    &signup, message, sizeof message)))
+         !read_date(log, &log->signup_memo, &record->fields[columns->signup],
+                    columns->signup_name, &signup_day, &signup, message,
+                    sizeof message)))
         return left_out(log, file, record->line, message);
     if (!within_dates(log, day))
         return RT_COHORT_LOG_OK;
-    make_event(log, columns, record, day, &event);
+    make_event(log, columns, record, day, period, &event);
     if (columns->signup != RT_NO_COLUMN) {
         event.has_signup = true;
-        event.signup = rt_period_index(&log->options.period, signup);
+        event.signup = signup;
     }
     return hold(log, &event,
                 columns->group != RT_NO_COLUMN ? &record->fields[columns->group]
