@@ -4,6 +4,7 @@
 
 #include "cohort_customer.h"
 #include "cohort_engine.h"
+#include "siphash.h"
 
 void rt_cohort_engine_init(struct rt_cohort_engine *engine,
                            const uint64_t key[2], bool from_signup)
@@ -220,43 +221,67 @@ enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,
         rt_idset_hash(&engine->customers, event->id, event->id_len));
 }
 
+uint64_t rt_cohort_engine_hash(const struct rt_cohort_engine *engine,
+                               const char *id, size_t len)
+{
+    return rt_siphash13(engine->key, id, len, false);
+}
+
 /*
  * A log in date order names a different customer at almost every event,
  * and millions of customers are far larger than the caches: one event at
  * a time, each lookup would wait for memory twice, for the table and for
- * the record.  Hashing a batch first and asking for all their memory at
- * once lets those waits overlap.
+ * the record.  Asking for the memory of the events ahead first lets those
+ * waits overlap.  Event i's bucket is asked for SLOT_AHEAD events before
+ * it is taken, its record ID_AHEAD events before.
  */
-enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
-                                         const struct rt_cohort_event *events,
-                                         size_t count, size_t *fed)
+enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
+                                           const struct rt_cohort_event *events,
+                                           const uint64_t *hashes, size_t count,
+                                           size_t *fed)
 {
-    /* Event i is hashed, its bucket asked for; its record asked for
-     * ID_AHEAD events later; and it is taken SLOT_AHEAD events later. */
-    enum { SLOT_AHEAD = 16, ID_AHEAD = 8, RING = 32 };
+    enum { SLOT_AHEAD = 16, ID_AHEAD = 8 };
     const struct rt_idset *set = &engine->customers;
-    uint64_t hashes[RING];
     size_t i;
 
-    for (i = 0; i < count + SLOT_AHEAD; i++) {
-        if (i < count) {
-            hashes[i % RING] =
-                rt_idset_hash(set, events[i].id, events[i].id_len);
-            rt_idset_prefetch_slot(set, hashes[i % RING]);
-        }
-        if (i >= ID_AHEAD && i - ID_AHEAD < count)
-            rt_idset_prefetch_id(set, hashes[(i - ID_AHEAD) % RING]);
-        if (i >= SLOT_AHEAD) {
-            size_t at = i - SLOT_AHEAD;
-            enum rt_status status =
-                add_hashed(engine, &events[at], hashes[at % RING]);
+    for (i = 0; i < count && i < SLOT_AHEAD; i++)
+        rt_idset_prefetch_slot(set, hashes[i]);
+    for (i = 0; i < count; i++) {
+        enum rt_status status;
 
-            if (status != RT_OK) {
-                *fed = at;
-                return status;
-            }
+        if (i + SLOT_AHEAD < count)
+            rt_idset_prefetch_slot(set, hashes[i + SLOT_AHEAD]);
+        if (i + ID_AHEAD < count)
+            rt_idset_prefetch_id(set, hashes[i + ID_AHEAD]);
+        status = add_hashed(engine, &events[i], hashes[i]);
+        if (status != RT_OK) {
+            *fed = i;
+            return status;
         }
     }
     *fed = count;
     return RT_OK;
+}
+
+/* Hashes a batch of events and takes them. */
+enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *events,
+                                         size_t count, size_t *fed)
+{
+    enum { BATCH = 64 };
+    uint64_t hashes[BATCH];
+    size_t done = 0, i, n, taken;
+    enum rt_status status = RT_OK;
+
+    while (done < count && status == RT_OK) {
+        n = count - done < BATCH ? count - done : BATCH;
+        for (i = 0; i < n; i++)
+            hashes[i] = rt_cohort_engine_hash(engine, events[done + i].id,
+                                              events[done + i].id_len);
+        status = rt_cohort_engine_add_hashed(engine, events + done, hashes, n,
+                                             &taken);
+        done += taken;
+    }
+    *fed = done;
+    return status;
 }

@@ -98,6 +98,23 @@ enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
                                          const struct rt_cohort_event *events,
                                          size_t count, size_t *fed);
 
+/*
+ * The hash of a customer ID, as the engine's set of customers computes it.
+ * It reads only the key, fixed by rt_cohort_engine_init(): one thread may
+ * hash the IDs of the rows it reads while another feeds the engine.
+ */
+uint64_t rt_cohort_engine_hash(const struct rt_cohort_engine *engine,
+                               const char *id, size_t len);
+
+/*
+ * rt_cohort_engine_add_many() with the hash of each event's ID given,
+ * hashes[i] from rt_cohort_engine_hash() for events[i].
+ */
+enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
+                                           const struct rt_cohort_event *events,
+                                           const uint64_t *hashes, size_t count,
+                                           size_t *fed);
+
 enum rt_cohort_mode {
     RT_COHORT_ON,         /* cell k: a return event in period c + k */
     RT_COHORT_ON_OR_AFTER /* in c + k or any later period up to the cut-off */
