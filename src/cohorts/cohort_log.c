@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cohort_log.h"
+#include "cohort_pipe.h"
 #include "cohort_row.h"
 #include "columns.h"
 #include "csv.h"
@@ -23,9 +24,7 @@ void rt_cohort_log_init(struct rt_cohort_log *log,
 void rt_cohort_log_free(struct rt_cohort_log *log)
 {
     rt_cohort_engine_free(&log->engine);
-    free(log->bytes);
     free(log->group_name);
-    log->bytes = NULL;
     log->group_name = NULL;
 }
 
@@ -103,7 +102,12 @@ static bool keep_group_name(struct rt_cohort_log *log,
     return true;
 }
 
-/* Reads the rows after the header, feeding what they say to the engine. */
+/*
+ * Reads the rows after the header, their events going to the engine
+ * through the pipe.  Every chunk handed over is back, and its messages
+ * replayed, before anything else is reported: so the messages come in the
+ * same order with a second thread or without.
+ */
 static enum rt_cohort_log_result read_rows(struct rt_cohort_log *log,
                                            struct rt_csv *reader,
                                            const char *file,
@@ -112,9 +116,10 @@ static enum rt_cohort_log_result read_rows(struct rt_cohort_log *log,
 {
     struct rt_csv_record record;
     enum rt_csv_result got;
-    enum rt_cohort_log_result result;
+    enum rt_cohort_log_result result = RT_COHORT_LOG_OK;
 
-    while ((got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
+    while (result == RT_COHORT_LOG_OK &&
+           (got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
         if (record.raw_len == 0 && record.count == 1 &&
             record.problem == RT_CSV_FINE) {
             if ((*blanks)++ == 0)
@@ -122,10 +127,16 @@ static enum rt_cohort_log_result read_rows(struct rt_cohort_log *log,
             continue;
         }
         result = cohort_row_take(log, columns, &record, file);
-        if (result != RT_COHORT_LOG_OK)
-            return result;
     }
-    result = cohort_row_flush(log, file);
+    if (result == RT_COHORT_LOG_NO_MEMORY) {
+        /* The reader ran out: what was handed over comes first. */
+        enum rt_cohort_log_result settled = cohort_pipe_settle(log->pipe, file);
+
+        return settled != RT_COHORT_LOG_OK ? settled : result;
+    }
+    if (result != RT_COHORT_LOG_OK)
+        return result;
+    result = cohort_pipe_drain(log->pipe, file);
     if (result == RT_COHORT_LOG_OK && got != RT_CSV_END)
         result = read_failure(log, reader, got, file);
     return result;
@@ -168,8 +179,16 @@ static enum rt_cohort_log_result read_input(struct rt_cohort_log *log,
     if (!log->first_delimiter)
         log->first_delimiter = at->delimiter;
     log->inputs_used++;
+    log->pipe = cohort_pipe_open(log);
+    if (!log->pipe)
+        return RT_COHORT_LOG_NO_MEMORY;
     result = read_rows(log, reader, file, &columns, &blanks, &first);
-    report_blanks(log, file, blanks, first);
+    cohort_pipe_close(log->pipe);
+    log->pipe = NULL;
+    /* After a refusal the rows read were not all counted the same way
+     * with a second thread or without: the run stops, unwarned. */
+    if (result == RT_COHORT_LOG_OK || result == RT_COHORT_LOG_SKIPPED)
+        report_blanks(log, file, blanks, first);
     return result;
 }
 

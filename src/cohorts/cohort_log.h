@@ -11,7 +11,8 @@
  * outside --from .. --as-of are left out and counted, for one warning.
  *
  * Nothing here holds memory per event: the engine keeps what it keeps per
- * customer, and the reader a few dozen events' bytes at a time.
+ * customer, and the reader a few chunks of events at a time, fed to the
+ * engine on a second thread with more than one job (cohort_pipe.h).
  */
 #ifndef RETAIN_COHORT_LOG_H
 #define RETAIN_COHORT_LOG_H
@@ -60,8 +61,7 @@ struct rt_cohort_date_memo {
     int32_t day, period;
 };
 
-/* Events held until they are fed together (rt_cohort_engine_add_many). */
-#define RT_COHORT_LOG_PENDING 64
+struct cohort_pipe;
 
 struct rt_cohort_log {
     struct rt_cohort_log_options options;
@@ -78,13 +78,8 @@ struct rt_cohort_log {
     char first_delimiter; /* the first usable input's; 0 before one */
     char *group_name;     /* the --group-by column's name in the first input */
     struct rt_cohort_date_memo date_memo, signup_memo;
-    /* The events not yet fed, and the bytes they point to. */
-    struct rt_cohort_event pending[RT_COHORT_LOG_PENDING];
-    size_t id_at[RT_COHORT_LOG_PENDING], segment_at[RT_COHORT_LOG_PENDING];
-    uint64_t line_of[RT_COHORT_LOG_PENDING];
-    size_t pending_count;
-    char *bytes;
-    size_t bytes_len, bytes_cap;
+    /* While an input's rows are read: where their events go. */
+    struct cohort_pipe *pipe;
 };
 
 /* How reading an input ended. */

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort_pipe.h"
 #include "cohort_row.h"
 #include "columns.h"
 #include "row_shape.h"
@@ -116,13 +117,14 @@ cohort_columns_find(struct rt_cohort_log *log,
                                                         : RT_COHORT_LOG_SKIPPED;
 }
 
-/* Reports a row left out, and counts it. */
+/* Reports a row left out, in its turn among the events, and counts it. */
 static enum rt_cohort_log_result left_out(struct rt_cohort_log *log,
-                                          const char *file, uint64_t line,
-                                          const char *message)
+                                          uint64_t line, const char *message)
 {
-    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, line, message);
     log->rows_left_out++;
+    if (!cohort_chunk_note(cohort_pipe_chunk(log->pipe), RT_SEVERITY_ERROR,
+                           line, message))
+        return RT_COHORT_LOG_NO_MEMORY;
     return RT_COHORT_LOG_OK;
 }
 
@@ -254,45 +256,23 @@ static bool within_dates(struct rt_cohort_log *log, int32_t day)
     return true;
 }
 
-/* Copies len bytes into the held events' storage; *at is where. */
-static bool hold_bytes(struct rt_cohort_log *log, const char *data, size_t len,
-                       size_t *at)
-{
-    if (len > log->bytes_cap - log->bytes_len) {
-        size_t cap = log->bytes_cap ? log->bytes_cap : 4096;
-        char *grown;
-
-        while (cap - log->bytes_len < len)
-            cap *= 2;
-        grown = realloc(log->bytes, cap);
-        if (!grown)
-            return false;
-        log->bytes = grown;
-        log->bytes_cap = cap;
-    }
-    memcpy(log->bytes + log->bytes_len, data, len);
-    *at = log->bytes_len;
-    log->bytes_len += len;
-    return true;
-}
-
-/* Holds one event; `event` has all but its bytes. */
+/* Holds one event, its segment's bytes in `segment`; hands the chunk over
+ * when it is full. */
 static enum rt_cohort_log_result hold(struct rt_cohort_log *log,
-                                      const struct rt_cohort_event *event,
+                                      struct rt_cohort_event *event,
                                       const struct rt_csv_field *segment,
                                       uint64_t line, const char *file)
 {
-    size_t n = log->pending_count;
+    struct cohort_chunk *chunk = cohort_pipe_chunk(log->pipe);
+    uint64_t hash =
+        rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
 
-    log->pending[n] = *event;
-    log->line_of[n] = line;
-    if (!hold_bytes(log, event->id, event->id_len, &log->id_at[n]) ||
-        (segment &&
-         !hold_bytes(log, segment->data, segment->len, &log->segment_at[n])))
+    if (segment)
+        event->segment = segment->data;
+    if (!cohort_chunk_hold(chunk, event, hash, line))
         return RT_COHORT_LOG_NO_MEMORY;
-    log->pending_count++;
-    if (log->pending_count == RT_COHORT_LOG_PENDING)
-        return cohort_row_flush(log, file);
+    if (cohort_chunk_full(chunk))
+        return cohort_pipe_hand_over(log->pipe, file);
     return RT_COHORT_LOG_OK;
 }
 
@@ -348,7 +328,7 @@ enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
          !read_date(log, &log->signup_memo, &record->fields[columns->signup],
                     columns->signup_name, &signup_day, &signup, message,
                     sizeof message)))
-        return left_out(log, file, record->line, message);
+        return left_out(log, record->line, message);
     if (!within_dates(log, day))
         return RT_COHORT_LOG_OK;
     make_event(log, columns, record, day, period, &event);
@@ -360,40 +340,4 @@ enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
                 columns->group != RT_NO_COLUMN ? &record->fields[columns->group]
                                                : NULL,
                 record->line, file);
-}
-
-/* Why the engine refused an event, which stops the run. */
-static enum rt_cohort_log_result refused(const struct rt_cohort_log *log,
-                                         enum rt_status status,
-                                         const char *file, uint64_t line)
-{
-    if (status == RT_ERR_NOMEM)
-        return RT_COHORT_LOG_NO_MEMORY;
-    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, line,
-                         "too many customers, or periods too far apart, to "
-                         "hold (expected fewer than 2^32 customers)");
-    return RT_COHORT_LOG_STOPPED;
-}
-
-enum rt_cohort_log_result cohort_row_flush(struct rt_cohort_log *log,
-                                           const char *file)
-{
-    size_t i, fed = 0;
-    enum rt_status status;
-
-    for (i = 0; i < log->pending_count; i++) {
-        struct rt_cohort_event *event = &log->pending[i];
-
-        event->id = log->bytes + log->id_at[i];
-        if (event->segment)
-            event->segment = log->bytes + log->segment_at[i];
-    }
-    status = rt_cohort_engine_add_many(&log->engine, log->pending,
-                                       log->pending_count, &fed);
-    log->events += fed;
-    log->pending_count = 0;
-    log->bytes_len = 0;
-    if (status != RT_OK)
-        return refused(log, status, file, log->line_of[fed]);
-    return RT_COHORT_LOG_OK;
 }

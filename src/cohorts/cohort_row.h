@@ -34,17 +34,13 @@ cohort_columns_find(struct rt_cohort_log *log,
                     struct cohort_columns *columns);
 
 /*
- * Takes one row: reports it and counts it left out when it cannot be
- * read, else holds its event, feeding the held ones when there are
- * RT_COHORT_LOG_PENDING of them.
+ * Takes one row: notes it and counts it left out when it cannot be read,
+ * else holds its event in the log's pipe (cohort_pipe.h), handing the
+ * chunk over when it is full.
  */
 enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
                                           const struct cohort_columns *columns,
                                           const struct rt_csv_record *record,
                                           const char *file);
-
-/* Feeds the held events to the engine. */
-enum rt_cohort_log_result cohort_row_flush(struct rt_cohort_log *log,
-                                           const char *file);
 
 #endif

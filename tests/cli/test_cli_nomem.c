@@ -71,6 +71,12 @@ static const struct nomem_case nomem_cases[] = {
     {"ids, CSV column, list of the lost",
      {"ids", "--id-column", "id", "--list", "lost", "start.csv", "end.csv"},
      0},
+    {"cohorts on one thread, groups, bad rows, two files",
+     {"cohorts", "-j", "1", "--group-by", "plan", "log.csv", "log2.csv"},
+     1},
+    {"cohorts, the same with the engine on a second thread",
+     {"cohorts", "-j", "2", "--group-by", "plan", "log.csv", "log2.csv"},
+     1},
 };
 
 struct captured {
@@ -226,5 +232,18 @@ int main(void)
     run_write_fixture("end.txt", "b\nc\ne\n\n");
     run_write_fixture("start.csv", "name,id\nx,1\ny,2\nz,3\n");
     run_write_fixture("end.csv", "name,id\ny,2\nw,4\n");
+    run_write_fixture("log.csv", "customer_id,date,plan\n"
+                                 "a,2024-01-05,pro\n"
+                                 "b,2024-01-20T10:00:00Z,free\n"
+                                 ",2024-01-21,free\n"
+                                 "a,2024-02-02,pro\n"
+                                 "c,2024-02-30,free\n"
+                                 "\n"
+                                 "c,2024-03-01,free\n"
+                                 "b,2024-03-31\n"
+                                 "b,2024-04-01,free\n");
+    run_write_fixture("log2.csv", "id,date,plan\n"
+                                  "d,2024-02-01,pro\n"
+                                  "a,2024-05-01,free\n");
     return TABLE_RUN("out of memory", nomem_cases, test_nomem);
 }

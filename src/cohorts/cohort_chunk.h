@@ -1,0 +1,75 @@
+/*
+ * cohort_chunk.h - a chunk of a log's rows, read and waiting for the
+ * engine (internal to src/cohorts).
+ *
+ * The thread that reads rows fills a chunk with their events (each ID's
+ * bytes copied in, and its hash computed) and with the messages of the
+ * rows it left out, in order; the engine is fed the chunk's events
+ * whole, and the messages are replayed when the chunk comes back.  A
+ * chunk holds a bounded amount: it is full at COHORT_CHUNK_EVENTS events
+ * or when its bytes or its messages pass a few hundred kilobytes.
+ */
+#ifndef RETAIN_COHORT_CHUNK_H
+#define RETAIN_COHORT_CHUNK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cohort_engine.h"
+#include "describe.h"
+
+#define COHORT_CHUNK_EVENTS 1024
+
+struct cohort_chunk {
+    struct rt_cohort_event events[COHORT_CHUNK_EVENTS];
+    uint64_t hashes[COHORT_CHUNK_EVENTS];
+    uint64_t lines[COHORT_CHUNK_EVENTS];
+    /* Where each event's bytes are in `bytes`, until the chunk is sealed:
+       the storage may move while it grows. */
+    size_t id_at[COHORT_CHUNK_EVENTS], segment_at[COHORT_CHUNK_EVENTS];
+    size_t count;
+    char *bytes;
+    size_t bytes_len, bytes_cap;
+    /* Messages: per message a severity byte, the line in 8 bytes, and the
+       text with its NUL. */
+    char *notes;
+    size_t notes_len, notes_cap;
+    /* What feeding it did: events taken, and RT_OK or why it stopped. */
+    size_t fed;
+    enum rt_status status;
+};
+
+/* Empties a chunk for reuse, keeping its storage. */
+void cohort_chunk_clear(struct cohort_chunk *chunk);
+
+void cohort_chunk_free(struct cohort_chunk *chunk);
+
+/*
+ * Adds an event read on `line`, copying its ID's bytes and, when given,
+ * the segment's; hash is its ID's (rt_cohort_engine_hash()).  False when
+ * memory runs out.
+ */
+bool cohort_chunk_hold(struct cohort_chunk *chunk,
+                       const struct rt_cohort_event *event, uint64_t hash,
+                       uint64_t line);
+
+/* Adds a message for `line`; false when memory runs out. */
+bool cohort_chunk_note(struct cohort_chunk *chunk, enum rt_severity severity,
+                       uint64_t line, const char *message);
+
+/* Whether the chunk should be handed over before more is added. */
+bool cohort_chunk_full(const struct cohort_chunk *chunk);
+
+/* Points the events at their bytes: nothing more is added after. */
+void cohort_chunk_seal(struct cohort_chunk *chunk);
+
+/* Feeds a sealed chunk's events to the engine, setting fed and status. */
+void cohort_chunk_feed(struct cohort_chunk *chunk,
+                       struct rt_cohort_engine *engine);
+
+/* Passes each message, in order, to the reporter, as of `file`. */
+void cohort_chunk_replay(const struct cohort_chunk *chunk, const char *file,
+                         struct rt_reporter reporter);
+
+#endif
