@@ -5,7 +5,9 @@
 #include "cohort_chunk.h"
 
 /* Past these a chunk is handed over, even with room for events: a log of
- * long IDs or of bad rows keeps memory as flat as one of short ones. */
+ * long IDs or of bad rows keeps memory as flat as one of short ones.  The
+ * bytes stay below 2^32 (the offsets' width) with room for one more event
+ * of two RT_ID_MAX values. */
 #define CHUNK_BYTES_LIMIT ((size_t)1 << 18)
 #define CHUNK_NOTES_LIMIT ((size_t)1 << 16)
 
@@ -60,21 +62,36 @@ static bool keep_bytes(struct cohort_chunk *chunk, const char *data, size_t len,
     return true;
 }
 
+/* Flags of a chunk's event. */
+#define CHUNK_START     1u
+#define CHUNK_RETURNING 2u
+#define CHUNK_SEGMENT   4u
+#define CHUNK_SIGNUP    8u
+
 bool cohort_chunk_hold(struct cohort_chunk *chunk,
                        const struct rt_cohort_event *event, uint64_t hash,
                        uint64_t line)
 {
-    size_t n = chunk->count;
+    struct cohort_chunk_event *kept = &chunk->events[chunk->count];
+    size_t id_at, segment_at = 0;
 
-    if (!keep_bytes(chunk, event->id, event->id_len, &chunk->id_at[n]) ||
+    if (!keep_bytes(chunk, event->id, event->id_len, &id_at) ||
         (event->segment &&
-         !keep_bytes(chunk, event->segment, event->segment_len,
-                     &chunk->segment_at[n])))
+         !keep_bytes(chunk, event->segment, event->segment_len, &segment_at)))
         return false;
-    chunk->events[n] = *event;
-    chunk->hashes[n] = hash;
-    chunk->lines[n] = line;
-    chunk->count++;
+    kept->hash = hash;
+    kept->id_at = (uint32_t)id_at;
+    kept->segment_at = (uint32_t)segment_at;
+    kept->id_len = (uint16_t)event->id_len;
+    kept->segment_len = (uint16_t)event->segment_len;
+    kept->period = (int32_t)event->period;
+    kept->signup = (int32_t)event->signup;
+    kept->day = event->day;
+    kept->flags = (unsigned char)((event->start ? CHUNK_START : 0) |
+                                  (event->returning ? CHUNK_RETURNING : 0) |
+                                  (event->segment ? CHUNK_SEGMENT : 0) |
+                                  (event->has_signup ? CHUNK_SIGNUP : 0));
+    chunk->lines[chunk->count++] = line;
     return true;
 }
 
@@ -102,24 +119,46 @@ bool cohort_chunk_full(const struct cohort_chunk *chunk)
            chunk->notes_len >= CHUNK_NOTES_LIMIT;
 }
 
-void cohort_chunk_seal(struct cohort_chunk *chunk)
+/* The engine's form of a chunk's event. */
+static void unpack(const struct cohort_chunk *chunk,
+                   const struct cohort_chunk_event *kept,
+                   struct rt_cohort_event *event)
 {
-    size_t i;
-
-    for (i = 0; i < chunk->count; i++) {
-        struct rt_cohort_event *event = &chunk->events[i];
-
-        event->id = chunk->bytes + chunk->id_at[i];
-        if (event->segment)
-            event->segment = chunk->bytes + chunk->segment_at[i];
-    }
+    event->id = chunk->bytes + kept->id_at;
+    event->id_len = kept->id_len;
+    event->period = kept->period;
+    event->start = (kept->flags & CHUNK_START) != 0;
+    event->returning = (kept->flags & CHUNK_RETURNING) != 0;
+    event->segment = NULL;
+    if (kept->flags & CHUNK_SEGMENT)
+        event->segment = chunk->bytes + kept->segment_at;
+    event->segment_len = kept->segment_len;
+    event->has_signup = (kept->flags & CHUNK_SIGNUP) != 0;
+    event->signup = kept->signup;
+    event->day = kept->day;
 }
 
+/* The engine takes the events a batch at a time, unpacked on the stack. */
 void cohort_chunk_feed(struct cohort_chunk *chunk,
                        struct rt_cohort_engine *engine)
 {
-    chunk->status = rt_cohort_engine_add_hashed(
-        engine, chunk->events, chunk->hashes, chunk->count, &chunk->fed);
+    enum { BATCH = 256 };
+    struct rt_cohort_event events[BATCH];
+    uint64_t hashes[BATCH];
+    size_t done = 0, n, i, taken;
+
+    chunk->status = RT_OK;
+    while (done < chunk->count && chunk->status == RT_OK) {
+        n = chunk->count - done < BATCH ? chunk->count - done : BATCH;
+        for (i = 0; i < n; i++) {
+            unpack(chunk, &chunk->events[done + i], &events[i]);
+            hashes[i] = chunk->events[done + i].hash;
+        }
+        chunk->status =
+            rt_cohort_engine_add_hashed(engine, events, hashes, n, &taken);
+        done += taken;
+    }
+    chunk->fed = done;
 }
 
 void cohort_chunk_replay(const struct cohort_chunk *chunk, const char *file,

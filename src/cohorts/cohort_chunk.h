@@ -19,15 +19,23 @@
 #include "cohort_engine.h"
 #include "describe.h"
 
-#define COHORT_CHUNK_EVENTS 1024
+#define COHORT_CHUNK_EVENTS 4096
+
+/*
+ * An event as a chunk keeps it: small, for the chunk crosses from one
+ * core's cache to another's.  Its bytes are in the chunk's `bytes`.
+ */
+struct cohort_chunk_event {
+    uint64_t hash; /* of the ID, rt_cohort_engine_hash() */
+    uint32_t id_at, segment_at;
+    uint16_t id_len, segment_len; /* at most RT_ID_MAX */
+    int32_t period, signup, day;
+    unsigned char flags; /* CHUNK_START ... CHUNK_SIGNUP, cohort_chunk.c */
+};
 
 struct cohort_chunk {
-    struct rt_cohort_event events[COHORT_CHUNK_EVENTS];
-    uint64_t hashes[COHORT_CHUNK_EVENTS];
-    uint64_t lines[COHORT_CHUNK_EVENTS];
-    /* Where each event's bytes are in `bytes`, until the chunk is sealed:
-       the storage may move while it grows. */
-    size_t id_at[COHORT_CHUNK_EVENTS], segment_at[COHORT_CHUNK_EVENTS];
+    struct cohort_chunk_event events[COHORT_CHUNK_EVENTS];
+    uint64_t lines[COHORT_CHUNK_EVENTS]; /* read by the calling thread */
     size_t count;
     char *bytes;
     size_t bytes_len, bytes_cap;
@@ -47,8 +55,8 @@ void cohort_chunk_free(struct cohort_chunk *chunk);
 
 /*
  * Adds an event read on `line`, copying its ID's bytes and, when given,
- * the segment's; hash is its ID's (rt_cohort_engine_hash()).  False when
- * memory runs out.
+ * the segment's; hash is its ID's (rt_cohort_engine_hash()).  Its periods
+ * are those of rt_period_index(), in 32 bits.  False when memory runs out.
  */
 bool cohort_chunk_hold(struct cohort_chunk *chunk,
                        const struct rt_cohort_event *event, uint64_t hash,
@@ -61,10 +69,7 @@ bool cohort_chunk_note(struct cohort_chunk *chunk, enum rt_severity severity,
 /* Whether the chunk should be handed over before more is added. */
 bool cohort_chunk_full(const struct cohort_chunk *chunk);
 
-/* Points the events at their bytes: nothing more is added after. */
-void cohort_chunk_seal(struct cohort_chunk *chunk);
-
-/* Feeds a sealed chunk's events to the engine, setting fed and status. */
+/* Feeds the chunk's events to the engine, setting fed and status. */
 void cohort_chunk_feed(struct cohort_chunk *chunk,
                        struct rt_cohort_engine *engine);
 

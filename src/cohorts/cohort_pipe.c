@@ -215,7 +215,6 @@ static void hand(struct cohort_pipe *pipe)
 {
     struct cohort_chunk *chunk = chunk_at(pipe, pipe->handed);
 
-    cohort_chunk_seal(chunk);
     if (pipe->threaded) {
         set_state(pipe, pipe->handed, CHUNK_HANDED);
     } else {
