@@ -1,4 +1,5 @@
 /* cohort_engine.c - feeding the cohort engine; see cohort_engine.h. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,40 @@ static enum rt_status find_segment(struct rt_cohort_engine *engine,
     return status;
 }
 
+/*
+ * The most common event by far: a return (and start) event of a known
+ * customer, with no segment or signup, in a period its inline bitmap
+ * already covers, after its cohort.  Only a bit changes: it is set in
+ * place, without copying the record out and back.  False when the event
+ * needs the general path.
+ */
+static bool add_in_place(struct rt_cohort_engine *engine,
+                         const struct rt_cohort_event *event, int32_t period,
+                         size_t entry)
+{
+    unsigned char *record = rt_idset_payload(&engine->customers, entry);
+    int32_t base, first_start;
+    uint32_t words;
+    uint64_t bits;
+
+    if (event->segment || event->has_signup || !event->returning)
+        return false;
+    memcpy(&words, record + offsetof(struct cohort_customer, words),
+           sizeof words);
+    memcpy(&base, record + offsetof(struct cohort_customer, base), sizeof base);
+    memcpy(&first_start, record + offsetof(struct cohort_customer, first_start),
+           sizeof first_start);
+    if (words != 1 || period < base || period - base >= 64 ||
+        (event->start && first_start > period))
+        return false;
+    memcpy(&bits, record + offsetof(struct cohort_customer, active),
+           sizeof bits);
+    bits |= UINT64_C(1) << (period - base);
+    memcpy(record + offsetof(struct cohort_customer, active), &bits,
+           sizeof bits);
+    return true;
+}
+
 /* Takes one event whose ID's hash is known. */
 static enum rt_status add_hashed(struct rt_cohort_engine *engine,
                                  const struct rt_cohort_event *event,
@@ -223,6 +258,8 @@ static enum rt_status add_hashed(struct rt_cohort_engine *engine,
                                      event->id_len, hash, &entry, &added);
     if (status != RT_OK)
         return status;
+    if (!added && add_in_place(engine, event, period, entry))
+        return RT_OK;
     if (added)
         new_customer(&customer);
     else
