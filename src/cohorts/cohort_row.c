@@ -128,16 +128,41 @@ static enum rt_cohort_log_result left_out(struct rt_cohort_log *log,
     return RT_COHORT_LOG_OK;
 }
 
-/* Whether the field is the memo's text; then its day and period hold. */
+/* Whether the field is the memo's text; then its day and period hold.
+ * Compared in place: a call to memcmp costs more than these few bytes. */
 static bool remembered(const struct rt_cohort_date_memo *memo,
                        const struct rt_csv_field *field)
 {
-    return field->len == memo->len &&
-           memcmp(field->data, memo->text, field->len) == 0;
+    size_t i;
+
+    if (field->len != memo->len)
+        return false;
+    for (i = 0; i < field->len; i++)
+        if (field->data[i] != memo->text[i])
+            return false;
+    return true;
+}
+
+/*
+ * Remembers a date text read, and its day and period.  Within one day the
+ * shortest text stays: a log in date order writes most dates without a
+ * time, and one row with a time between them must not make the rest miss.
+ */
+static void remember(struct rt_cohort_date_memo *memo,
+                     const struct rt_csv_field *field, int32_t day,
+                     int32_t period)
+{
+    if (field->len == 0 || field->len > sizeof memo->text ||
+        (memo->len > 0 && day == memo->day && field->len >= memo->len))
+        return;
+    memcpy(memo->text, field->data, field->len);
+    memo->len = field->len;
+    memo->day = day;
+    memo->period = period;
 }
 
 /* Reads a date field, into its day and period; false with what is wrong
- * in message. */
+ * in message.  A day already seen keeps its period. */
 static bool read_date(const struct rt_cohort_log *log,
                       struct rt_cohort_date_memo *memo,
                       const struct rt_csv_field *field, const char *column,
@@ -152,13 +177,10 @@ static bool read_date(const struct rt_cohort_log *log,
     }
     if (rt_date_parse(field->data, field->len, log->options.date_mode, day) ==
         RT_DATE_OK) {
-        *period = rt_period_index(&log->options.period, *day);
-        if (field->len > 0 && field->len <= sizeof memo->text) {
-            memcpy(memo->text, field->data, field->len);
-            memo->len = field->len;
-            memo->day = *day;
-            memo->period = *period;
-        }
+        *period = memo->len > 0 && *day == memo->day
+                      ? memo->period
+                      : rt_period_index(&log->options.period, *day);
+        remember(memo, field, *day, *period);
         return true;
     }
     rt_date_problem(field->data, field->len, log->options.date_mode, problem,
