@@ -114,7 +114,7 @@ static void take_warning(void *context, const char *text)
     struct run_warnings *warnings = context;
     size_t n = warnings->list.count;
 
-    cli_report(NULL, RT_SEVERITY_WARNING, NULL, 0, text);
+    cli_warning("%s", text);
     if (n == WARNINGS_MAX)
         return;
     snprintf(warnings->texts[n], sizeof warnings->texts[n], "%s", text);
