@@ -6,6 +6,7 @@
 
 #include "batch_args.h"
 #include "cli_command.h"
+#include "cli_inputs.h"
 #include "cli_lifetime.h"
 #include "cli_values.h"
 #include "describe.h"
@@ -130,26 +131,6 @@ static enum cli_parse_result check_header(const struct batch_args *args,
 }
 
 /*
- * Standard input can be read once: named twice, its second reading would
- * find it empty.  (Other files named twice are found by what they are.)
- * The command line is well formed, so like those this is no usage error.
- */
-static enum cli_parse_result check_inputs(const struct batch_args *args,
-                                          char *error, size_t size)
-{
-    size_t i, named = 0;
-
-    for (i = 0; i < args->file_count; i++)
-        named += strcmp(args->files[i], "-") == 0;
-    if (named < 2)
-        return CLI_PARSE_OK;
-    snprintf(error, size,
-             "standard input (-) is named twice (expected each input once: "
-             "it can be read only once)");
-    return CLI_PARSE_INVALID;
-}
-
-/*
  * One name for two counts is a mistake in the options, seen before any
  * header is read.  Names that differ but find one column (x and X, where
  * the header has only x) are the header's to report.
@@ -220,7 +201,8 @@ enum cli_parse_result batch_parse_args(int argc, char *const *argv, int first,
     take_given(args, &parse);
     if (args->help)
         return CLI_PARSE_OK;
-    if (check_inputs(args, error, error_size) != CLI_PARSE_OK)
+    if (!cli_inputs_stdin_once(args->files, args->file_count, error,
+                               error_size))
         return CLI_PARSE_INVALID;
     if (check_count_columns(&args->options, error, error_size) !=
             CLI_PARSE_OK ||
