@@ -47,8 +47,9 @@ struct rt_cohort_report {
 };
 
 /*
- * Writes the report to sink.  RT_OK, RT_ERR_NOMEM; a write error is the
- * sink's to tell (sink->failed).
+ * Writes the report to sink.  RT_OK, RT_ERR_NOMEM; RT_ERR_PRECISION,
+ * having written nothing, for a precision above RT_PRECISION_MAX; a write
+ * error is the sink's to tell (sink->failed).
  */
 enum rt_status rt_cohort_report_write(struct rt_sink *sink,
                                       const struct rt_cohort_report *report);
