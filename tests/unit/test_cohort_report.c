@@ -247,17 +247,17 @@ static const struct report_case cases[] = {
              "2023-12-31,1,100.00,100.00\n"
              "2024-01-07,1,100.00,\n"
              "average,2,100.00,100.00\n"},
-    {.name = "wide csv, no columns",
+    {.name = "wide csv, a cut-off before the cohort: k = 0 unobserved",
      .log = &log_no_columns,
      .format = CSV,
      .precision = 2,
-     .want = "cohort,customers\n2024-05,1\naverage,1\n"},
-    {.name = "wide csv, no columns, grouped",
+     .want = "cohort,customers,month_0\n2024-05,1,\naverage,1,\n"},
+    {.name = "wide csv, k = 0 unobserved, grouped",
      .log = &log_no_columns,
      .format = CSV,
      .precision = 2,
      .group = "g",
-     .want = "g,cohort,customers\n,average,1\n"},
+     .want = "g,cohort,customers,month_0\n,average,1,\n"},
     /* ---- long ---- */
     {.name = "long csv, pooled",
      .log = &log_a,
@@ -342,12 +342,14 @@ static const struct report_case cases[] = {
              "2024-W02,1,2024-W03,1,,\n"
              "average,0,,2,2,100.00\n"
              "average,1,,1,1,100.00\n"},
-    {.name = "long csv, no columns: the header alone",
+    {.name = "long csv, k = 0 unobserved: empty cells",
      .log = &log_no_columns,
      .format = CSV,
      .precision = 2,
      .long_form = true,
-     .want = "cohort,offset,period,customers,active,retention_rate\n"},
+     .want = "cohort,offset,period,customers,active,retention_rate\n"
+             "2024-05,0,2024-05,1,,\n"
+             "average,0,,,,\n"},
     /* ---- json ---- */
     {.name = "json, pooled, warnings and the note",
      .log = &log_a,
@@ -460,7 +462,7 @@ static const struct report_case cases[] = {
              "{\"group\":\"z\",\"cohort\":\"2024-01\",\"customers\":1,"
              "\"active\":[1,0],\"retention_rate\":[100.00,0.00]}],"
              "\"average\":null,\"warnings\":[],\"note\":null}\n"},
-    {.name = "json, no columns: empty arrays, the note",
+    {.name = "json, k = 0 unobserved: nulls, the note",
      .log = &log_no_columns,
      .format = JSON,
      .precision = 2,
@@ -468,11 +470,11 @@ static const struct report_case cases[] = {
      .want = "{\"period\":\"month\",\"week_start\":null,\"mode\":\"on\","
              "\"average_method\":\"pooled\",\"as_of\":\"2024-03-31\","
              "\"last_complete_period\":\"2024-03\",\"group_by\":null,"
-             "\"columns\":0,\"cohorts\":["
-             "{\"cohort\":\"2024-05\",\"customers\":1,\"active\":[],"
-             "\"retention_rate\":[]}],"
-             "\"average\":{\"cohorts\":[],\"customers\":[],\"active\":[],"
-             "\"retention_rate\":[]},\"warnings\":[],"
+             "\"columns\":1,\"cohorts\":["
+             "{\"cohort\":\"2024-05\",\"customers\":1,\"active\":[null],"
+             "\"retention_rate\":[null]}],"
+             "\"average\":{\"cohorts\":[0],\"customers\":[null],"
+             "\"active\":[null],\"retention_rate\":[null]},\"warnings\":[],"
              "\"note\":\"" NOTE("2024-05") "\"}\n"},
     /* ---- text ---- */
     {.name = "text, pooled, with the note",
@@ -569,12 +571,12 @@ static const struct report_case cases[] = {
              "2024-01-07  1          100.00%\n"
              "average     2          100.00%  100.00%\n"
              "(base)                 2        1\n"},
-    {.name = "text, no columns",
+    {.name = "text, k = 0 unobserved",
      .log = &log_no_columns,
      .format = TEXT,
      .precision = 2,
      .note = true,
-     .want = HEAD_A POOLED "cohort   customers\n"
+     .want = HEAD_A POOLED "cohort   customers  month_0\n"
                            "2024-05  1\n"
                            "average  1\n"
                            "(base)\n"
