@@ -31,7 +31,6 @@ enum rt_cohort_average_method {
 struct rt_cohort_report {
     const struct rt_cohort_result *result;
     struct rt_period_spec period; /* what the period indices are */
-    bool week_start_given;        /* --week-start: JSON names it */
     int32_t as_of;                /* the cut-off, a day number */
     enum rt_cohort_average_method average;
     bool no_average;         /* --no-average: no average rows */

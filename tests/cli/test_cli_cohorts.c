@@ -261,6 +261,15 @@ static const struct cli_row cohorts_cases[] = {
      "retain: warning: 1 customer had events in 1 period before their "
      "signup period (--cohort-col); those are not counted\n"},
 
+    {"a group is the value on the earliest event, not the first row",
+     {"cohorts", "--group-by", "plan", "--counts", "--no-average", "--as-of",
+      "2024-01-31", "seg.csv"},
+     NULL,
+     0,
+     "plan,cohort,customers,month_0\n"
+     "pro,2024-01,1,1\n"
+     "basic,2024-01,1,1\n"},
+
     /* Rows left out, warnings, --strict. */
     {"bad rows are reported and left out",
      {"cohorts", "--no-average", "bad.csv"},
@@ -570,6 +579,10 @@ static void make_fixtures(void)
                                  "c,2024-01-07,x\n"
                                  "d,2024-1-5\n"
                                  "a,2024-02-01\n");
+    run_write_fixture("seg.csv", "id,date,plan\n"
+                                 "a,2024-01-20,pro\n"
+                                 "a,2024-01-05,basic\n"
+                                 "b,2024-01-10,pro\n");
     run_write_fixture("nocol.csv", "user,date\nu,2024-01-01\n");
 }
 

@@ -636,7 +636,6 @@ static struct rt_cohort_report report_of(const struct report_case *c,
 
     report.result = result;
     report.period = spec_of(c->log);
-    report.week_start_given = c->log->week_start != RT_MONDAY;
     report.as_of = day_of(c->log->as_of);
     report.average = c->mean ? RT_COHORT_MEAN : RT_COHORT_POOLED;
     report.no_average = c->no_average;
