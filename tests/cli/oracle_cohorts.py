@@ -27,12 +27,16 @@ from fractions import Fraction
 CHOICES = """\
 1. Rates are percentages (100 * active / customers), as in retain batch.
 2. "The first found" default column: the first header column, left to
-   right, whose name in any case is customer_id, customer or id (date,
-   timestamp or time).  --id-col, --date-col, --event-col, --cohort-col and
-   --group-by match a header name exactly.
-3. A Z or offset is accepted only after a time; seconds 00-59 (no leap
-   second 60), hours 00-23, offsets up to 23:59; a fraction needs digits.
-   The "T" or the space may separate the time.
+   right, whose name in any case (ASCII) is customer_id, customer or id
+   (date, timestamp or time).  --id-col, --date-col, --event-col,
+   --cohort-col and --group-by match the header name exactly first, else
+   the name in any case (ASCII), as retain batch's --start-col does (the
+   lead's decision).
+3. A Z or offset is accepted only after a time; seconds 00-60 (a leap
+   second is accepted, as src/core/date.h says: the lead's decision),
+   hours 00-23, offsets up to 23:59; a fraction needs digits.  The "T" or
+   the space may separate the time.  With --utc, a date moved outside
+   0001-9999 is an error.  Digits are ASCII digits only.
 4. --date-format unix: digits with an optional "." and digits, no sign; the
    day is floor(seconds / 86400).  --as-of and --from are YYYY-MM-DD always.
    Years 0001-9999 only (datetime's range).
@@ -48,7 +52,7 @@ CHOICES = """\
    start event (--start-event) belongs to no cohort.
 8. Columns are k = 0 .. K, K the largest observed offset of any printed
    cohort (0 when none is observed); --max-periods K keeps offsets 0 .. K
-   (K + 1 columns).
+   (K + 1 columns: the lead's decision).
 9. The start event counts as a return event when --return-event is not
    given (cell 0 is then 100%).  Return events in periods before the
    customer's cohort are ignored; with --cohort-col each one counts in the
@@ -59,8 +63,9 @@ CHOICES = """\
    ratio's terms, for both methods), its period is empty; a k at which no
    cohort is observed has empty customers, active and rate.
 11. --counts: cohort cells are active customers; the average row's cells
-   are the sum of active over observed cohorts, for both methods.  --long
-   ignores --counts (it always has active and retention_rate).
+   are the sum of active over observed cohorts, for both methods.  --counts
+   with --long is a usage error (exit 2, nothing on stdout: the lead's
+   decision).
 12. --group-by: groups in order of the first valid, kept input row that
    holds the value (only values that are some customer's segment); the
    group column's header is the column's name; the overall average row has
@@ -70,23 +75,32 @@ CHOICES = """\
    an empty or unreadable one is a row error.  Customers whose rows
    disagree count once in the warning.  Not allowed with --start-event.
 14. A row error (wrong field count, empty ID, unreadable date) leaves the
-   row out and sets exit status 1; a file without the needed columns is
-   skipped with status 1; no cohort at all is status 2, with no output.
+   row out and sets exit status 1; a file without the needed columns (or
+   that cannot be opened) is reported and skipped with status 1 when
+   another input is usable; no cohort at all is status 2, with no output
+   (the lead's decision).  Blank lines are skipped.
 15. --week-start takes a day's English name or its first three letters, in
    any case.  Monday gives ISO labels (2024-W03), even when named.
 16. The output is csv for -f csv, tsv for -f tsv, else as the first input's
-   delimiter (.tsv or a tab in the header: tsv).
+   delimiter, as in retain batch (',' or ';' written as csv, a tab as tsv).
+   The input's delimiter is -d, else the file name's (.csv: ',', .tsv and
+   .tab in any case: tab), else sniffed from the header line as the
+   project's reader does (src/io/csv.h: the most frequent of tab, ';' and
+   ',' outside quotes).  -f json and -f text are not modelled: only the
+   exit status is.  --no-header leaves the header line out.
 """
 
 PREFIX = {"day": "day_", "week": "week_", "month": "month_",
           "quarter": "quarter_", "year": "year_"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday"]
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: Python's \d would take other scripts' digits too.
+ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 TIMESTAMP = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
-UNIX = re.compile(r"\d+(?:\.\d+)?")
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?"
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})?)?")
+UNIX = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 EPOCH = datetime.date(1970, 1, 1)
 
 
@@ -120,7 +134,7 @@ def parse_date(text, fmt, utc):
     day = calendar_date(y, mo, d)
     if hh is None:
         return day.toordinal()
-    if int(hh) > 23 or int(mm) > 59 or (ss is not None and int(ss) > 59):
+    if int(hh) > 23 or int(mm) > 59 or (ss is not None and int(ss) > 60):
         raise RowError("impossible time")
     offset = 0
     if zone and zone != "Z":
@@ -131,7 +145,10 @@ def parse_date(text, fmt, utc):
     if not utc or offset == 0:
         return day.toordinal()
     minutes = int(hh) * 60 + int(mm) - offset  # local - offset = UTC
-    return day.toordinal() + minutes // 1440
+    moved = day.toordinal() + minutes // 1440
+    if not 1 <= moved <= datetime.date.max.toordinal():
+        raise RowError("out of range in UTC")
+    return moved
 
 
 def parse_option_date(text, name):
@@ -230,25 +247,44 @@ def records(text, delimiter):
             yield here, fields
 
 
+def ascii_lower(text):
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+
+
+def sniff(line):
+    """The most frequent of tab, ';' and ',' outside quotes (src/io/csv.h)."""
+    counts, quoted = {"\t": 0, ";": 0, ",": 0}, False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in counts:
+            counts[c] += 1
+    if counts["\t"] > counts[","] and counts["\t"] >= counts[";"]:
+        return "\t"
+    return ";" if counts[";"] > counts[","] else ","
+
+
 def pick_delimiter(name, header, forced):
     if forced:
         return {"tab": "\t", ",": ",", ";": ";"}[forced]
-    if name.endswith(".tsv"):
+    lower = ascii_lower(name)
+    if lower.endswith(".tsv") or lower.endswith(".tab"):
         return "\t"
-    if name.endswith(".csv"):
+    if lower.endswith(".csv"):
         return ","
-    if "\t" in header:
-        return "\t"
-    return ";" if ";" in header and "," not in header else ","
+    return sniff(header)
 
 
 def find_column(header, wanted, defaults, what):
-    """CHOICE: options name a column exactly; defaults match in any case,
-    the first header column found."""
+    """CHOICE: options name a column exactly, else in any case (ASCII);
+    defaults match in any case, the first header column found."""
     if wanted is not None:
-        return header.index(wanted) if wanted in header else None
+        if wanted in header:
+            return header.index(wanted)
+        folded = [ascii_lower(h) for h in header]
+        return folded.index(ascii_lower(wanted)) if ascii_lower(wanted) in folded else None
     for i, name in enumerate(header):
-        if name.lower() in defaults:
+        if ascii_lower(name) in defaults:
             return i
     return None
 
@@ -264,7 +300,10 @@ class Event:
 def read_file(name, text, args, state):
     if text.startswith("\ufeff"):
         text = text[1:]
-    first = text.split("\n", 1)[0]
+    # Blank lines before the header are skipped.
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    if first.endswith("\r"):
+        first = first[:-1]
     delimiter = pick_delimiter(name, first, args.delimiter)
     state.setdefault("delimiter", delimiter)
     rows = records(text, delimiter)
@@ -405,7 +444,7 @@ def field(text, delimiter):
     if delimiter == "\t":
         return (text.replace("\\", "\\\\").replace("\t", "\\t")
                 .replace("\n", "\\n").replace("\r", "\\r"))
-    if any(ch in text for ch in ',"\r\n'):
+    if any(ch in text for ch in delimiter + '"\r\n'):
         return '"' + text.replace('"', '""') + '"'
     return text
 
@@ -447,7 +486,8 @@ def usage(message):
 
 
 def parse_args(argv):
-    ap = argparse.ArgumentParser(prog="oracle_cohorts.py", add_help=True)
+    ap = argparse.ArgumentParser(prog="oracle_cohorts.py", add_help=True,
+                                 allow_abbrev=False)
     ap.add_argument("files", nargs="*")
     ap.add_argument("--period", default="month", choices=list(PREFIX))
     ap.add_argument("--week-start", default="monday")
@@ -470,9 +510,10 @@ def parse_args(argv):
     ap.add_argument("--counts", action="store_true")
     ap.add_argument("--long", action="store_true")
     ap.add_argument("--strict", action="store_true")
-    ap.add_argument("-d", dest="delimiter", choices=[",", ";", "tab"])
-    ap.add_argument("-f", "--format", choices=["csv", "tsv"])
-    args = ap.parse_args(argv)
+    ap.add_argument("-d", "--delimiter", dest="delimiter", choices=[",", ";", "tab"])
+    ap.add_argument("-f", "--format", choices=["csv", "tsv", "json", "text"])
+    ap.add_argument("--no-header", action="store_true")
+    args = ap.parse_intermixed_args(argv)
     day = args.week_start.lower()
     names = [d for d in WEEKDAYS if day in (d, d[:3])]
     if not names:
@@ -484,9 +525,24 @@ def parse_args(argv):
         usage("--max-periods: not a whole number")
     if (args.start_event or args.return_event) and not args.event_col:
         usage("--start-event and --return-event need --event-col")
-    if args.cohort_col and args.start_event:
+    if args.cohort_col is not None and args.start_event:
         usage("--cohort-col and --start-event together")
+    if args.counts and args.long:
+        usage("--counts and --long together")
     return args
+
+
+def read_text(name, stdin_text):
+    """A file's bytes as text: any byte survives the round trip to stdout
+    (undecodable bytes become lone surrogates and are written back)."""
+    if name == "-":
+        if stdin_text is not None:
+            return stdin_text
+        data = sys.stdin.buffer.read()
+    else:
+        with open(name, "rb") as f:
+            data = f.read()
+    return data.decode("utf-8", "surrogateescape")
 
 
 def run(argv, stdin_text=None):
@@ -495,11 +551,11 @@ def run(argv, stdin_text=None):
     periods = Periods(args.period, args.week_start)
     state = {"events": [], "errors": 0, "warnings": []}
     for name in args.files or ["-"]:
-        if name == "-":
-            text = stdin_text if stdin_text is not None else sys.stdin.read()
-        else:
-            with open(name, encoding="utf-8", newline="") as f:
-                text = f.read()
+        try:
+            text = read_text(name, stdin_text)
+        except OSError as e:
+            complain(state, "%s: %s" % (name, e.strerror))
+            continue
         read_file(name, text, args, state)
     events = state["events"]
     if not events:
@@ -516,8 +572,7 @@ def run(argv, stdin_text=None):
 
 
 def render(members, kept, args, periods, as_of, state):
-    delimiter = {"csv": ",", "tsv": "\t"}.get(args.format) or \
-        ("\t" if state["delimiter"] == "\t" else ",")
+    delimiter = {"csv": ",", "tsv": "\t"}.get(args.format) or state["delimiter"]
     scopes = [(None, members)]
     if args.group_by is not None:
         order = {}
@@ -530,7 +585,9 @@ def render(members, kept, args, periods, as_of, state):
     if args.max_periods is not None:
         horizon = min(horizon, args.max_periods)
     lead = [] if args.group_by is None else [args.group_by]
-    if args.long:
+    if args.no_header:
+        rows = []
+    elif args.long:
         rows = [lead + ["cohort", "offset", "period", "customers", "active", "retention_rate"]]
     else:
         rows = [lead + ["cohort", "customers"] +
@@ -545,6 +602,8 @@ def render(members, kept, args, periods, as_of, state):
     for w in sorted(set(state["warnings"])):
         print("oracle: warning: " + w, file=sys.stderr)
     status = 1 if state["errors"] or (args.strict and state["warnings"]) else 0
+    if args.format in ("json", "text"):
+        return None, status  # not modelled: the exit status only
     return "".join(delimiter.join(field(f, delimiter) for f in r) + "\n" for r in rows), status
 
 
@@ -662,6 +721,43 @@ SELF_TESTS = [
     ("csv quoting", ["--group-by", "g", "--counts", "--no-average", "--period", "day"],
      'id,date,g\na,2024-01-01,"x,""y"""\n', 0,
      'g,cohort,customers,day_0\n"x,""y""",2024-01-01,1,1\n'),
+    # The lead's decisions.  A leap second is a time of its day; hour 24
+    # is not (a row error).
+    ("leap second", ["--counts", "--no-average", "--period", "day"],
+     "id,date\na,2016-12-31T23:59:60Z\nb,2016-12-31T24:00:00Z\n", 1,
+     "cohort,customers,day_0\n2016-12-31,1,1\n"),
+    # Options name a column exactly first, else in any case.
+    ("column in any case", ["--id-col", "WHO", "--date-col", "when", "--counts",
+                            "--no-average"],
+     "who,When,id\nw,2024-01-01,x\nw,2024-01-31,y\n", 0,
+     "cohort,customers,month_0\n2024-01,1,1\n"),
+    ("column exactly first", ["--id-col", "Who", "--counts", "--no-average"],
+     "who,date,Who\nw,2024-01-01,x\nv,2024-01-31,x\n", 0,
+     "cohort,customers,month_0\n2024-01,1,1\n"),
+    ("counts with long", ["--counts", "--long"], LOG1, 2, ""),
+    ("cohort-col with start-event", ["--event-col", "e", "--start-event", "s",
+                                     "--cohort-col", "signup"], LOG1, 2, ""),
+    ("max-periods 0", ["--max-periods", "0"], LOG1, 0,
+     "cohort,customers,month_0\n2024-01,2,100.00\n2024-02,1,100.00\n"
+     "average,3,100.00\n"),
+    ("missing column", ["--event-col", "event"], LOG1, 2, ""),
+    # A ';' input is written with ';' as in batch; --no-header.
+    ("ragged only", ["--counts", "--no-average", "--group-by", "g"],
+     "id;date;g\na;2024-01-01;x;y\n", 2, ""),
+    ("semicolons", ["--counts", "--no-average", "--group-by", "g", "--no-header",
+                    "--as-of", "2024-01-31"],
+     'id;date;g\na;2024-01-01;"x;y"\n', 0, '"x;y";2024-01;1;1\n'),
+    ("forced csv", ["-f", "csv", "--counts", "--no-average", "--group-by", "g",
+                    "--as-of=2024-01-31"],
+     "id\tdate\tg\na\t2024-01-01\tx,y\n", 0,
+     'g,cohort,customers,month_0\n"x,y",2024-01,1,1\n'),
+    # Blank lines, a BOM, CRLF line ends.
+    ("bom crlf blank", ["--counts", "--no-average"],
+     "\ufeff\r\nid,date\r\n\r\na,2024-01-01\r\n\nb,2024-01-31\r\n", 0,
+     "cohort,customers,month_0\n2024-01,2,2\n"),
+    ("utc out of range", ["--counts", "--no-average", "--utc"],
+     "id,date\na,2024-01-01\nb,0001-01-01T00:30+01:00\na,2024-01-31\n", 1,
+     "cohort,customers,month_0\n2024-01,1,1\n"),
 ]
 
 
@@ -689,7 +785,8 @@ def main():
         sys.stdout.write(CHOICES)
         sys.exit(0)
     text, status = run(sys.argv[1:])
-    sys.stdout.write(text)
+    if text is not None:
+        sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
     sys.exit(status)
 
 
