@@ -88,6 +88,8 @@ CHOICES = """\
    project's reader does (src/io/csv.h: the most frequent of tab, ';' and
    ',' outside quotes).  -f json and -f text are not modelled: only the
    exit status is.  --no-header leaves the header line out.
+17. An option other than --start-event and --return-event given twice is
+   a usage error, as src/cli/cli_opt.c makes it for every command.
 """
 
 PREFIX = {"day": "day_", "week": "week_", "month": "month_",
@@ -485,7 +487,39 @@ def usage(message):
     sys.exit(2)
 
 
+SHORT = {"-p": "--precision", "-f": "--format", "-d": "--delimiter", "-h": "--help"}
+VALUED = {"--period", "--week-start", "--mode", "--as-of", "--from", "--average",
+          "--group-by", "--max-periods", "--event-col", "--start-event",
+          "--return-event", "--cohort-col", "--id-col", "--date-col",
+          "--date-format", "--precision", "--delimiter", "--format"}
+REPEATABLE = {"--start-event", "--return-event"}
+
+
+def check_repeats(argv):
+    """CHOICE (as src/cli/cli_opt.c does): an option other than
+    --start-event and --return-event given twice is a usage error."""
+    seen, i = set(), 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            break
+        name = None
+        if word.startswith("--"):
+            name = word.split("=", 1)[0]
+            if name in VALUED and "=" not in word:
+                i += 1
+        elif word.startswith("-") and len(word) > 1:
+            name = SHORT.get(word[:2])
+            if name in VALUED and len(word) == 2:
+                i += 1
+        if name in seen and name not in REPEATABLE:
+            usage("option %s given more than once" % name)
+        seen.add(name)
+        i += 1
+
+
 def parse_args(argv):
+    check_repeats(argv)
     ap = argparse.ArgumentParser(prog="oracle_cohorts.py", add_help=True,
                                  allow_abbrev=False)
     ap.add_argument("files", nargs="*")
@@ -523,7 +557,7 @@ def parse_args(argv):
         usage("-p: 0 to 12")
     if args.max_periods is not None and args.max_periods < 0:
         usage("--max-periods: not a whole number")
-    if (args.start_event or args.return_event) and not args.event_col:
+    if (args.start_event or args.return_event) and args.event_col is None:
         usage("--start-event and --return-event need --event-col")
     if args.cohort_col is not None and args.start_event:
         usage("--cohort-col and --start-event together")
@@ -755,6 +789,10 @@ SELF_TESTS = [
     ("bom crlf blank", ["--counts", "--no-average"],
      "\ufeff\r\nid,date\r\n\r\na,2024-01-01\r\n\nb,2024-01-31\r\n", 0,
      "cohort,customers,month_0\n2024-01,2,2\n"),
+    ("an option twice", ["--period", "day", "--period=day"], LOG1, 2, ""),
+    ("start-event twice", ["--event-col=event", "--start-event", "s", "--start-event=t"],
+     "id,date,event\na,2024-01-01,t\nb,2024-01-01,u\n", 0,
+     "cohort,customers,month_0\n2024-01,1,\naverage,1,\n"),
     ("utc out of range", ["--counts", "--no-average", "--utc"],
      "id,date\na,2024-01-01\nb,0001-01-01T00:30+01:00\na,2024-01-31\n", 1,
      "cohort,customers,month_0\n2024-01,1,1\n"),
