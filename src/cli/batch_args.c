@@ -6,6 +6,7 @@
 
 #include "batch_args.h"
 #include "cli_command.h"
+#include "cli_inputs.h"
 #include "cli_lifetime.h"
 #include "cli_values.h"
 #include "describe.h"
@@ -18,34 +19,8 @@ enum batch_option_id {
     OPT_COLUMNS,
     OPT_SUMMARY,
     OPT_SUMMARY_FILE,
-    OPT_GROUP_BY,
-    OPT_JOBS
+    OPT_GROUP_BY
 };
-
-/* Worker threads by default: the machines retain is built for have two cores
- * or more, and a second thread costs little where there is one. */
-#define DEFAULT_JOBS 2
-#define MAX_JOBS     64
-
-static bool set_jobs(void *field, const char *text, char *problem, size_t size)
-{
-    uint64_t value = 0;
-    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
-    char expected[48];
-
-    if (parsed == RT_OK && value >= 1 && value <= MAX_JOBS) {
-        *(unsigned *)field = (unsigned)value;
-        return true;
-    }
-    snprintf(expected, sizeof expected, "a whole number from 1 to %d",
-             MAX_JOBS);
-    /* A whole number, only out of range, is told apart from text. */
-    return cli_value_refuse(text,
-                            parsed == RT_OK || parsed == RT_ERR_RANGE
-                                ? "out of range"
-                                : "not a number of threads",
-                            expected, problem, size);
-}
 
 static bool set_columns(void *field, const char *text, char *problem,
                         size_t size)
@@ -75,7 +50,7 @@ static const struct cli_row batch_rows[] = {
         summary_file),
     ROW(OPT_GROUP_BY, 0, "group-by", true, cli_set_column_name,
         options.group_by),
-    ROW(OPT_JOBS, 'j', "jobs", true, set_jobs, options.jobs),
+    CLI_ROW_JOBS(struct batch_args, options.jobs),
     CLI_ROW_HELP,
     CLI_LIFETIME_ROWS(struct batch_args, lifetime),
 };
@@ -130,26 +105,6 @@ static enum cli_parse_result check_header(const struct batch_args *args,
 }
 
 /*
- * Standard input can be read once: named twice, its second reading would
- * find it empty.  (Other files named twice are found by what they are.)
- * The command line is well formed, so like those this is no usage error.
- */
-static enum cli_parse_result check_inputs(const struct batch_args *args,
-                                          char *error, size_t size)
-{
-    size_t i, named = 0;
-
-    for (i = 0; i < args->file_count; i++)
-        named += strcmp(args->files[i], "-") == 0;
-    if (named < 2)
-        return CLI_PARSE_OK;
-    snprintf(error, size,
-             "standard input (-) is named twice (expected each input once: "
-             "it can be read only once)");
-    return CLI_PARSE_INVALID;
-}
-
-/*
  * One name for two counts is a mistake in the options, seen before any
  * header is read.  Names that differ but find one column (x and X, where
  * the header has only x) are the header's to report.
@@ -187,7 +142,7 @@ static void set_defaults(struct batch_args *args)
     args->options.out_delimiter = ',';
     args->options.precision = RT_PRECISION_DEFAULT;
     args->options.header = true;
-    args->options.jobs = DEFAULT_JOBS;
+    args->options.jobs = CLI_DEFAULT_JOBS;
     cli_lifetime_init(&args->lifetime);
 }
 
@@ -220,7 +175,8 @@ enum cli_parse_result batch_parse_args(int argc, char *const *argv, int first,
     take_given(args, &parse);
     if (args->help)
         return CLI_PARSE_OK;
-    if (check_inputs(args, error, error_size) != CLI_PARSE_OK)
+    if (!cli_inputs_stdin_once(args->files, args->file_count, error,
+                               error_size))
         return CLI_PARSE_INVALID;
     if (check_count_columns(&args->options, error, error_size) !=
             CLI_PARSE_OK ||

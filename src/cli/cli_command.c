@@ -182,6 +182,26 @@ bool cli_set_money(void *field, const char *value, char *problem, size_t size)
     return cli_value_amount(value, RT_AMOUNT_MONEY, field, problem, size);
 }
 
+bool cli_set_jobs(void *field, const char *text, char *problem, size_t size)
+{
+    uint64_t value = 0;
+    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
+    char expected[48];
+
+    if (parsed == RT_OK && value >= 1 && value <= CLI_MAX_JOBS) {
+        *(unsigned *)field = (unsigned)value;
+        return true;
+    }
+    snprintf(expected, sizeof expected, "a whole number from 1 to %d",
+             CLI_MAX_JOBS);
+    /* A whole number, only out of range, is told apart from text. */
+    return cli_value_refuse(text,
+                            parsed == RT_OK || parsed == RT_ERR_RANGE
+                                ? "out of range"
+                                : "not a number of threads",
+                            expected, problem, size);
+}
+
 bool cli_set_name(const char **field, const char *value, const char *expected,
                   char *problem, size_t size)
 {

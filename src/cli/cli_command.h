@@ -39,8 +39,14 @@ enum cli_shared_option_id {
     CLI_OPT_ONLY,
     CLI_OPT_STRICT,
     CLI_OPT_HELP,
-    CLI_OPT_VERSION
+    CLI_OPT_VERSION,
+    CLI_OPT_JOBS
 };
+
+/* Worker threads by default: the machines retain is built for have two
+ * cores or more, and a second thread costs little where there is one. */
+#define CLI_DEFAULT_JOBS 2
+#define CLI_MAX_JOBS     64
 
 /*
  * One option of a command.  `set` reads `value` (NULL for a flag) into
@@ -72,6 +78,9 @@ struct cli_row {
             field)
 #define CLI_ROW_STRICT(type, field)                                            \
     CLI_ROW(CLI_OPT_STRICT, 0, "strict", false, cli_set_flag, type, field)
+/* -j/--jobs: an unsigned number of threads, 1 to CLI_MAX_JOBS. */
+#define CLI_ROW_JOBS(type, field)                                              \
+    CLI_ROW(CLI_OPT_JOBS, 'j', "jobs", true, cli_set_jobs, type, field)
 /* The fields --only names are the command's: so is the reader. */
 #define CLI_ROW_ONLY(set, type, field)                                         \
     CLI_ROW(CLI_OPT_ONLY, 0, "only", true, set, type, field)
@@ -146,6 +155,7 @@ bool cli_set_precision(void *field, const char *value, char *problem,
                        size_t size);
 bool cli_set_delimiter(void *field, const char *value, char *problem,
                        size_t size);
+bool cli_set_jobs(void *field, const char *value, char *problem, size_t size);
 bool cli_set_count(void *field, const char *value, char *problem, size_t size);
 bool cli_set_money(void *field, const char *value, char *problem, size_t size);
 /* --only of one period's figures: a struct cli_output (cli_output.h). */

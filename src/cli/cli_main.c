@@ -12,6 +12,7 @@
 #include "cli_main.h"
 #include "cmd_batch.h"
 #include "cmd_calc.h"
+#include "cmd_cohorts.h"
 #include "cmd_ids.h"
 #include "cmd_revenue.h"
 
@@ -22,9 +23,8 @@ struct command {
 
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
-    {"batch", cmd_batch},
-    {"ids", cmd_ids},
-    {"revenue", cmd_revenue},
+    {"batch", cmd_batch}, {"cohorts", cmd_cohorts},
+    {"ids", cmd_ids},     {"revenue", cmd_revenue},
     {NULL, NULL},
 };
 

@@ -10,6 +10,7 @@
 #include "batch_args.h"
 #include "batch_parallel.h"
 #include "cli_diag.h"
+#include "cli_inputs.h"
 #include "cli_lifetime.h"
 #include "describe.h"
 #include "cli_outfile.h"
@@ -83,98 +84,6 @@ const char batch_help_text[] =
 static bool is_stdin(const char *name)
 {
     return strcmp(name, "-") == 0;
-}
-
-/* An input and what it is, to find one file named twice. */
-struct input_id {
-    struct rt_file_id id;
-    size_t index; /* in the command line's files */
-};
-
-/* By device and inode; those the system cannot tell last, in order. */
-static int by_identity(const void *a, const void *b)
-{
-    const struct input_id *x = a, *y = b;
-
-    if (x->id.known != y->id.known)
-        return x->id.known ? -1 : 1;
-    if (x->id.known && x->id.device != y->id.device)
-        return x->id.device < y->id.device ? -1 : 1;
-    if (x->id.known && x->id.inode != y->id.inode)
-        return x->id.inode < y->id.inode ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/*
- * The first input, in the command line's order, that is an earlier one
- * again.  Sorted, the names of a file are neighbours; one whose identity
- * the system cannot tell is compared with every other (by name).
- */
-static bool find_twice(const struct input_id *ids, size_t count, size_t *first,
-                       size_t *again)
-{
-    size_t i, j;
-
-    *again = count;
-    for (i = 0; i < count; i++) {
-        size_t from = ids[i].id.known ? i + 1 : 0;
-        size_t to = ids[i].id.known ? i + 2 : count;
-
-        for (j = from; j < to && j < count; j++) {
-            size_t low =
-                ids[i].index < ids[j].index ? ids[i].index : ids[j].index;
-            size_t high = ids[i].index + ids[j].index - low;
-
-            if (j != i && high < *again &&
-                rt_platform_same_file(&ids[i].id, &ids[j].id)) {
-                *first = low;
-                *again = high;
-            }
-        }
-    }
-    return *again < count;
-}
-
-/* How a message names an input: quoted when a byte of it needs it. */
-static const char *shown_name(const char *name, char buf[RT_NAME_SIZE])
-{
-    return is_stdin(name) ? "standard input (-)"
-                          : rt_quote_name(name, buf, RT_NAME_SIZE);
-}
-
-/*
- * Refuses a file named twice (a.csv ./a.csv, a link, - and /dev/stdin)
- * before anything is read: its rows would be counted twice.  Returns
- * CLI_EXIT_OK, CLI_EXIT_USAGE or CLI_EXIT_FAILURE (out of memory).
- */
-static int check_distinct(const struct batch_args *args)
-{
-    struct input_id *ids = malloc((args->file_count + 1) * sizeof *ids);
-    size_t i, first = 0, again = 0;
-    bool twice;
-    char again_name[RT_NAME_SIZE], first_name[RT_NAME_SIZE];
-
-    if (!ids) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        return CLI_EXIT_FAILURE;
-    }
-    for (i = 0; i < args->file_count; i++) {
-        if (is_stdin(args->files[i]))
-            rt_platform_stream_id(0, &ids[i].id);
-        else
-            rt_platform_file_id(args->files[i], &ids[i].id);
-        ids[i].index = i;
-    }
-    qsort(ids, args->file_count, sizeof *ids, by_identity);
-    twice = find_twice(ids, args->file_count, &first, &again);
-    free(ids);
-    if (!twice)
-        return CLI_EXIT_OK;
-    cli_error("%s is the same file as %s (expected each input once: its rows "
-              "would be counted twice)",
-              shown_name(args->files[again], again_name),
-              shown_name(args->files[first], first_name));
-    return CLI_EXIT_USAGE;
 }
 
 /*
@@ -324,7 +233,8 @@ int cmd_batch(int argc, char *const *argv, int first)
     } else if (args.help) {
         fputs(batch_help_text, stdout);
         status = CLI_EXIT_OK;
-    } else if ((status = check_distinct(&args)) == CLI_EXIT_OK) {
+    } else if ((status = cli_inputs_distinct(args.files, args.file_count)) ==
+               CLI_EXIT_OK) {
         rt_platform_random_key(args.options.hash_key);
         status = run(&args);
     }

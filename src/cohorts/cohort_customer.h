@@ -34,7 +34,8 @@
 #define COHORT_SIGNUP_DISAGREES   2u /* rows gave different signup periods */
 
 /*
- * 40 bytes.  Periods are relative to the engine's origin.  The active
+ * 40 bytes, as the ID set's payload: keep it so.  Periods are relative to
+ * the engine's origin.  The active
  * periods are bits from `base` on: one word inline while they span 64
  * periods or fewer, an allocated array of `words` words beyond.
  */
@@ -43,6 +44,7 @@ struct cohort_customer {
     int32_t first_start;    /* the least period of a start event */
     int32_t signup;         /* the least signup period */
     int32_t segment_period; /* the period of the event that set segment */
+    int32_t segment_day;    /* and its day, which orders a period's events */
     uint32_t segment;       /* an entry of the engine's segment set */
     uint32_t words;         /* 0: no return event; 1: inline; more: heap */
     uint32_t flags;
@@ -51,6 +53,9 @@ struct cohort_customer {
         uint64_t *heap;
     } active;
 };
+
+_Static_assert(sizeof(struct cohort_customer) == 40,
+               "the record is 40 bytes beside each ID (cohort_engine.h)");
 
 void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
                          struct cohort_customer *customer);

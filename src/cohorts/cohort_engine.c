@@ -50,6 +50,7 @@ static void new_customer(struct cohort_customer *customer)
     customer->first_start = COHORT_NO_PERIOD;
     customer->signup = COHORT_NO_PERIOD;
     customer->segment_period = COHORT_NO_PERIOD;
+    customer->segment_day = INT32_MAX;
     customer->segment = COHORT_NO_SEGMENT;
 }
 
@@ -68,21 +69,25 @@ static void note_cohort(struct cohort_customer *customer,
 }
 
 /*
- * The value on the earliest start event wins, the first fed among equals;
- * until a start event comes, the value on the earliest event of any kind.
+ * The value on the earliest start event wins (by period, then by day), the
+ * first fed among equals; until a start event comes, the value on the
+ * earliest event of any kind.
  */
 static void note_segment(struct cohort_customer *customer, bool start,
-                         int32_t period, uint32_t segment)
+                         int32_t period, int32_t day, uint32_t segment)
 {
     bool from_start = (customer->flags & COHORT_SEGMENT_FROM_START) != 0;
-    bool earlier = customer->segment == COHORT_NO_SEGMENT ||
-                   period < customer->segment_period;
+    bool earlier =
+        customer->segment == COHORT_NO_SEGMENT ||
+        period < customer->segment_period ||
+        (period == customer->segment_period && day < customer->segment_day);
 
     if (segment == COHORT_NO_SEGMENT || (from_start && !start) ||
         (from_start == start && !earlier))
         return;
     customer->segment = segment;
     customer->segment_period = period;
+    customer->segment_day = day;
     if (start)
         customer->flags |= COHORT_SEGMENT_FROM_START;
 }
@@ -200,7 +205,7 @@ static enum rt_status add_hashed(struct rt_cohort_engine *engine,
     else
         cohort_customer_get(engine, entry, &customer);
     note_cohort(&customer, event, period, signup);
-    note_segment(&customer, event->start, period, segment);
+    note_segment(&customer, event->start, period, event->day, segment);
     if (event->returning)
         status = mark_active(&customer, period);
     cohort_customer_put(engine, entry, &customer);

@@ -11,9 +11,10 @@
  *
  *   - the cohort: the least period of its start events, or, when cohorts
  *     come from a signup column, the least signup period of its rows;
- *   - the segment: the value on its earliest start event (ties: the first
- *     in input order; a customer with no start event, which only a signup
- *     column can put in a cohort, takes the value on its earliest event);
+ *   - the segment: the value on its earliest start event (by period, then
+ *     by day; ties: the first in input order; a customer with no start event,
+ * which only a signup column can put in a cohort, takes the value on its
+ * earliest event);
  *   - the set of periods with a return event, as a bitmap.
  *
  * Memory grows with customers and periods, never with events.  Per
@@ -50,6 +51,7 @@ struct rt_cohort_event {
     size_t segment_len;  /* at most RT_ID_MAX bytes */
     bool has_signup;     /* signup holds the row's signup period */
     int64_t signup;
+    int32_t day; /* the event's day: orders one period's events (segment) */
 };
 
 struct rt_cohort_engine {

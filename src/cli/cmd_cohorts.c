@@ -1,0 +1,322 @@
+/*
+ * cmd_cohorts.c - retain cohorts: read the log, build the triangles,
+ * warn, print, and map the outcome to an exit status.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_diag.h"
+#include "cli_inputs.h"
+#include "cmd_cohorts.h"
+#include "cohorts_args.h"
+#include "platform.h"
+
+#define STDIN_NAME "(standard input)"
+
+/* At most 4 warnings: dates, no cohort, signup, before signup. */
+#define WARNINGS_MAX 4
+
+const char cohorts_help_text[] =
+    "Usage: retain cohorts [OPTION]... [FILE]...\n"
+    "\n"
+    "Cohort retention tables from an activity log: customers grouped by the\n"
+    "period of their first event (the cohort), and for each later period k\n"
+    "the share of the cohort active in period cohort+k.  Reads each FILE in\n"
+    "turn (CSV or TSV with a header, one event per row, in any order), or\n"
+    "standard input when there is none or FILE is -.\n"
+    "\n"
+    "Input:\n"
+    "  -d, --delimiter=DELIM   ',', ';' or tab; by default taken from the\n"
+    "                          file name (.csv, .tsv) or the header line\n"
+    "      --id-col=NAME       the customer ID column (default: the first\n"
+    "                          named customer_id, customer or id, any case)\n"
+    "      --date-col=NAME     the date column (default: date, timestamp or\n"
+    "                          time)\n"
+    "      --date-format=FORM  iso (default): YYYY-MM-DD, optionally with a\n"
+    "                          time HH:MM[:SS[.fraction]] after T or a space,\n"
+    "                          and a zone Z, +HH:MM or +HHMM; the date as\n"
+    "                          written counts.  unix: seconds since 1970 "
+    "(UTC)\n"
+    "      --utc               convert times with a zone to UTC first\n"
+    "      --event-col=NAME    the column of the event types, for:\n"
+    "      --start-event=TYPE  events of TYPE put a customer in its cohort\n"
+    "                          (repeatable; default: any event)\n"
+    "      --return-event=TYPE events of TYPE count as coming back\n"
+    "                          (repeatable; default: any event)\n"
+    "      --cohort-col=NAME   the cohort from this signup-date column; rows\n"
+    "                          that disagree: a warning, the earliest wins\n"
+    "      --from=DATE         leave out events before DATE (YYYY-MM-DD)\n"
+    "      --as-of=DATE        the cut-off (default: the latest event date,\n"
+    "                          never the clock); later events are left out\n"
+    "\n"
+    "Table:\n"
+    "      --period=UNIT       day, week, month (default), quarter or year:\n"
+    "                          calendar periods\n"
+    "      --week-start=DAY    the first day of a week (default monday: ISO\n"
+    "                          weeks, labelled 2024-W03; others by first day)\n"
+    "      --mode=MODE         on (default): active in period cohort+k;\n"
+    "                          on-or-after: in cohort+k or any later period\n"
+    "      --average=METHOD    pooled (default): active over cohort sizes,\n"
+    "                          summed over the cohorts observed at k; mean:\n"
+    "                          the mean of their rates\n"
+    "      --no-average        leave the average row out\n"
+    "      --group-by=COLUMN   a table per value of COLUMN (a customer's\n"
+    "                          value on its first event), then the average\n"
+    "                          over all customers\n"
+    "      --max-periods=K     columns k = 0 to K at most\n"
+    "\n"
+    "A cell is observed only when its period ended on or before the\n"
+    "cut-off; an unobserved cell is empty, never 0.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT     csv or tsv (default: as the input), json or\n"
+    "                          text\n"
+    "      --long              csv/tsv: one row per cell: cohort, offset,\n"
+    "                          period, customers, active, retention_rate\n"
+    "      --counts            active customers instead of rates\n"
+    "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
+    "                          (default 2), rounded half away from zero\n"
+    "      --strict            exit 1 on any warning\n"
+    "  -j, --jobs=N            read on N threads (default 2; 1 to 64); the\n"
+    "                          output is the same\n"
+    "  -h, --help              show this help and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  computed from every row\n"
+    "  1  computed, but rows were left out or inputs skipped (reported as\n"
+    "     FILE:LINE), or warnings with --strict\n"
+    "  2  nothing computed: no usable event or no cohort, a bad option\n"
+    "  3  the output could not be written, or out of memory\n"
+    "\n"
+    "Examples:\n"
+    "  retain cohorts orders.csv\n"
+    "  retain cohorts --period week --as-of 2024-12-29 -f text logins.csv\n"
+    "  retain cohorts --event-col event --start-event signup \\\n"
+    "      --return-event purchase --mode on-or-after events.csv\n"
+    "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n";
+
+static bool is_stdin(const char *name)
+{
+    return strcmp(name, "-") == 0;
+}
+
+/* The warnings of a run: on stderr, and kept for JSON's warnings field. */
+struct run_warnings {
+    char texts[WARNINGS_MAX][256];
+    const char *pointers[WARNINGS_MAX];
+    struct rt_notes list;
+};
+
+static void take_warning(void *context, const char *text)
+{
+    struct run_warnings *warnings = context;
+    size_t n = warnings->list.count;
+
+    cli_report(NULL, RT_SEVERITY_WARNING, NULL, 0, text);
+    if (n == WARNINGS_MAX)
+        return;
+    snprintf(warnings->texts[n], sizeof warnings->texts[n], "%s", text);
+    warnings->pointers[n] = warnings->texts[n];
+    warnings->list.count++;
+}
+
+/* Reads one input; one that cannot be opened is reported and skipped. */
+static enum rt_cohort_log_result read_file(struct rt_cohort_log *log,
+                                           const char *name)
+{
+    enum rt_cohort_log_result result;
+    FILE *in;
+
+    if (is_stdin(name))
+        return rt_cohort_log_file(log, stdin, STDIN_NAME);
+    in = fopen(name, "rb");
+    if (!in) {
+        char shown[RT_NAME_SIZE];
+
+        cli_error("%s: cannot open: %s",
+                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
+        log->inputs_skipped++;
+        return RT_COHORT_LOG_SKIPPED;
+    }
+    result = rt_cohort_log_file(log, in, name);
+    fclose(in);
+    return result;
+}
+
+/* Reads every input in turn; only a limit or no memory stops early. */
+static enum rt_cohort_log_result read_inputs(struct rt_cohort_log *log,
+                                             const struct cohorts_args *args)
+{
+    enum rt_cohort_log_result result = RT_COHORT_LOG_OK;
+    size_t i;
+
+    if (args->file_count == 0)
+        result = rt_cohort_log_file(log, stdin, STDIN_NAME);
+    for (i = 0; i < args->file_count && result <= RT_COHORT_LOG_SKIPPED; i++)
+        result = read_file(log, args->files[i]);
+    return result;
+}
+
+/* What to print, from the options and what the log held. */
+static void plan_report(const struct cohorts_args *args,
+                        const struct rt_cohort_log *log,
+                        const struct rt_cohort_result *result, int32_t as_of,
+                        const struct run_warnings *warnings,
+                        struct rt_cohort_report *report)
+{
+    memset(report, 0, sizeof *report);
+    report->result = result;
+    report->period = log->options.period;
+    report->as_of = as_of;
+    report->average = args->average;
+    report->no_average = args->no_average;
+    report->format = args->format;
+    if (!args->format_given)
+        report->format =
+            log->first_delimiter == '\t' ? RT_FORMAT_TSV : RT_FORMAT_CSV;
+    report->long_form = args->long_form;
+    report->counts = args->counts;
+    report->header = true;
+    report->precision = args->precision;
+    report->group_name = log->options.group_col ? log->group_name : NULL;
+    report->warnings = &warnings->list;
+    report->note_first_cohort = log->options.cohort_col == NULL;
+}
+
+/* Writes the report to stdout; CLI_EXIT_OK or CLI_EXIT_FAILURE. */
+static int print_report(const struct rt_cohort_report *report)
+{
+    struct rt_sink *sink = malloc(sizeof *sink);
+    enum rt_status status;
+    int error;
+
+    if (!sink) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    rt_sink_init(sink, stdout);
+    status = rt_cohort_report_write(sink, report);
+    if (status == RT_OK && rt_sink_flush(sink)) {
+        free(sink);
+        return CLI_EXIT_OK;
+    }
+    error = sink->error;
+    free(sink);
+    if (status != RT_OK) {
+        cli_error("%s", rt_status_text(status));
+    } else {
+        /* Reported once, here: stdout's close must not say it again. */
+        clearerr(stdout);
+        cli_error("write error on standard output: %s", strerror(error));
+    }
+    return CLI_EXIT_FAILURE;
+}
+
+/* The exit status of a run that printed its tables. */
+static int printed_status(const struct cohorts_args *args,
+                          const struct rt_cohort_log *log,
+                          const struct run_warnings *warnings)
+{
+    if (log->rows_left_out > 0 || log->inputs_skipped > 0)
+        return CLI_EXIT_INCONSISTENT;
+    if (args->strict && (warnings->list.count > 0 || log->blank_lines > 0))
+        return CLI_EXIT_INCONSISTENT;
+    return CLI_EXIT_OK;
+}
+
+/* Builds the triangles of what was read, warns, and prints them. */
+static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
+{
+    struct rt_cohort_result result;
+    struct rt_cohort_report report;
+    struct run_warnings warnings;
+    int32_t as_of;
+    int status;
+
+    if (!rt_cohort_log_as_of(log, &as_of)) {
+        cli_error("no event to compute from (expected rows with a customer "
+                  "ID and a date)");
+        return CLI_EXIT_USAGE;
+    }
+    memset(&warnings, 0, sizeof warnings);
+    warnings.list.texts = warnings.pointers;
+    if (rt_cohort_finish(&log->engine, rt_cohort_log_last_complete(log, as_of),
+                         args->mode,
+                         args->has_max_periods ? args->max_periods + 1 : 0,
+                         &result) != RT_OK) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    rt_cohort_log_warnings(log, &result, take_warning, &warnings);
+    if (result.overall.row_count == 0) {
+        cli_error("no cohort: no customer has a first event within the "
+                  "dates used (expected at least one)");
+        status = CLI_EXIT_USAGE;
+    } else {
+        plan_report(args, log, &result, as_of, &warnings, &report);
+        status = print_report(&report);
+        if (status == CLI_EXIT_OK)
+            status = printed_status(args, log, &warnings);
+    }
+    rt_cohort_result_free(&result);
+    return status;
+}
+
+static int run(const struct cohorts_args *args)
+{
+    struct rt_reporter reporter = {cli_report, NULL};
+    struct rt_cohort_log *log = malloc(sizeof *log);
+    enum rt_cohort_log_result read;
+    int status;
+
+    if (!log) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    rt_cohort_log_init(log, &args->log, reporter);
+    read = read_inputs(log, args);
+    if (read == RT_COHORT_LOG_NO_MEMORY) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        status = CLI_EXIT_FAILURE;
+    } else if (read == RT_COHORT_LOG_STOPPED) {
+        status = CLI_EXIT_USAGE;
+    } else {
+        status = finish(args, log);
+    }
+    rt_cohort_log_free(log);
+    free(log);
+    return status;
+}
+
+int cmd_cohorts(int argc, char *const *argv, int first)
+{
+    const char **files = malloc((size_t)argc * sizeof *files);
+    struct cohorts_args *args = calloc(1, sizeof *args);
+    char error[RT_MESSAGE_SIZE + 80];
+    enum cli_parse_result parsed;
+    int status;
+
+    if (!files || !args) {
+        free(files);
+        free(args);
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    args->files = files;
+    parsed = cohorts_parse_args(argc, argv, first, args, error, sizeof error);
+    if (parsed != CLI_PARSE_OK) {
+        status = cli_parse_report("cohorts", parsed, error);
+    } else if (args->help) {
+        fputs(cohorts_help_text, stdout);
+        status = CLI_EXIT_OK;
+    } else if ((status = cli_inputs_distinct(args->files, args->file_count)) ==
+               CLI_EXIT_OK) {
+        rt_platform_random_key(args->log.key);
+        status = run(args);
+    }
+    free(files);
+    free(args);
+    return status;
+}

@@ -1,0 +1,51 @@
+/*
+ * cohorts_args.h - the command line of retain cohorts [OPTION]... [FILE]...
+ */
+#ifndef RETAIN_COHORTS_ARGS_H
+#define RETAIN_COHORTS_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli_command.h"
+#include "cohort_log.h"
+#include "cohort_report.h"
+
+/* The most values a repeatable option (--start-event) takes. */
+#define COHORTS_VALUES_MAX 64
+
+/* The values of a repeatable option, in the order given. */
+struct cohorts_values {
+    const char *items[COHORTS_VALUES_MAX];
+    size_t count;
+};
+
+struct cohorts_args {
+    bool help;
+    struct rt_cohort_log_options log; /* what reading the log needs */
+    struct cohorts_values start_events, return_events;
+    bool utc, unix_seconds;
+    const char *as_of, *from; /* as given; parsed into log */
+    enum rt_cohort_mode mode;
+    enum rt_cohort_average_method average;
+    bool no_average;
+    bool has_max_periods;
+    uint64_t max_periods;
+    enum rt_format format;
+    bool format_given;
+    bool long_form, counts, strict;
+    unsigned precision;
+    const char **files; /* the caller's array, argc entries */
+    size_t file_count;  /* 0: standard input */
+};
+
+/*
+ * Reads argv[first..argc-1] into *args without printing; args->files must
+ * point to room for argc names.  On failure writes a one-line message to
+ * error.
+ */
+enum cli_parse_result cohorts_parse_args(int argc, char *const *argv, int first,
+                                         struct cohorts_args *args, char *error,
+                                         size_t error_size);
+
+#endif

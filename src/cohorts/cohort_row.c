@@ -1,0 +1,374 @@
+/* cohort_row.c - the columns of an input and its rows; see cohort_row.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cohort_row.h"
+#include "columns.h"
+#include "row_shape.h"
+
+/* A column found by the names of the issue, when no option names one. */
+struct column_role {
+    const char *option;            /* e.g. "--id-col" */
+    const char *what;              /* e.g. "customer ID" */
+    const char *const defaults[3]; /* tried in any case, left to right */
+};
+
+static const struct column_role id_role = {
+    "--id-col", "customer ID", {"customer_id", "customer", "id"}};
+static const struct column_role date_role = {
+    "--date-col", "date", {"date", "timestamp", "time"}};
+
+/* The first column, left to right, with one of the role's names. */
+static size_t default_column(const struct rt_csv_record *header,
+                             const struct column_role *role)
+{
+    size_t i, j;
+
+    for (i = 0; i < header->count; i++)
+        for (j = 0; j < 3; j++)
+            if (rt_column_same_name(header->fields[i].data,
+                                    header->fields[i].len, role->defaults[j]))
+                return i;
+    return RT_NO_COLUMN;
+}
+
+/*
+ * The column `name` names (for `option`), else, for a role, the default
+ * one; false after reporting the header when there is none.
+ */
+static bool find_column(const struct rt_cohort_log *log,
+                        const struct rt_csv_record *header, const char *file,
+                        const char *name, const char *option,
+                        const struct column_role *role, size_t *out)
+{
+    char message[RT_MESSAGE_SIZE], columns[RT_MESSAGE_SIZE / 2];
+
+    *out = RT_NO_COLUMN;
+    if (name) {
+        if (rt_column_find(header->fields, header->count, name, option, out,
+                           message, sizeof message))
+            return true;
+    } else if (!role || (*out = default_column(header, role)) != RT_NO_COLUMN) {
+        return true;
+    } else {
+        rt_column_list(header->fields, header->count, columns, sizeof columns);
+        snprintf(message, sizeof message,
+                 "no %s column (expected one named %s, %s or %s, or %s NAME; "
+                 "the columns are %s)",
+                 role->what, role->defaults[0], role->defaults[1],
+                 role->defaults[2], role->option, columns);
+    }
+    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, header->line, message);
+    return false;
+}
+
+static void quote_name(const struct rt_csv_record *header, size_t column,
+                       char buf[RT_QUOTE_SIZE])
+{
+    buf[0] = '\0';
+    if (column != RT_NO_COLUMN)
+        rt_quote_value(header->fields[column].data, header->fields[column].len,
+                       buf, RT_QUOTE_SIZE);
+}
+
+/* The ID and the date must be two columns: one cannot be both. */
+static bool distinct_columns(const struct rt_cohort_log *log,
+                             const struct rt_csv_record *header,
+                             const char *file,
+                             const struct cohort_columns *columns)
+{
+    char message[RT_MESSAGE_SIZE];
+
+    if (columns->id != columns->date)
+        return true;
+    snprintf(message, sizeof message,
+             "the customer ID and the date are both the column %s (expected "
+             "two columns: see --id-col and --date-col)",
+             columns->id_name);
+    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, header->line, message);
+    return false;
+}
+
+enum rt_cohort_log_result
+cohort_columns_find(struct rt_cohort_log *log,
+                    const struct rt_csv_record *header, const char *file,
+                    struct cohort_columns *columns)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+
+    columns->width = header->count;
+    if (!find_column(log, header, file, o->id_col, "--id-col", &id_role,
+                     &columns->id) ||
+        !find_column(log, header, file, o->date_col, "--date-col", &date_role,
+                     &columns->date) ||
+        !find_column(log, header, file, o->event_col, "--event-col", NULL,
+                     &columns->event) ||
+        !find_column(log, header, file, o->cohort_col, "--cohort-col", NULL,
+                     &columns->signup) ||
+        !find_column(log, header, file, o->group_col, "--group-by", NULL,
+                     &columns->group))
+        return RT_COHORT_LOG_SKIPPED;
+    quote_name(header, columns->id, columns->id_name);
+    quote_name(header, columns->date, columns->date_name);
+    quote_name(header, columns->signup, columns->signup_name);
+    quote_name(header, columns->group, columns->group_name);
+    return distinct_columns(log, header, file, columns) ? RT_COHORT_LOG_OK
+                                                        : RT_COHORT_LOG_SKIPPED;
+}
+
+/* Reports a row left out, and counts it. */
+static enum rt_cohort_log_result left_out(struct rt_cohort_log *log,
+                                          const char *file, uint64_t line,
+                                          const char *message)
+{
+    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, line, message);
+    log->rows_left_out++;
+    return RT_COHORT_LOG_OK;
+}
+
+/* Reads a date field; false with what is wrong in message. */
+static bool read_date(const struct rt_cohort_log *log,
+                      const struct rt_csv_field *field, const char *column,
+                      int32_t *day, char *message, size_t size)
+{
+    char problem[RT_DATE_PROBLEM_SIZE], quoted[RT_QUOTE_SIZE];
+
+    if (rt_date_parse(field->data, field->len, log->options.date_mode, day) ==
+        RT_DATE_OK)
+        return true;
+    rt_date_problem(field->data, field->len, log->options.date_mode, problem,
+                    sizeof problem);
+    rt_quote_value(field->data, field->len, quoted, sizeof quoted);
+    snprintf(message, size, "column %s: %s is not a date: %s (expected %s)",
+             column, quoted, problem, rt_date_expected(log->options.date_mode));
+    return false;
+}
+
+/* What makes a row's ID unusable, or "" when it is fine. */
+static bool read_id(const struct rt_csv_field *id, const char *column,
+                    char *message, size_t size)
+{
+    if (id->len == 0) {
+        snprintf(message, size,
+                 "column %s: no customer ID (expected one on every row)",
+                 column);
+        return false;
+    }
+    if (id->len > RT_ID_MAX) {
+        snprintf(message, size,
+                 "column %s: the customer ID has %llu bytes (expected at "
+                 "most %u)",
+                 column, (unsigned long long)id->len, (unsigned)RT_ID_MAX);
+        return false;
+    }
+    return true;
+}
+
+/* A segment value is kept as an ID is, and has its limit. */
+static bool read_segment(const struct cohort_columns *columns,
+                         const struct rt_csv_record *record, char *message,
+                         size_t size)
+{
+    if (columns->group == RT_NO_COLUMN ||
+        record->fields[columns->group].len <= RT_ID_MAX)
+        return true;
+    snprintf(message, size,
+             "column %s: the value has %llu bytes (expected at most %u)",
+             columns->group_name,
+             (unsigned long long)record->fields[columns->group].len,
+             (unsigned)RT_ID_MAX);
+    return false;
+}
+
+/* Whether the len bytes at text are one of the values. */
+static bool one_of(const struct rt_cohort_values *values, const char *text,
+                   size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < values->count; i++)
+        if (strlen(values->items[i]) == len &&
+            memcmp(values->items[i], text, len) == 0)
+            return true;
+    return false;
+}
+
+/* The shape of a row: its fields can be read, and there are enough. */
+static bool check_shape(const struct cohort_columns *columns,
+                        const struct rt_csv_record *record, char *message,
+                        size_t size)
+{
+    if (record->problem != RT_CSV_FINE) {
+        rt_row_shape_problem(record, NULL, 0, message, size);
+        return false;
+    }
+    if (record->count != columns->width) {
+        rt_row_shape_width(record->count, columns->width, message, size);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * Whether the row's date lies within --from .. --as-of; counts it when
+ * not.  The latest date of any valid row is the default cut-off.
+ */
+static bool within_dates(struct rt_cohort_log *log, int32_t day)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+
+    if (!log->have_day || day > log->latest_day)
+        log->latest_day = day;
+    log->have_day = true;
+    if (o->has_from && day < o->from) {
+        log->before_from++;
+        return false;
+    }
+    if (o->has_as_of && day > o->as_of) {
+        log->after_as_of++;
+        return false;
+    }
+    return true;
+}
+
+/* Copies len bytes into the held events' storage; *at is where. */
+static bool hold_bytes(struct rt_cohort_log *log, const char *data, size_t len,
+                       size_t *at)
+{
+    if (len > log->bytes_cap - log->bytes_len) {
+        size_t cap = log->bytes_cap ? log->bytes_cap : 4096;
+        char *grown;
+
+        while (cap - log->bytes_len < len)
+            cap *= 2;
+        grown = realloc(log->bytes, cap);
+        if (!grown)
+            return false;
+        log->bytes = grown;
+        log->bytes_cap = cap;
+    }
+    memcpy(log->bytes + log->bytes_len, data, len);
+    *at = log->bytes_len;
+    log->bytes_len += len;
+    return true;
+}
+
+/* Holds one event; `event` has all but its bytes. */
+static enum rt_cohort_log_result hold(struct rt_cohort_log *log,
+                                      const struct rt_cohort_event *event,
+                                      const struct rt_csv_field *segment,
+                                      uint64_t line, const char *file)
+{
+    size_t n = log->pending_count;
+
+    log->pending[n] = *event;
+    log->line_of[n] = line;
+    if (!hold_bytes(log, event->id, event->id_len, &log->id_at[n]) ||
+        (segment &&
+         !hold_bytes(log, segment->data, segment->len, &log->segment_at[n])))
+        return RT_COHORT_LOG_NO_MEMORY;
+    log->pending_count++;
+    if (log->pending_count == RT_COHORT_LOG_PENDING)
+        return cohort_row_flush(log, file);
+    return RT_COHORT_LOG_OK;
+}
+
+/* The event of a row whose shape, ID and date are fine. */
+static void make_event(const struct rt_cohort_log *log,
+                       const struct cohort_columns *columns,
+                       const struct rt_csv_record *record, int32_t day,
+                       struct rt_cohort_event *event)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+    const struct rt_csv_field *id = &record->fields[columns->id];
+
+    memset(event, 0, sizeof *event);
+    event->id = id->data;
+    event->id_len = id->len;
+    event->day = day;
+    event->period = rt_period_index(&o->period, day);
+    event->start = event->returning = true;
+    if (columns->event != RT_NO_COLUMN) {
+        const struct rt_csv_field *type = &record->fields[columns->event];
+
+        event->start = o->start_events.count == 0 ||
+                       one_of(&o->start_events, type->data, type->len);
+        event->returning = o->return_events.count == 0 ||
+                           one_of(&o->return_events, type->data, type->len);
+    }
+    if (columns->group != RT_NO_COLUMN) {
+        event->segment = "";
+        event->segment_len = record->fields[columns->group].len;
+    }
+}
+
+/* A row's message: a column's name and a value, both quoted, and why. */
+#define ROW_MESSAGE_SIZE (2 * RT_QUOTE_SIZE + RT_DATE_PROBLEM_SIZE + 256)
+
+enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
+                                          const struct cohort_columns *columns,
+                                          const struct rt_csv_record *record,
+                                          const char *file)
+{
+    char message[ROW_MESSAGE_SIZE];
+    struct rt_cohort_event event;
+    int32_t day, signup;
+
+    if (!check_shape(columns, record, message, sizeof message) ||
+        !read_id(&record->fields[columns->id], columns->id_name, message,
+                 sizeof message) ||
+        !read_segment(columns, record, message, sizeof message) ||
+        !read_date(log, &record->fields[columns->date], columns->date_name,
+                   &day, message, sizeof message) ||
+        (columns->signup != RT_NO_COLUMN &&
+         !read_date(log, &record->fields[columns->signup], columns->signup_name,
+                    &signup, message, sizeof message)))
+        return left_out(log, file, record->line, message);
+    if (!within_dates(log, day))
+        return RT_COHORT_LOG_OK;
+    make_event(log, columns, record, day, &event);
+    if (columns->signup != RT_NO_COLUMN) {
+        event.has_signup = true;
+        event.signup = rt_period_index(&log->options.period, signup);
+    }
+    return hold(log, &event,
+                columns->group != RT_NO_COLUMN ? &record->fields[columns->group]
+                                               : NULL,
+                record->line, file);
+}
+
+/* Why the engine refused an event, which stops the run. */
+static enum rt_cohort_log_result refused(const struct rt_cohort_log *log,
+                                         enum rt_status status,
+                                         const char *file, uint64_t line)
+{
+    if (status == RT_ERR_NOMEM)
+        return RT_COHORT_LOG_NO_MEMORY;
+    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, line,
+                         "too many customers, or periods too far apart, to "
+                         "hold (expected fewer than 2^32 customers)");
+    return RT_COHORT_LOG_STOPPED;
+}
+
+enum rt_cohort_log_result cohort_row_flush(struct rt_cohort_log *log,
+                                           const char *file)
+{
+    size_t i, fed = 0;
+    enum rt_status status;
+
+    for (i = 0; i < log->pending_count; i++) {
+        struct rt_cohort_event *event = &log->pending[i];
+
+        event->id = log->bytes + log->id_at[i];
+        if (event->segment)
+            event->segment = log->bytes + log->segment_at[i];
+    }
+    status = rt_cohort_engine_add_many(&log->engine, log->pending,
+                                       log->pending_count, &fed);
+    log->events += fed;
+    log->pending_count = 0;
+    log->bytes_len = 0;
+    if (status != RT_OK)
+        return refused(log, status, file, log->line_of[fed]);
+    return RT_COHORT_LOG_OK;
+}

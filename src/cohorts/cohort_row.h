@@ -1,0 +1,50 @@
+/*
+ * cohort_row.h - the columns of an input of the log, and one row of it
+ * made an engine event (internal to src/cohorts).
+ */
+#ifndef RETAIN_COHORT_ROW_H
+#define RETAIN_COHORT_ROW_H
+
+#include <stddef.h>
+
+#include "cohort_log.h"
+#include "csv.h"
+
+/* The columns one input keeps its fields in; RT_NO_COLUMN: not used. */
+struct cohort_columns {
+    size_t id, date, event, signup, group;
+    size_t width; /* the header's fields: every row must have as many */
+    /* The names of the columns, quoted, for the rows' messages. */
+    char id_name[RT_QUOTE_SIZE], date_name[RT_QUOTE_SIZE],
+        signup_name[RT_QUOTE_SIZE], group_name[RT_QUOTE_SIZE];
+};
+
+/* Passes a diagnostic to the log's reporter. */
+void rt_cohort_log_report(const struct rt_cohort_log *log,
+                          enum rt_severity severity, const char *file,
+                          uint64_t line, const char *message);
+
+/*
+ * Finds the columns of the options (or the default names) in the header;
+ * a missing one is reported and the input skipped.
+ */
+enum rt_cohort_log_result
+cohort_columns_find(struct rt_cohort_log *log,
+                    const struct rt_csv_record *header, const char *file,
+                    struct cohort_columns *columns);
+
+/*
+ * Takes one row: reports it and counts it left out when it cannot be
+ * read, else holds its event, feeding the held ones when there are
+ * RT_COHORT_LOG_PENDING of them.
+ */
+enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
+                                          const struct cohort_columns *columns,
+                                          const struct rt_csv_record *record,
+                                          const char *file);
+
+/* Feeds the held events to the engine. */
+enum rt_cohort_log_result cohort_row_flush(struct rt_cohort_log *log,
+                                           const char *file);
+
+#endif
