@@ -90,6 +90,10 @@ CHOICES = """\
    exit status is.  --no-header leaves the header line out.
 17. An option other than --start-event and --return-event given twice is
    a usage error, as src/cli/cli_opt.c makes it for every command.
+18. retain's own usage rules (src/cli/cohorts_args.c), adopted: --event-col
+   needs --start-event or --return-event; --week-start needs --period
+   week; --long with -f json or text; --counts with -f json; --utc with
+   --date-format unix; --no-average with --average; --from after --as-of.
 """
 
 PREFIX = {"day": "day_", "week": "week_", "month": "month_",
@@ -487,11 +491,12 @@ def usage(message):
     sys.exit(2)
 
 
-SHORT = {"-p": "--precision", "-f": "--format", "-d": "--delimiter", "-h": "--help"}
+SHORT = {"-p": "--precision", "-f": "--format", "-d": "--delimiter", "-h": "--help",
+         "-j": "--jobs"}
 VALUED = {"--period", "--week-start", "--mode", "--as-of", "--from", "--average",
           "--group-by", "--max-periods", "--event-col", "--start-event",
           "--return-event", "--cohort-col", "--id-col", "--date-col",
-          "--date-format", "--precision", "--delimiter", "--format"}
+          "--date-format", "--precision", "--delimiter", "--format", "--jobs"}
 REPEATABLE = {"--start-event", "--return-event"}
 
 
@@ -512,10 +517,30 @@ def check_repeats(argv):
             name = SHORT.get(word[:2])
             if name in VALUED and len(word) == 2:
                 i += 1
-        if name in seen and name not in REPEATABLE:
+        if name is not None and name in seen and name not in REPEATABLE:
             usage("option %s given more than once" % name)
         seen.add(name)
         i += 1
+
+
+def check_retain_rules(args, argv):
+    """CHOICE 18: the usage rules retain added (src/cli/cohorts_args.c)."""
+    given = lambda name: any(w == name or w.startswith(name + "=") for w in argv)
+    if args.event_col is not None and not (args.start_event or args.return_event):
+        usage("--event-col needs --start-event or --return-event")
+    if given("--week-start") and args.period != "week":
+        usage("--week-start needs --period week")
+    if args.long and args.format in ("json", "text"):
+        usage("--long needs csv or tsv")
+    if args.counts and args.format == "json":
+        usage("--counts with json")
+    if args.utc and args.date_format == "unix":
+        usage("--utc with --date-format unix")
+    if args.no_average and given("--average"):
+        usage("--no-average with --average")
+    if args.as_of and args.from_ and ISO_DATE.fullmatch(args.as_of) \
+            and ISO_DATE.fullmatch(args.from_) and args.from_ > args.as_of:
+        usage("--from after --as-of")
 
 
 def parse_args(argv):
@@ -547,6 +572,7 @@ def parse_args(argv):
     ap.add_argument("-d", "--delimiter", dest="delimiter", choices=[",", ";", "tab"])
     ap.add_argument("-f", "--format", choices=["csv", "tsv", "json", "text"])
     ap.add_argument("--no-header", action="store_true")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_intermixed_args(argv)
     day = args.week_start.lower()
     names = [d for d in WEEKDAYS if day in (d, d[:3])]
@@ -555,6 +581,8 @@ def parse_args(argv):
     args.week_start = WEEKDAYS.index(names[0])
     if not 0 <= args.p <= 12:
         usage("-p: 0 to 12")
+    if not 1 <= args.jobs <= 64:
+        usage("--jobs: 1 to 64")  # threads change nothing else
     if args.max_periods is not None and args.max_periods < 0:
         usage("--max-periods: not a whole number")
     if (args.start_event or args.return_event) and args.event_col is None:
@@ -563,6 +591,7 @@ def parse_args(argv):
         usage("--cohort-col and --start-event together")
     if args.counts and args.long:
         usage("--counts and --long together")
+    check_retain_rules(args, argv)
     return args
 
 
@@ -790,6 +819,9 @@ SELF_TESTS = [
      "\ufeff\r\nid,date\r\n\r\na,2024-01-01\r\n\nb,2024-01-31\r\n", 0,
      "cohort,customers,month_0\n2024-01,2,2\n"),
     ("an option twice", ["--period", "day", "--period=day"], LOG1, 2, ""),
+    # A FILE before the options is no option given twice.
+    ("file first", ["-", "--counts", "--no-average", "--max-periods=0"],
+     LOG1, 0, "cohort,customers,month_0\n2024-01,2,2\n2024-02,1,1\n"),
     ("start-event twice", ["--event-col=event", "--start-event", "s", "--start-event=t"],
      "id,date,event\na,2024-01-01,t\nb,2024-01-01,u\n", 0,
      "cohort,customers,month_0\n2024-01,1,\naverage,1,\n"),
@@ -804,7 +836,7 @@ def self_test():
     for name, argv, log, status, expected in SELF_TESTS:
         sys.stderr = io.StringIO()  # the cases' own messages are expected
         try:
-            got, got_status = run(argv + ["-"], log)
+            got, got_status = run(argv + ([] if "-" in argv else ["-"]), log)
         except SystemExit as e:
             got, got_status = "", e.code
         sys.stderr = stderr
