@@ -45,8 +45,8 @@ const char cohorts_help_text[] =
     "                          (repeatable; default: any event)\n"
     "      --return-event=TYPE events of TYPE count as coming back\n"
     "                          (repeatable; default: any event)\n"
-    "      --cohort-col=NAME   the cohort from this signup-date column; rows\n"
-    "                          that disagree: a warning, the earliest wins\n"
+    "      --cohort-col=NAME   the cohort from this signup-date column (the\n"
+    "                          earliest, when rows disagree)\n"
     "      --from=DATE         leave out events before DATE (YYYY-MM-DD)\n"
     "      --as-of=DATE        the cut-off (default: the latest event date,\n"
     "                          never the clock); later events are left out\n"
@@ -58,6 +58,7 @@ const char cohorts_help_text[] =
     "                          weeks, labelled 2024-W03; others by first day)\n"
     "      --mode=MODE         on (default): active in period cohort+k;\n"
     "                          on-or-after: in cohort+k or any later period\n"
+    "                          (complete or not)\n"
     "      --average=METHOD    pooled (default): active over cohort sizes,\n"
     "                          summed over the cohorts observed at k; mean:\n"
     "                          the mean of their rates\n"
@@ -76,6 +77,7 @@ const char cohorts_help_text[] =
     "      --long              csv/tsv: one row per cell: cohort, offset,\n"
     "                          period, customers, active, retention_rate\n"
     "      --counts            active customers instead of rates\n"
+    "      --no-header         csv/tsv: leave out the header line\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 on any warning\n"
@@ -173,12 +175,15 @@ static void plan_report(const struct cohorts_args *args,
     report->average = args->average;
     report->no_average = args->no_average;
     report->format = args->format;
-    if (!args->format_given)
+    /* As batch: the input's delimiter, unless -f chose the format. */
+    if (!args->format_given) {
         report->format =
             log->first_delimiter == '\t' ? RT_FORMAT_TSV : RT_FORMAT_CSV;
+        report->delimiter = log->first_delimiter;
+    }
     report->long_form = args->long_form;
     report->counts = args->counts;
-    report->header = true;
+    report->header = args->header;
     report->precision = args->precision;
     report->group_name = log->options.group_col ? log->group_name : NULL;
     report->warnings = &warnings->list;

@@ -100,7 +100,8 @@ enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
 
 enum rt_cohort_mode {
     RT_COHORT_ON,         /* cell k: a return event in period c + k */
-    RT_COHORT_ON_OR_AFTER /* in c + k or any later period up to the cut-off */
+    RT_COHORT_ON_OR_AFTER /* in c + k or any later period fed, complete or
+                             not: a return at k or after is one */
 };
 
 /*

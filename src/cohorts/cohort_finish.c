@@ -240,7 +240,10 @@ static void count_customer(const struct build *b,
         }
         return;
     }
-    cohort_bit_walk_start(&walk, customer, cohort, b->last);
+    /* Later activity counts however far on, in periods complete or not:
+       the customer did come back at k or after (events after the cut-off
+       date never reach the engine). */
+    cohort_bit_walk_start(&walk, customer, cohort, INT64_MAX);
     while (cohort_bit_walk_next(&walk, &period))
         last = period - cohort;
     if (last < 0)

@@ -304,7 +304,9 @@ static const struct layout long_layout = {long_cohort, long_average};
 
 static void write_delimited(struct writer *w)
 {
-    w->delimiter = w->report->format == RT_FORMAT_TSV ? '\t' : ',';
+    w->delimiter = w->report->format == RT_FORMAT_TSV ? '\t'
+                   : w->report->delimiter             ? w->report->delimiter
+                                                      : ',';
     if (w->report->header) {
         if (w->report->long_form)
             long_header(w);

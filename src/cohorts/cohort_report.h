@@ -33,13 +33,14 @@ struct rt_cohort_report {
     struct rt_period_spec period; /* what the period indices are */
     int32_t as_of;                /* the cut-off, a day number */
     enum rt_cohort_average_method average;
-    bool no_average;         /* --no-average: no average rows */
-    enum rt_format format;   /* text, json, csv or tsv */
-    bool long_form;          /* --long: one row per cell (csv/tsv) */
-    bool counts;             /* --counts: active customers, not rates */
-    bool header;             /* csv/tsv: the header line (--no-header) */
-    unsigned precision;      /* digits of the rates */
-    const char *group_name;  /* the --group-by column; NULL: not grouped */
+    bool no_average;        /* --no-average: no average rows */
+    enum rt_format format;  /* text, json, csv or tsv */
+    char delimiter;         /* csv's: ',' or ';' as the input (0: ',') */
+    bool long_form;         /* --long: one row per cell (csv/tsv) */
+    bool counts;            /* --counts: active customers, not rates */
+    bool header;            /* csv/tsv: the header line (--no-header) */
+    unsigned precision;     /* digits of the rates */
+    const char *group_name; /* the --group-by column; NULL: not grouped */
     const struct rt_notes *warnings; /* for JSON's warnings field */
     bool note_first_cohort; /* the first cohort also holds customers active
                                before the data starts (text and JSON) */

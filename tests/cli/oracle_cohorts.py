@@ -93,7 +93,12 @@ CHOICES = """\
 18. retain's own usage rules (src/cli/cohorts_args.c), adopted: --event-col
    needs --start-event or --return-event; --week-start needs --period
    week; --long with -f json or text; --counts with -f json; --utc with
-   --date-format unix; --no-average with --average; --from after --as-of.
+   --date-format unix; --no-average with --average; --from after --as-of;
+   --no-header with -f json or text.
+19. --strict makes every warning exit status 1, beyond the issue's list:
+   blank lines (before or after the header of a file that is used), a
+   customer with no start event.  Signup rows disagree when they give two
+   signup periods (a day apart in one month is no disagreement).
 """
 
 PREFIX = {"day": "day_", "week": "week_", "month": "month_",
@@ -239,18 +244,19 @@ def tsv_field(text):
 
 
 def records(text, delimiter):
-    """(line number, fields) of each non-blank record."""
+    """(line number, fields) of each record; fields None for a blank line."""
     if delimiter == "\t":
-        for n, line in enumerate(re.split(r"\r?\n", text), 1):
-            if line != "":
-                yield n, [tsv_field(f) for f in line.split("\t")]
+        lines = re.split(r"\r?\n", text)
+        if lines and lines[-1] == "":
+            lines.pop()  # what follows the last line end is no line
+        for n, line in enumerate(lines, 1):
+            yield n, [tsv_field(f) for f in line.split("\t")] if line else None
         return
     line = 1
     for fields in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False):
         here = line
         line += 1 + sum(f.count("\n") for f in fields)
-        if fields:
-            yield here, fields
+        yield here, fields if fields else None
 
 
 def ascii_lower(text):
@@ -313,9 +319,13 @@ def read_file(name, text, args, state):
     delimiter = pick_delimiter(name, first, args.delimiter)
     state.setdefault("delimiter", delimiter)
     rows = records(text, delimiter)
-    try:
-        _, header = next(rows)
-    except StopIteration:
+    blanks = 0
+    header = None
+    for _, header in rows:
+        if header is not None:
+            break
+        blanks += 1
+    if header is None:
         return complain(state, "%s: no header line" % name)
     cols = {"id": find_column(header, args.id_col, ("customer_id", "customer", "id"), "ID"),
             "date": find_column(header, args.date_col, ("date", "timestamp", "time"), "date")}
@@ -325,10 +335,15 @@ def read_file(name, text, args, state):
     if any(v is None for v in cols.values()):
         return complain(state, "%s: a needed column is missing" % name)
     for line, fields in rows:
+        if fields is None:
+            blanks += 1
+            continue
         try:
             state["events"].append(make_event(fields, header, cols, args, len(state["events"])))
         except RowError as e:
             complain(state, "%s:%d: error: %s" % (name, line, e))
+    if blanks:  # CHOICE 19: a warning, so --strict makes it exit 1
+        state["warnings"].append("%s: %d blank lines" % (name, blanks))
 
 
 def make_event(fields, header, cols, args, pos):
@@ -374,9 +389,12 @@ def customers_of(events, args, periods, state):
             c.returns.append(e.day)
     for c in table.values():
         if c.first is None:
+            # CHOICE 19: a customer in no cohort is a warning
+            state["warnings"].append("a customer with no start event")
             continue
         if args.cohort_col is not None:
-            if len(c.signups) > 1:
+            # CHOICE 19: rows disagree when they give two signup periods
+            if len({periods.index(d) for d in c.signups}) > 1:
                 state["warnings"].append("disagreeing signup dates")
             c.cohort = periods.index(min(c.signups))
         else:
@@ -532,6 +550,8 @@ def check_retain_rules(args, argv):
         usage("--week-start needs --period week")
     if args.long and args.format in ("json", "text"):
         usage("--long needs csv or tsv")
+    if args.no_header and args.format in ("json", "text"):
+        usage("--no-header needs csv or tsv")
     if args.counts and args.format == "json":
         usage("--counts with json")
     if args.utc and args.date_format == "unix":

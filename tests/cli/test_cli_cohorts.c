@@ -134,6 +134,11 @@ static const struct cli_row cohorts_cases[] = {
      "2024-02\t1\t100.00\t100.00\t\n"
      "2024-03\t1\t100.00\t\t\n"
      "average\t5\t100.00\t75.00\t66.67\n"},
+    {"semicolons in, semicolons out",
+     {"cohorts", "--no-average"},
+     "id;date\nx;2024-01-31\n",
+     0,
+     "cohort;customers;month_0\n2024-01;1;100.00\n"},
     {"standard input, -f tsv",
      {"cohorts", "-f", "tsv", "--no-average"},
      "id,date\nx,2024-01-01\ny,2024-02-29\nx,2024-02-01\n",
@@ -403,6 +408,18 @@ static const struct cli_row cohorts_cases[] = {
      NULL,
      E "option --long needs csv or tsv output (json and text always have "
        "every cell)\n" TRY},
+    {"--no-header needs csv or tsv",
+     {"cohorts", "-f", "text", "--no-header"},
+     NULL,
+     2,
+     NULL,
+     E "option --no-header needs csv or tsv output (json and text have no "
+       "header line to leave out)\n" TRY},
+    {"--no-header",
+     {"cohorts", "--no-header", "--as-of", "2024-03-31", "shop.csv"},
+     NULL,
+     0,
+     SHOP_ROWS "average,5,100.00,75.00,66.67\n"},
     {"--counts with json",
      {"cohorts", "-fjson", "--counts"},
      NULL,

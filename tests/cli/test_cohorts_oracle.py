@@ -564,7 +564,7 @@ def parse_args():
     ap.add_argument("--keep", metavar="DIR",
                     help="copy the failing case's files to DIR")
     ap.add_argument("--wide-csv", action="store_true",
-                    help="wide csv without the average row only")
+                    help="(obsolete: the stub writer is gone) wide csv only")
     ap.add_argument("--all", action="store_true",
                     help="go on after a disagreement; count them all")
     return ap.parse_args()

@@ -98,14 +98,14 @@ static const struct engine_case engine_cases[] = {
      true,
      {{"d", 0}, {"d", 3}, {"e", 0}},
      "*: c=0 n=2 2 0\n*: avg 1/2/2 1/2/0\nnotes: 0 0 0/0\n"},
-    {"on-or-after ignores activity after the cut-off",
+    {"on-or-after counts activity in periods not complete yet",
      false,
      AFTER,
      1,
      0,
      true,
-     {{"d", 0}, {"d", 3}, {"e", 0}, {"e", 1}},
-     "*: c=0 n=2 2 1\n*: avg 1/2/2 1/2/1\nnotes: 0 0 0/0\n"},
+     {{"d", 0}, {"d", 3}, {"e", 0}, {"e", 2}},
+     "*: c=0 n=2 2 2\n*: avg 1/2/2 1/2/2\nnotes: 0 0 0/0\n"},
     {"a cut-off before every cohort: one column, unobserved",
      false,
      ON,
@@ -693,7 +693,9 @@ static bool brute_active(const struct random_log *log, int customer,
 
     if (log->mode == RT_COHORT_ON)
         return returned(log, customer, cohort + (int64_t)k);
-    for (p = cohort + (int64_t)k; p <= log->last; p++)
+    /* Any later period the log reaches, complete or not. */
+    for (p = cohort + (int64_t)k; p <= cohort + (int64_t)k + 4 * MAX_SPREAD;
+         p++)
         if (returned(log, customer, p))
             return true;
     return false;
