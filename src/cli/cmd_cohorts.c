@@ -2,7 +2,6 @@
  * cmd_cohorts.c - retain cohorts: read the log, build the triangles,
  * warn, print, and map the outcome to an exit status.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +11,6 @@
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
 #include "platform.h"
-
-#define STDIN_NAME "(standard input)"
 
 /* At most 4 warnings: dates, no cohort, signup, before signup. */
 #define WARNINGS_MAX 4
@@ -99,11 +96,6 @@ const char cohorts_help_text[] =
     "      --return-event purchase --mode on-or-after events.csv\n"
     "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n";
 
-static bool is_stdin(const char *name)
-{
-    return strcmp(name, "-") == 0;
-}
-
 /* The warnings of a run: on stderr, and kept for JSON's warnings field. */
 struct run_warnings {
     char texts[WARNINGS_MAX][256];
@@ -129,21 +121,15 @@ static enum rt_cohort_log_result read_file(struct rt_cohort_log *log,
                                            const char *name)
 {
     enum rt_cohort_log_result result;
-    FILE *in;
+    const char *shown;
+    FILE *in = cli_inputs_open(name, &shown);
 
-    if (is_stdin(name))
-        return rt_cohort_log_file(log, stdin, STDIN_NAME);
-    in = fopen(name, "rb");
     if (!in) {
-        char shown[RT_NAME_SIZE];
-
-        cli_error("%s: cannot open: %s",
-                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
         log->inputs_skipped++;
         return RT_COHORT_LOG_SKIPPED;
     }
-    result = rt_cohort_log_file(log, in, name);
-    fclose(in);
+    result = rt_cohort_log_file(log, in, shown);
+    cli_inputs_close(in);
     return result;
 }
 
@@ -155,7 +141,7 @@ static enum rt_cohort_log_result read_inputs(struct rt_cohort_log *log,
     size_t i;
 
     if (args->file_count == 0)
-        result = rt_cohort_log_file(log, stdin, STDIN_NAME);
+        result = rt_cohort_log_file(log, stdin, CLI_STDIN_NAME);
     for (i = 0; i < args->file_count && result <= RT_COHORT_LOG_SKIPPED; i++)
         result = read_file(log, args->files[i]);
     return result;
