@@ -246,6 +246,8 @@ static const struct option_rule option_rules[] = {
      "the signup column gives the cohort; start events would give another"},
     {OPT_COUNTS, OPT_LONG, false,
      "--long always has both active and retention_rate"},
+    {OPT_COUNTS, OPT_AVERAGE, false,
+     "with --counts the average row sums the active customers"},
     {OPT_NO_AVERAGE, OPT_AVERAGE, false,
      "one leaves the average out, the other says how to take it"},
 };

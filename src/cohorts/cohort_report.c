@@ -69,10 +69,31 @@ static void end_line(struct writer *w)
     w->cells_in_line = 0;
 }
 
-/* The label of a period; indices of labelled periods fit in 32 bits. */
+/*
+ * The label of a period; indices of labelled periods fit in 32 bits.  A
+ * period after 9999-12-31 (cohort + k of a late cohort) has no date to
+ * name it: its label is empty, and its cell never observed.
+ */
 static size_t label(const struct writer *w, int64_t index, char *buf)
 {
-    return rt_period_label(&w->report->period, (int32_t)index, buf);
+    const struct rt_period_spec *spec = &w->report->period;
+
+    if (rt_period_first_day(spec, (int32_t)index) > RT_DATE_MAX_DAY) {
+        buf[0] = '\0';
+        return 0;
+    }
+    return rt_period_label(spec, (int32_t)index, buf);
+}
+
+/*
+ * The cohort cell of an average row: "average", but "overall" for the
+ * average over everyone after the groups, which an empty group value
+ * could not tell apart from its own average row.
+ */
+static const char *average_name(const struct writer *w,
+                                const struct rt_cohort_triangle *tri)
+{
+    return w->grouped && tri == &w->result->overall ? "overall" : "average";
 }
 
 /* The group column's cell: the triangle's value, empty for everyone. */
@@ -197,13 +218,14 @@ static void wide_cohort(struct writer *w, const struct rt_cohort_triangle *tri,
     end_line(w);
 }
 
-/* Under a text average, what it divides by: customers when pooled, the
-   number of cohorts for the mean. */
+/* Under a text average, what it divides by: customers when pooled (and
+   for the sums of --counts), the number of cohorts for the mean. */
 static void text_base(struct writer *w, const struct rt_cohort_triangle *tri)
 {
-    const uint64_t *base = w->report->average == RT_COHORT_MEAN
-                               ? tri->average.cohorts
-                               : tri->average.customers;
+    const uint64_t *base =
+        w->report->average == RT_COHORT_MEAN && !w->report->counts
+            ? tri->average.cohorts
+            : tri->average.customers;
     size_t k;
 
     put_group(w, tri);
@@ -224,7 +246,7 @@ static void wide_average(struct writer *w, const struct rt_cohort_triangle *tri)
     size_t k;
 
     put_group(w, tri);
-    put_text(w, "average");
+    put_text(w, average_name(w, tri));
     put_count(w, tri->customers);
     for (k = 0; k < w->result->columns; k++) {
         if (shows_counts(w) && tri->average.cohorts[k] > 0)
@@ -285,7 +307,7 @@ static void long_average(struct writer *w, const struct rt_cohort_triangle *tri)
 
     for (k = 0; k < w->result->columns; k++) {
         put_group(w, tri);
-        put_text(w, "average");
+        put_text(w, average_name(w, tri));
         put_count(w, k);
         put(w, "", 0);
         if (tri->average.cohorts[k] > 0) {
@@ -354,6 +376,9 @@ static void say_average(struct writer *w)
 {
     if (w->report->no_average)
         rt_sink_puts(w->sink, "no average");
+    else if (w->report->counts)
+        rt_sink_puts(w->sink, "average: the sums of active customers over the "
+                              "cohorts observed at k, of the customers below");
     else if (w->report->average == RT_COHORT_MEAN)
         rt_sink_puts(w->sink,
                      "average: mean (the mean of the observed cohorts' rates)");
@@ -494,15 +519,15 @@ static void json_sums(struct writer *w, struct rt_json *json, const char *name,
     key(json, name);
     rt_json_begin_array(json);
     for (k = 0; k < w->result->columns; k++)
-        if (tri->average.cohorts[k] > 0 || values == tri->average.cohorts)
+        if (tri->average.cohorts[k] > 0)
             json_count(json, values[k]);
         else
             rt_json_null(json);
     rt_json_end_array(json);
 }
 
-/* The members of an average: a count of cohorts is 0, never null, where
-   none is observed; the sums and the rate are null there. */
+/* The members of an average: all null where no cohort is observed, as
+   every unobserved cell is. */
 static void json_average_members(struct writer *w, struct rt_json *json,
                                  const struct rt_cohort_triangle *tri)
 {

@@ -69,7 +69,8 @@ CHOICES = """\
 12. --group-by: groups in order of the first valid, kept input row that
    holds the value (only values that are some customer's segment); the
    group column's header is the column's name; the overall average row has
-   an empty group cell.  With --cohort-col, the segment is the value on the
+   an empty group cell and "overall" in the cohort column (an empty group
+   value's own average row has "average" there).  With --cohort-col, the segment is the value on the
    customer's first event.
 13. --cohort-col: the signup value is read as a date like the date column;
    an empty or unreadable one is a row error.  Customers whose rows
@@ -94,7 +95,8 @@ CHOICES = """\
    needs --start-event or --return-event; --week-start needs --period
    week; --long with -f json or text; --counts with -f json; --utc with
    --date-format unix; --no-average with --average; --from after --as-of;
-   --no-header with -f json or text.
+   --no-header with -f json or text; --counts with --average (the counts'
+   average row is a sum).
 19. --strict makes every warning exit status 1, beyond the issue's list:
    blank lines (before or after the header of a file that is used), a
    customer with no start event.  Signup rows disagree when they give two
@@ -473,7 +475,8 @@ def field(text, delimiter):
     return text
 
 
-def write_scope(out, group, cohorts, horizon, args, periods, average_row):
+def write_scope(out, group, cohorts, horizon, args, periods, average_row,
+                name="average"):
     lead = [] if group is None else [group]
     for p, size, cells in cohorts:
         if args.long:
@@ -495,10 +498,10 @@ def write_scope(out, group, cohorts, horizon, args, periods, average_row):
         avgs = [average(cohorts, k, args) for k in range(horizon + 1)]
         args.counts = saved
         for k, a in enumerate(avgs):
-            out.append(lead + ["average", str(k), ""] +
+            out.append(lead + [name, str(k), ""] +
                        (["", "", ""] if a is None else [str(a[0]), str(a[1]), a[2]]))
     else:
-        out.append(lead + ["average", str(sum(s for _, s, _ in cohorts))] +
+        out.append(lead + [name, str(sum(s for _, s, _ in cohorts))] +
                    ["" if a is None else a[2] for a in avgs])
 
 
@@ -550,6 +553,8 @@ def check_retain_rules(args, argv):
         usage("--week-start needs --period week")
     if args.long and args.format in ("json", "text"):
         usage("--long needs csv or tsv")
+    if args.counts and given("--average"):
+        usage("--counts with --average")
     if args.no_header and args.format in ("json", "text"):
         usage("--no-header needs csv or tsv")
     if args.counts and args.format == "json":
@@ -680,7 +685,8 @@ def render(members, kept, args, periods, as_of, state):
     if args.group_by is not None and not args.no_average:
         everyone = build_cohorts(members, args, periods, as_of)
         tail = []
-        write_scope(tail, "", everyone, horizon, args, periods, True)
+        write_scope(tail, "", everyone, horizon, args, periods, True,
+                    "overall")  # CHOICE 12
         rows += tail[len(everyone) * (horizon + 1 if args.long else 1):]
     for w in sorted(set(state["warnings"])):
         print("oracle: warning: " + w, file=sys.stderr)
@@ -793,7 +799,7 @@ SELF_TESTS = [
      "plan,cohort,customers,month_0,month_1\n"
      "pro,2024-01,1,1,1\npro,2024-02,1,1,\npro,average,2,2,1\n"
      "free,2024-01,1,1,1\nfree,average,1,1,1\n"
-     ",average,3,3,2\n"),
+     ",overall,3,3,2\n"),
     ("cohort-col", ["--cohort-col", "signup", "--counts", "--no-average", "--as-of", "2024-02-29"],
      "id,date,signup\na,2024-02-10,2024-01-31\na,2024-01-05,2024-01-31\n"
      "b,2024-02-01,2024-02-01\n", 0,

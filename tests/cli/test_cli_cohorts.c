@@ -108,7 +108,7 @@ static const struct cli_row cohorts_cases[] = {
      "pro,2024-01,1,100.00,100.00,0.00\n"
      "pro,2024-02,1,100.00,100.00,\n"
      "pro,average,2,100.00,100.00,0.00\n"
-     ",average,5,100.00,75.00,66.67\n"},
+     ",overall,5,100.00,75.00,66.67\n"},
     {"long",
      {"cohorts", "--long", "--as-of", "2024-03-31", "shop.csv"},
      NULL,
@@ -167,8 +167,8 @@ static const struct cli_row cohorts_cases[] = {
      NULL,
      "",
      .golden = "cohorts/text"},
-    {"text, mean, counts",
-     {"cohorts", "-f", "text", "--average=mean", "--counts", "shop.csv"},
+    {"text, counts",
+     {"cohorts", "-f", "text", "--counts", "shop.csv"},
      NULL,
      0,
      NULL,
@@ -420,6 +420,28 @@ static const struct cli_row cohorts_cases[] = {
      NULL,
      0,
      SHOP_ROWS "average,5,100.00,75.00,66.67\n"},
+    {"an empty group value is a group",
+     {"cohorts", "--group-by", "plan", "--long", "--as-of", "2024-02-29"},
+     "id,date,plan\na,2024-01-05,\nb,2024-01-06,pro\nb,2024-02-06,pro\n",
+     0,
+     "plan," SHOP_LONG_HEAD ",2024-01,0,2024-01,1,1,100.00\n"
+     ",2024-01,1,2024-02,1,0,0.00\n"
+     ",average,0,,1,1,100.00\n"
+     ",average,1,,1,0,0.00\n"
+     "pro,2024-01,0,2024-01,1,1,100.00\n"
+     "pro,2024-01,1,2024-02,1,1,100.00\n"
+     "pro,average,0,,1,1,100.00\n"
+     "pro,average,1,,1,1,100.00\n"
+     ",overall,0,,2,2,100.00\n"
+     ",overall,1,,2,1,50.00\n"},
+    {"the last periods there are: after 9999-12, no label",
+     {"cohorts", "--long", "--no-average", "--as-of", "9999-12-31"},
+     "id,date\na,9999-11-30\nb,9999-12-31\n",
+     0,
+     SHOP_LONG_HEAD "9999-11,0,9999-11,1,1,100.00\n"
+                    "9999-11,1,9999-12,1,0,0.00\n"
+                    "9999-12,0,9999-12,1,1,100.00\n"
+                    "9999-12,1,,1,,\n"},
     {"--counts with json",
      {"cohorts", "-fjson", "--counts"},
      NULL,

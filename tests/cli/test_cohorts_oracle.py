@@ -343,7 +343,8 @@ def make_options(rng, plan):
     no_average = WIDE_CSV_ONLY or rng.random() < 0.15
     if no_average and not WIDE_CSV_ONLY:
         add("--no-average")
-    if rng.random() < (0.3 if not no_average else 0.02):
+    averaged = rng.random() < (0.3 if not no_average else 0.02)
+    if averaged:
         opts.append(spell(rng, "--average", rng.choice(["pooled", "mean"])))
     if plan.group_name and rng.random() < 0.7 and not WIDE_CSV_ONLY:
         opts.append(spell(rng, "--group-by", plan.group_name))
@@ -359,7 +360,7 @@ def make_options(rng, plan):
     if long_form:
         add("--long")
     if not long_form and rng.random() < (0.25 if fmt != "json" else 0.02) \
-            and not WIDE_CSV_ONLY:
+            and not WIDE_CSV_ONLY and (not averaged or rng.random() < 0.05):
         add("--counts")
     if rng.random() < 0.4:
         opts.append(spell(rng, "--precision", str(rng.randint(0, 12)), "-p"))

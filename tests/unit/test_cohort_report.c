@@ -112,6 +112,9 @@ struct report_case {
     "average: pooled (active customers over cohort customers, cohorts "        \
     "observed at k).\n"
 #define MEAN "average: mean (the mean of the observed cohorts' rates).\n"
+#define SUMS                                                                   \
+    "average: the sums of active customers over the cohorts observed at k, "   \
+    "of the customers below.\n"
 #define NOTE(label)                                                            \
     "the first cohort (" label ") also holds every customer active before "    \
     "the data starts."
@@ -195,7 +198,7 @@ static const struct report_case cases[] = {
              "\"x,y\",average,2,100.00,100.00\n"
              "z,2024-01,1,100.00,0.00\n"
              "z,average,1,100.00,0.00\n"
-             ",average,3,100.00,50.00\n"},
+             ",overall,3,100.00,50.00\n"},
     {.name = "wide csv, grouped, a group column name quoted, counts",
      .log = &log_b,
      .format = CSV,
@@ -208,7 +211,7 @@ static const struct report_case cases[] = {
              "\"x,y\",average,2,2,1\n"
              "z,2024-01,1,1,0\n"
              "z,average,1,1,0\n"
-             ",average,3,3,1\n"},
+             ",overall,3,3,1\n"},
     {.name = "wide csv, grouped, no average",
      .log = &log_b,
      .format = CSV,
@@ -230,7 +233,7 @@ static const struct report_case cases[] = {
              "x,y\taverage\t2\t100.00\t100.00\n"
              "z\t2024-01\t1\t100.00\t0.00\n"
              "z\taverage\t1\t100.00\t0.00\n"
-             "\taverage\t3\t100.00\t50.00\n"},
+             "\toverall\t3\t100.00\t50.00\n"},
     {.name = "wide csv, ISO weeks",
      .log = &log_iso_weeks,
      .format = CSV,
@@ -257,7 +260,7 @@ static const struct report_case cases[] = {
      .format = CSV,
      .precision = 2,
      .group = "g",
-     .want = "g,cohort,customers,month_0\n,average,1,\n"},
+     .want = "g,cohort,customers,month_0\n,overall,1,\n"},
     /* ---- long ---- */
     {.name = "long csv, pooled",
      .log = &log_a,
@@ -314,8 +317,8 @@ static const struct report_case cases[] = {
              "z,2024-01,1,2024-02,1,0,0.00\n"
              "z,average,0,,1,1,100.00\n"
              "z,average,1,,1,0,0.00\n"
-             ",average,0,,3,3,100.00\n"
-             ",average,1,,2,1,50.00\n"},
+             ",overall,0,,3,3,100.00\n"
+             ",overall,1,,2,1,50.00\n"},
     {.name = "long csv, grouped, no average",
      .log = &log_b,
      .format = CSV,
@@ -473,7 +476,7 @@ static const struct report_case cases[] = {
              "\"columns\":1,\"cohorts\":["
              "{\"cohort\":\"2024-05\",\"customers\":1,\"active\":[null],"
              "\"retention_rate\":[null]}],"
-             "\"average\":{\"cohorts\":[0],\"customers\":[null],"
+             "\"average\":{\"cohorts\":[null],\"customers\":[null],"
              "\"active\":[null],\"retention_rate\":[null]},\"warnings\":[],"
              "\"note\":\"" NOTE("2024-05") "\"}\n"},
     /* ---- text ---- */
@@ -520,12 +523,12 @@ static const struct report_case cases[] = {
      .format = TEXT,
      .precision = 2,
      .counts = true,
-     .want = HEAD_A POOLED "cohort   customers  month_0  month_1  month_2\n"
-                           "2024-01  3          3        1        2\n"
-                           "2024-02  2          2        1\n"
-                           "2024-03  1          1\n"
-                           "average  6          6        2        2\n"
-                           "(base)              6        5        3\n"},
+     .want = HEAD_A SUMS "cohort   customers  month_0  month_1  month_2\n"
+                         "2024-01  3          3        1        2\n"
+                         "2024-02  2          2        1\n"
+                         "2024-03  1          1\n"
+                         "average  6          6        2        2\n"
+                         "(base)              6        5        3\n"},
     {.name = "text, grouped",
      .log = &log_b,
      .format = TEXT,
@@ -542,7 +545,7 @@ static const struct report_case cases[] = {
          "z     2024-01  1          100.00%  0.00%\n"
          "z     average  1          100.00%  0.00%\n"
          "z     (base)              1        1\n"
-         "      average  3          100.00%  50.00%\n"
+         "      overall  3          100.00%  50.00%\n"
          "      (base)              3        2\n"},
     {.name = "text, ISO weeks",
      .log = &log_iso_weeks,

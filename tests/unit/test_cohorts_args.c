@@ -52,11 +52,11 @@ static const struct args_case args_cases[] = {
     {"unix seconds, signups, the table's options",
      {"--date-format", "unix", "--cohort-col", "signup", "--mode",
       "on-or-after", "--average", "mean", "--max-periods", "0", "-f", "text",
-      "--counts", "-p0", "--strict", "-j1"},
+      "-p0", "--strict", "-j1"},
      CLI_PARSE_OK,
      "files= d=- id=- date=- dates=unix period=month week=monday event=- "
      "start=[] return=[] signup=signup group=- mode=on-or-after from=- "
-     "as_of=- average=mean/1 max=0 f=text/1 long=0 counts=1 header=1 "
+     "as_of=- average=mean/1 max=0 f=text/1 long=0 counts=0 header=1 "
      "strict=1 p=0 jobs=1"},
     {"long tsv without a header or an average",
      {"--long", "-ftsv", "--no-header", "--no-average", "--period=day"},
@@ -72,6 +72,11 @@ static const struct args_case args_cases[] = {
      "event=- start=[] return=[] signup=- group=- mode=on "
      "from=2024-02-29 as_of=2024-02-29 average=pooled/1 max=- f=csv/0 "
      "long=0 counts=0 header=1 strict=0 p=2 jobs=2"},
+    {"counts sum: no average method",
+     {"--counts", "--average=pooled"},
+     CLI_PARSE_USAGE,
+     "options --counts and --average cannot be used together (with --counts "
+     "the average row sums the active customers)"},
     {"help ends the checks",
      {"--long", "--counts", "-h"},
      CLI_PARSE_OK,
