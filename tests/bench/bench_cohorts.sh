@@ -13,7 +13,7 @@
 # 24 months, rows in date order, about 210 MB.  Also timed: a shuffled copy
 # of it (rows in a fixed pseudo-random order) and `--period day`.  Every
 # tool's cells are compared in the long form cohort,offset,active: the
-# peers with each other, and retain's `--counts --long` output with
+# peers with each other, and retain's `--long` output (active column) with
 # DuckDB's.  Then the targets of the cohorts issue: at least 5 times faster
 # than DuckDB, at least 25 times faster than pandas, peak resident memory
 # under 64 MB.  Until `retain cohorts --help` works, retain is skipped and
@@ -78,7 +78,7 @@ have_retain() {
     "$retain" cohorts --help > /dev/null 2>&1
 }
 
-# retain_cells OUTPUT: retain's --counts --long csv as cohort,offset,active,
+# retain_cells OUTPUT: retain's --long csv as cohort,offset,active,
 # its observed cells only, without the average row's.
 retain_cells() {
     awk -F, 'NR == 1 { print "cohort,offset,active"; next }
@@ -119,7 +119,7 @@ time_retain() {
         [ "$name" = "retain --period day" ] && period=day
         out=$work/retain-$period-${input##*-}
         measure_out=$out
-        measure "$name" "$retain" cohorts --period "$period" --counts --long -f csv "$input"
+        measure "$name" "$retain" cohorts --period "$period" --long --no-average -f csv "$input"
         measure_out=/dev/null
         retain_cells "$out" > "$out.cells"
         agree "$name" "$out.cells" duckdb "$work/duckdb-$period.csv"
