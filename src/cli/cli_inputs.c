@@ -1,4 +1,5 @@
 /* cli_inputs.c - see cli_inputs.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,4 +114,25 @@ int cli_inputs_distinct(const char *const *files, size_t count)
               shown_name(files[again], again_name),
               shown_name(files[first], first_name));
     return CLI_EXIT_USAGE;
+}
+
+FILE *cli_inputs_open(const char *name, const char **shown)
+{
+    char quoted[RT_NAME_SIZE];
+    FILE *in;
+
+    *shown = is_stdin(name) ? CLI_STDIN_NAME : name;
+    if (is_stdin(name))
+        return stdin;
+    in = fopen(name, "rb");
+    if (!in)
+        cli_error("%s: cannot open: %s",
+                  rt_quote_name(name, quoted, sizeof quoted), strerror(errno));
+    return in;
+}
+
+void cli_inputs_close(FILE *in)
+{
+    if (in && in != stdin)
+        fclose(in);
 }

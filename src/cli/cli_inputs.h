@@ -7,6 +7,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+/* How messages name standard input. */
+#define CLI_STDIN_NAME "(standard input)"
 
 /*
  * Standard input can be read once: named twice (-), its second reading
@@ -21,5 +25,15 @@ bool cli_inputs_stdin_once(const char *const *files, size_t count, char *error,
  * or CLI_EXIT_FAILURE (out of memory, reported).
  */
 int cli_inputs_distinct(const char *const *files, size_t count);
+
+/*
+ * Opens an input to read: standard input for "-", else the file, and sets
+ * *shown to how messages name it.  NULL, after reporting "NAME: cannot
+ * open: REASON", when the file cannot be opened.
+ */
+FILE *cli_inputs_open(const char *name, const char **shown);
+
+/* Closes what cli_inputs_open() opened; standard input stays open. */
+void cli_inputs_close(FILE *in);
 
 #endif

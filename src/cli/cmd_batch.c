@@ -2,7 +2,6 @@
  * cmd_batch.c - retain batch: check the inputs, stream them through the
  * batch engine, report, and map the outcome to an exit status.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +15,6 @@
 #include "cli_outfile.h"
 #include "cmd_batch.h"
 #include "platform.h"
-
-#define STDIN_NAME "(standard input)"
 
 const char batch_help_text[] =
     "Usage: retain batch [OPTION]... [FILE]...\n"
@@ -81,11 +78,6 @@ const char batch_help_text[] =
     "  retain batch -f json periods.csv | jq .retention_rate\n"
     "  retain batch --no-header --columns period,segment,start,end,new\n";
 
-static bool is_stdin(const char *name)
-{
-    return strcmp(name, "-") == 0;
-}
-
 /*
  * Any write error is reported once, here, and stdout's error flag cleared
  * so that it is not reported again when stdout is closed.  A reader that
@@ -122,21 +114,15 @@ static int exit_status(enum rt_batch_result result)
 static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
 {
     enum rt_batch_result result;
-    FILE *in;
+    const char *shown;
+    FILE *in = cli_inputs_open(name, &shown);
 
-    if (is_stdin(name))
-        return rt_batch_file(batch, stdin, STDIN_NAME);
-    in = fopen(name, "rb");
     if (!in) {
-        char shown[RT_NAME_SIZE];
-
-        cli_error("%s: cannot open: %s",
-                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
         batch->inputs_skipped++;
         return RT_BATCH_UNUSABLE;
     }
-    result = rt_batch_file(batch, in, name);
-    fclose(in);
+    result = rt_batch_file(batch, in, shown);
+    cli_inputs_close(in);
     return result;
 }
 
@@ -152,7 +138,7 @@ static enum rt_batch_result run_inputs(struct rt_batch *batch,
     size_t i;
 
     if (args->file_count == 0)
-        result = rt_batch_file(batch, stdin, STDIN_NAME);
+        result = rt_batch_file(batch, stdin, CLI_STDIN_NAME);
     for (i = 0; i < args->file_count && result <= RT_BATCH_UNUSABLE; i++)
         result = run_file(batch, args->files[i]);
     return result > RT_BATCH_UNUSABLE ? result : RT_BATCH_OK;

@@ -2,7 +2,6 @@
  * cmd_cohorts.c - retain cohorts: read the log, build the triangles,
  * warn, print, and map the outcome to an exit status.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +11,6 @@
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
 #include "platform.h"
-
-#define STDIN_NAME "(standard input)"
 
 /* At most 4 warnings: dates, no cohort, signup, before signup. */
 #define WARNINGS_MAX 4
@@ -45,8 +42,8 @@ const char cohorts_help_text[] =
     "                          (repeatable; default: any event)\n"
     "      --return-event=TYPE events of TYPE count as coming back\n"
     "                          (repeatable; default: any event)\n"
-    "      --cohort-col=NAME   the cohort from this signup-date column; rows\n"
-    "                          that disagree: a warning, the earliest wins\n"
+    "      --cohort-col=NAME   the cohort from this signup-date column (the\n"
+    "                          earliest, when rows disagree)\n"
     "      --from=DATE         leave out events before DATE (YYYY-MM-DD)\n"
     "      --as-of=DATE        the cut-off (default: the latest event date,\n"
     "                          never the clock); later events are left out\n"
@@ -58,6 +55,7 @@ const char cohorts_help_text[] =
     "                          weeks, labelled 2024-W03; others by first day)\n"
     "      --mode=MODE         on (default): active in period cohort+k;\n"
     "                          on-or-after: in cohort+k or any later period\n"
+    "                          (complete or not)\n"
     "      --average=METHOD    pooled (default): active over cohort sizes,\n"
     "                          summed over the cohorts observed at k; mean:\n"
     "                          the mean of their rates\n"
@@ -76,6 +74,7 @@ const char cohorts_help_text[] =
     "      --long              csv/tsv: one row per cell: cohort, offset,\n"
     "                          period, customers, active, retention_rate\n"
     "      --counts            active customers instead of rates\n"
+    "      --no-header         csv/tsv: leave out the header line\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 on any warning\n"
@@ -97,11 +96,6 @@ const char cohorts_help_text[] =
     "      --return-event purchase --mode on-or-after events.csv\n"
     "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n";
 
-static bool is_stdin(const char *name)
-{
-    return strcmp(name, "-") == 0;
-}
-
 /* The warnings of a run: on stderr, and kept for JSON's warnings field. */
 struct run_warnings {
     char texts[WARNINGS_MAX][256];
@@ -114,7 +108,7 @@ static void take_warning(void *context, const char *text)
     struct run_warnings *warnings = context;
     size_t n = warnings->list.count;
 
-    cli_report(NULL, RT_SEVERITY_WARNING, NULL, 0, text);
+    cli_warning("%s", text);
     if (n == WARNINGS_MAX)
         return;
     snprintf(warnings->texts[n], sizeof warnings->texts[n], "%s", text);
@@ -127,21 +121,15 @@ static enum rt_cohort_log_result read_file(struct rt_cohort_log *log,
                                            const char *name)
 {
     enum rt_cohort_log_result result;
-    FILE *in;
+    const char *shown;
+    FILE *in = cli_inputs_open(name, &shown);
 
-    if (is_stdin(name))
-        return rt_cohort_log_file(log, stdin, STDIN_NAME);
-    in = fopen(name, "rb");
     if (!in) {
-        char shown[RT_NAME_SIZE];
-
-        cli_error("%s: cannot open: %s",
-                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
         log->inputs_skipped++;
         return RT_COHORT_LOG_SKIPPED;
     }
-    result = rt_cohort_log_file(log, in, name);
-    fclose(in);
+    result = rt_cohort_log_file(log, in, shown);
+    cli_inputs_close(in);
     return result;
 }
 
@@ -153,7 +141,7 @@ static enum rt_cohort_log_result read_inputs(struct rt_cohort_log *log,
     size_t i;
 
     if (args->file_count == 0)
-        result = rt_cohort_log_file(log, stdin, STDIN_NAME);
+        result = rt_cohort_log_file(log, stdin, CLI_STDIN_NAME);
     for (i = 0; i < args->file_count && result <= RT_COHORT_LOG_SKIPPED; i++)
         result = read_file(log, args->files[i]);
     return result;
@@ -173,12 +161,15 @@ static void plan_report(const struct cohorts_args *args,
     report->average = args->average;
     report->no_average = args->no_average;
     report->format = args->format;
-    if (!args->format_given)
+    /* As batch: the input's delimiter, unless -f chose the format. */
+    if (!args->format_given) {
         report->format =
             log->first_delimiter == '\t' ? RT_FORMAT_TSV : RT_FORMAT_CSV;
+        report->delimiter = log->first_delimiter;
+    }
     report->long_form = args->long_form;
     report->counts = args->counts;
-    report->header = true;
+    report->header = args->header;
     report->precision = args->precision;
     report->group_name = log->options.group_col ? log->group_name : NULL;
     report->warnings = &warnings->list;

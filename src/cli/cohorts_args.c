@@ -175,6 +175,7 @@ static const struct cli_row cohorts_rows[] = {
     ROW(OPT_COUNTS, 0, "counts", false, cli_set_flag, counts),
     CLI_ROW_FORMAT(struct cohorts_args, format),
     CLI_ROW_PRECISION(struct cohorts_args, precision),
+    CLI_ROW_NO_HEADER(struct cohorts_args, header),
     CLI_ROW_STRICT(struct cohorts_args, strict),
     CLI_ROW_JOBS(struct cohorts_args, log.jobs),
     CLI_ROW_HELP,
@@ -208,6 +209,7 @@ static void set_defaults(struct cohorts_args *args)
     args->average = RT_COHORT_POOLED;
     args->format = RT_FORMAT_CSV;
     args->precision = RT_PRECISION_DEFAULT;
+    args->header = true;
     args->log.jobs = CLI_DEFAULT_JOBS;
 }
 
@@ -244,6 +246,8 @@ static const struct option_rule option_rules[] = {
      "the signup column gives the cohort; start events would give another"},
     {OPT_COUNTS, OPT_LONG, false,
      "--long always has both active and retention_rate"},
+    {OPT_COUNTS, OPT_AVERAGE, false,
+     "with --counts the average row sums the active customers"},
     {OPT_NO_AVERAGE, OPT_AVERAGE, false,
      "one leaves the average out, the other says how to take it"},
 };
@@ -306,6 +310,10 @@ static enum cli_parse_result check_values(const struct cohorts_args *args,
         snprintf(error, size,
                  "option --long needs csv or tsv output (json and text always "
                  "have every cell)");
+    else if (!args->header && args->format_given && !table)
+        snprintf(error, size,
+                 "option --no-header needs csv or tsv output (json and text "
+                 "have no header line to leave out)");
     else if (args->counts && args->format == RT_FORMAT_JSON)
         snprintf(error, size,
                  "option --counts needs csv, tsv or text output (json always "

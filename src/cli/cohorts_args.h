@@ -34,6 +34,7 @@ struct cohorts_args {
     enum rt_format format;
     bool format_given;
     bool long_form, counts, strict;
+    bool header; /* csv/tsv: the header line; --no-header clears it */
     unsigned precision;
     const char **files; /* the caller's array, argc entries */
     size_t file_count;  /* 0: standard input */

@@ -117,7 +117,8 @@ enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
 
 enum rt_cohort_mode {
     RT_COHORT_ON,         /* cell k: a return event in period c + k */
-    RT_COHORT_ON_OR_AFTER /* in c + k or any later period up to the cut-off */
+    RT_COHORT_ON_OR_AFTER /* in c + k or any later period fed, complete or
+                             not: a return at k or after is one */
 };
 
 /*
@@ -187,7 +188,8 @@ struct rt_cohort_result {
  * Builds the triangles.  last_complete is the index of the last complete
  * period: cells of later periods are unobserved.  max_columns caps the
  * columns (0: no cap); otherwise they run from k = 0 to the last observed
- * cell of the earliest cohort (none when it is after the cut-off).  Groups
+ * cell of the earliest cohort, and k = 0 at least (0 columns only when
+ * there is no cohort).  Groups
  * that no customer ended in are left out.  RT_OK, RT_ERR_INVALID for an
  * unknown mode, RT_ERR_NOMEM; on error *result holds nothing to free.
  * The result points into the engine, which must outlive it; free it with

@@ -240,7 +240,10 @@ static void count_customer(const struct build *b,
         }
         return;
     }
-    cohort_bit_walk_start(&walk, customer, cohort, b->last);
+    /* Later activity counts however far on, in periods complete or not:
+       the customer did come back at k or after (events after the cut-off
+       date never reach the engine). */
+    cohort_bit_walk_start(&walk, customer, cohort, INT64_MAX);
     while (cohort_bit_walk_next(&walk, &period))
         last = period - cohort;
     if (last < 0)
@@ -313,13 +316,21 @@ static enum rt_status make_average(struct rt_cohort_triangle *tri,
     return RT_OK;
 }
 
+/*
+ * Columns k = 0 up to the last observed cell of the earliest cohort, and
+ * k = 0 at least when there is a cohort: a table whose first period has
+ * not ended shows that column empty rather than no column at all.
+ */
 static void set_columns(struct build *b, size_t max_columns)
 {
     const struct span *overall = &b->spans[b->result->group_count];
     uint64_t reach;
 
     b->result->columns = 0;
-    if (overall->low > overall->high || b->last < overall->low)
+    if (overall->low > overall->high)
+        return;
+    b->result->columns = 1;
+    if (b->last < overall->low)
         return;
     reach = (uint64_t)(b->last - overall->low) + 1;
     b->result->columns = max_columns && reach > max_columns ? max_columns

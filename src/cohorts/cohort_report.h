@@ -31,24 +31,25 @@ enum rt_cohort_average_method {
 struct rt_cohort_report {
     const struct rt_cohort_result *result;
     struct rt_period_spec period; /* what the period indices are */
-    bool week_start_given;        /* --week-start: JSON names it */
     int32_t as_of;                /* the cut-off, a day number */
     enum rt_cohort_average_method average;
-    bool no_average;         /* --no-average: no average rows */
-    enum rt_format format;   /* text, json, csv or tsv */
-    bool long_form;          /* --long: one row per cell (csv/tsv) */
-    bool counts;             /* --counts: active customers, not rates */
-    bool header;             /* csv/tsv: the header line (--no-header) */
-    unsigned precision;      /* digits of the rates */
-    const char *group_name;  /* the --group-by column; NULL: not grouped */
+    bool no_average;        /* --no-average: no average rows */
+    enum rt_format format;  /* text, json, csv or tsv */
+    char delimiter;         /* csv's: ',' or ';' as the input (0: ',') */
+    bool long_form;         /* --long: one row per cell (csv/tsv) */
+    bool counts;            /* --counts: active customers, not rates */
+    bool header;            /* csv/tsv: the header line (--no-header) */
+    unsigned precision;     /* digits of the rates */
+    const char *group_name; /* the --group-by column; NULL: not grouped */
     const struct rt_notes *warnings; /* for JSON's warnings field */
     bool note_first_cohort; /* the first cohort also holds customers active
                                before the data starts (text and JSON) */
 };
 
 /*
- * Writes the report to sink.  RT_OK, RT_ERR_NOMEM; a write error is the
- * sink's to tell (sink->failed).
+ * Writes the report to sink.  RT_OK, RT_ERR_NOMEM; RT_ERR_PRECISION,
+ * having written nothing, for a precision above RT_PRECISION_MAX; a write
+ * error is the sink's to tell (sink->failed).
  */
 enum rt_status rt_cohort_report_write(struct rt_sink *sink,
                                       const struct rt_cohort_report *report);
