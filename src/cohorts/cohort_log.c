@@ -28,13 +28,6 @@ void rt_cohort_log_free(struct rt_cohort_log *log)
     log->group_name = NULL;
 }
 
-void rt_cohort_log_report(const struct rt_cohort_log *log,
-                          enum rt_severity severity, const char *file,
-                          uint64_t line, const char *message)
-{
-    log->reporter.report(log->reporter.context, severity, file, line, message);
-}
-
 /* Says why the input could not be read on, and what that means. */
 static enum rt_cohort_log_result read_failure(const struct rt_cohort_log *log,
                                               const struct rt_csv *reader,

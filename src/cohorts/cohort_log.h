@@ -22,73 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "cohort_engine.h"
-#include "date.h"
-#include "describe.h"
-#include "period.h"
-
-/* A repeatable option's values: --start-event, --return-event. */
-struct rt_cohort_values {
-    const char *const *items;
-    size_t count;
-};
-
-struct rt_cohort_log_options {
-    char delimiter;         /* -d; 0: from the file name or the header */
-    const char *id_col;     /* NULL: customer_id, customer or id */
-    const char *date_col;   /* NULL: date, timestamp or time */
-    const char *event_col;  /* NULL: no event types */
-    const char *cohort_col; /* NULL: cohorts from the events */
-    const char *group_col;  /* NULL: no segments */
-    struct rt_cohort_values start_events;  /* none: every event starts */
-    struct rt_cohort_values return_events; /* none: every event returns */
-    enum rt_date_mode date_mode;
-    struct rt_period_spec period;
-    bool has_from, has_as_of;
-    int32_t from, as_of; /* day numbers */
-    uint64_t key[2];     /* the engine's hash key */
-    unsigned jobs;       /* threads to read on; 1: the calling one alone */
-};
-
-/*
- * The last date text read and what it gave: a log in date order repeats
- * one date text row after row, read once then.  len 0: none yet.
- */
-#define RT_COHORT_MEMO_TEXT 32
-struct rt_cohort_date_memo {
-    char text[RT_COHORT_MEMO_TEXT];
-    size_t len;
-    int32_t day, period;
-};
-
-struct cohort_pipe;
-
-struct rt_cohort_log {
-    struct rt_cohort_log_options options;
-    struct rt_cohort_engine engine;
-    struct rt_reporter reporter;
-    /* What was read. */
-    uint64_t events;                   /* fed to the engine */
-    uint64_t rows_left_out;            /* rows reported as errors */
-    uint64_t before_from, after_as_of; /* left out by the dates */
-    uint64_t blank_lines;              /* skipped, in every input */
-    size_t inputs_used, inputs_skipped;
-    bool have_day;
-    int32_t latest_day;   /* of any valid row, before --from or --as-of */
-    char first_delimiter; /* the first usable input's; 0 before one */
-    char *group_name;     /* the --group-by column's name in the first input */
-    struct rt_cohort_date_memo date_memo, signup_memo;
-    /* While an input's rows are read: where their events go. */
-    struct cohort_pipe *pipe;
-};
-
-/* How reading an input ended. */
-enum rt_cohort_log_result {
-    RT_COHORT_LOG_OK,      /* read (rows may have been left out) */
-    RT_COHORT_LOG_SKIPPED, /* reported; nothing (more) of it was used */
-    RT_COHORT_LOG_STOPPED, /* reported; the run cannot go on (a limit) */
-    RT_COHORT_LOG_NO_MEMORY
-};
+#include "cohort_state.h"
 
 /* Prepares an empty log reader; the options' strings stay the caller's. */
 void rt_cohort_log_init(struct rt_cohort_log *log,

@@ -17,7 +17,7 @@
 #define RETAIN_COHORT_PIPE_H
 
 #include "cohort_chunk.h"
-#include "cohort_log.h"
+#include "cohort_state.h"
 
 #define COHORT_PIPE_CHUNKS 4
 

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "cohort_log.h"
+#include "cohort_state.h"
 #include "csv.h"
 
 /* The columns one input keeps its fields in; RT_NO_COLUMN: not used. */
@@ -18,11 +18,6 @@ struct cohort_columns {
     char id_name[RT_QUOTE_SIZE], date_name[RT_QUOTE_SIZE],
         signup_name[RT_QUOTE_SIZE], group_name[RT_QUOTE_SIZE];
 };
-
-/* Passes a diagnostic to the log's reporter. */
-void rt_cohort_log_report(const struct rt_cohort_log *log,
-                          enum rt_severity severity, const char *file,
-                          uint64_t line, const char *message);
 
 /*
  * Finds the columns of the options (or the default names) in the header;
