@@ -232,6 +232,7 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
         return CLI_EXIT_USAGE;
     }
     memset(&warnings, 0, sizeof warnings);
+    memset(&result, 0, sizeof result);
     warnings.list.texts = warnings.pointers;
     if (rt_cohort_finish(&log->engine, rt_cohort_log_last_complete(log, as_of),
                          args->mode,

@@ -149,7 +149,9 @@ void cohort_chunk_feed(struct cohort_chunk *chunk,
 
     chunk->status = RT_OK;
     while (done < chunk->count && chunk->status == RT_OK) {
-        n = chunk->count - done < BATCH ? chunk->count - done : BATCH;
+        n = chunk->count - done;
+        if (n > BATCH)
+            n = BATCH;
         for (i = 0; i < n; i++) {
             unpack(chunk, &chunk->events[done + i], &events[i]);
             hashes[i] = chunk->events[done + i].hash;

@@ -333,7 +333,9 @@ enum rt_status rt_cohort_engine_add_many(struct rt_cohort_engine *engine,
     enum rt_status status = RT_OK;
 
     while (done < count && status == RT_OK) {
-        n = count - done < BATCH ? count - done : BATCH;
+        n = count - done;
+        if (n > BATCH)
+            n = BATCH;
         for (i = 0; i < n; i++)
             hashes[i] = rt_cohort_engine_hash(engine, events[done + i].id,
                                               events[done + i].id_len);

@@ -44,7 +44,7 @@ struct cohort_chunk *cohort_pipe_chunk(struct cohort_pipe *pipe)
  * the pipe to stop; false when it stops first. */
 static bool wait_handed(struct cohort_pipe *pipe, size_t index)
 {
-    enum chunk_state *state = &pipe->states[index % COHORT_PIPE_CHUNKS];
+    const enum chunk_state *state = &pipe->states[index % COHORT_PIPE_CHUNKS];
 
     while (*state != CHUNK_HANDED && !pipe->stopping)
         cnd_wait(&pipe->changed, &pipe->lock);
@@ -59,7 +59,7 @@ static bool wait_handed(struct cohort_pipe *pipe, size_t index)
 static int feeder_main(void *argument)
 {
     struct cohort_pipe *pipe = argument;
-    bool refused = false;
+    bool stopped = false;
     size_t index;
 
     mtx_lock(&pipe->lock);
@@ -67,9 +67,9 @@ static int feeder_main(void *argument)
         struct cohort_chunk *chunk = chunk_at(pipe, index);
 
         mtx_unlock(&pipe->lock);
-        if (!refused) {
+        if (!stopped) {
             cohort_chunk_feed(chunk, &pipe->log->engine);
-            refused = chunk->status != RT_OK;
+            stopped = chunk->status != RT_OK;
         }
         mtx_lock(&pipe->lock);
         pipe->states[index % COHORT_PIPE_CHUNKS] = CHUNK_FED;
