@@ -1,21 +1,41 @@
 /* cohort_customer.c - see cohort_customer.h. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cohort_customer.h"
 
+void cohort_customer_new(struct cohort_customer *customer)
+{
+    memset(customer, 0, sizeof *customer);
+    customer->first_start = COHORT_NO_PERIOD;
+    customer->signup = COHORT_NO_PERIOD;
+    customer->segment_period = COHORT_NO_PERIOD;
+    customer->segment_day = INT32_MAX;
+    customer->segment = COHORT_NO_SEGMENT;
+}
+
+/* The record's size in the arena: 40 bytes, or the compact 20. */
+static size_t stored_size(const struct rt_cohort_engine *engine)
+{
+    return engine->customers.payload;
+}
+
 void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
                          struct cohort_customer *customer)
 {
-    memcpy(customer, rt_idset_payload(&engine->customers, entry),
-           sizeof *customer);
+    size_t size = stored_size(engine);
+
+    if (size < sizeof *customer)
+        cohort_customer_new(customer);
+    memcpy(customer, rt_idset_payload(&engine->customers, entry), size);
 }
 
 void cohort_customer_put(struct rt_cohort_engine *engine, size_t entry,
                          const struct cohort_customer *customer)
 {
     memcpy(rt_idset_payload(&engine->customers, entry), customer,
-           sizeof *customer);
+           stored_size(engine));
 }
 
 bool cohort_customer_next(const struct rt_cohort_engine *engine, size_t *entry,
