@@ -1,21 +1,52 @@
 /* cohort_customer.c - see cohort_customer.h. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cohort_customer.h"
 
+void cohort_customer_new(struct cohort_customer *customer)
+{
+    memset(customer, 0, sizeof *customer);
+    customer->first_start = COHORT_NO_PERIOD;
+    customer->signup = COHORT_NO_PERIOD;
+    customer->segment_period = COHORT_NO_PERIOD;
+    customer->segment_day = INT32_MAX;
+    customer->segment = COHORT_NO_SEGMENT;
+}
+
+/* The record's size in the arena: 40 bytes, or the compact 20. */
+static size_t stored_size(const struct rt_cohort_engine *engine)
+{
+    return engine->customers.payload;
+}
+
+/*
+ * The copies have a size the compiler knows, so that they are a few moves
+ * rather than a call to memcpy, on almost every event.
+ */
 void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
                          struct cohort_customer *customer)
 {
-    memcpy(customer, rt_idset_payload(&engine->customers, entry),
-           sizeof *customer);
+    const unsigned char *stored = rt_idset_payload(&engine->customers, entry);
+
+    if (stored_size(engine) == sizeof *customer) {
+        memcpy(customer, stored, sizeof *customer);
+        return;
+    }
+    cohort_customer_new(customer);
+    memcpy(customer, stored, COHORT_COMPACT_SIZE);
 }
 
 void cohort_customer_put(struct rt_cohort_engine *engine, size_t entry,
                          const struct cohort_customer *customer)
 {
-    memcpy(rt_idset_payload(&engine->customers, entry), customer,
-           sizeof *customer);
+    unsigned char *stored = rt_idset_payload(&engine->customers, entry);
+
+    if (stored_size(engine) == sizeof *customer)
+        memcpy(stored, customer, sizeof *customer);
+    else
+        memcpy(stored, customer, COHORT_COMPACT_SIZE);
 }
 
 bool cohort_customer_next(const struct rt_cohort_engine *engine, size_t *entry,

@@ -35,27 +35,42 @@
 
 /*
  * 40 bytes, as the ID set's payload: keep it so.  Periods are relative to
- * the engine's origin.  The active
- * periods are bits from `base` on: one word inline while they span 64
- * periods or fewer, an allocated array of `words` words beyond.
+ * the engine's origin.  The active periods are bits from `base` on: one
+ * word inline while they span 64 periods or fewer, an allocated array of
+ * `words` words beyond.
+ *
+ * An engine that neither groups nor takes cohorts from signups keeps only
+ * the first COHORT_COMPACT_SIZE bytes, the fields it uses: 20 bytes where
+ * 40 would often put an ID and its record on two cache lines, and the
+ * lookup of every event waits for memory.  cohort_customer_get() fills in
+ * the rest as a new customer has it, so no reader needs to know.
  */
 struct cohort_customer {
-    int32_t base;           /* the period of bit 0 */
-    int32_t first_start;    /* the least period of a start event */
-    int32_t signup;         /* the least signup period */
-    int32_t segment_period; /* the period of the event that set segment */
-    int32_t segment_day;    /* and its day, which orders a period's events */
-    uint32_t segment;       /* an entry of the engine's segment set */
-    uint32_t words;         /* 0: no return event; 1: inline; more: heap */
-    uint32_t flags;
     union {
         uint64_t bits;
         uint64_t *heap;
     } active;
+    int32_t base;        /* the period of bit 0 */
+    int32_t first_start; /* the least period of a start event */
+    uint32_t words;      /* 0: no return event; 1: inline; more: heap */
+    /* Only in the full record, from here on. */
+    int32_t signup;         /* the least signup period */
+    int32_t segment_period; /* the period of the event that set segment */
+    int32_t segment_day;    /* and its day, which orders a period's events */
+    uint32_t segment;       /* an entry of the engine's segment set */
+    uint32_t flags;
 };
 
 _Static_assert(sizeof(struct cohort_customer) == 40,
                "the record is 40 bytes beside each ID (cohort_engine.h)");
+
+#define COHORT_COMPACT_SIZE offsetof(struct cohort_customer, signup)
+
+_Static_assert(COHORT_COMPACT_SIZE == 20,
+               "the compact record is 20 bytes beside each ID");
+
+/* A new customer's record: no period, no segment, no bit. */
+void cohort_customer_new(struct cohort_customer *customer);
 
 void cohort_customer_get(const struct rt_cohort_engine *engine, size_t entry,
                          struct cohort_customer *customer);

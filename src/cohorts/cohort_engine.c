@@ -8,14 +8,20 @@
 #include "siphash.h"
 
 void rt_cohort_engine_init(struct rt_cohort_engine *engine,
-                           const uint64_t key[2], bool from_signup)
+                           const uint64_t key[2], bool from_signup,
+                           bool grouped)
 {
+    bool compact = !from_signup && !grouped;
+
     memset(engine, 0, sizeof *engine);
     engine->key[0] = key[0];
     engine->key[1] = key[1];
     engine->from_signup = from_signup;
+    engine->grouped = grouped;
     rt_idset_init(&engine->customers, key, false);
-    rt_idset_set_payload(&engine->customers, sizeof(struct cohort_customer));
+    rt_idset_set_payload(&engine->customers,
+                         compact ? COHORT_COMPACT_SIZE
+                                 : sizeof(struct cohort_customer));
     rt_idset_init(&engine->segments, key, false);
 }
 
@@ -44,16 +50,6 @@ static bool relative(const struct rt_cohort_engine *engine, int64_t period,
     *out = (int32_t)(period >= engine->origin ? (int64_t)distance
                                               : -(int64_t)distance);
     return true;
-}
-
-static void new_customer(struct cohort_customer *customer)
-{
-    memset(customer, 0, sizeof *customer);
-    customer->first_start = COHORT_NO_PERIOD;
-    customer->signup = COHORT_NO_PERIOD;
-    customer->segment_period = COHORT_NO_PERIOD;
-    customer->segment_day = INT32_MAX;
-    customer->segment = COHORT_NO_SEGMENT;
 }
 
 static void note_cohort(struct cohort_customer *customer,
@@ -233,6 +229,19 @@ static bool add_in_place(struct rt_cohort_engine *engine,
     return true;
 }
 
+/*
+ * Whether the engine keeps what the event carries: a segment only when
+ * grouping, a signup only in the full record.
+ */
+static bool accepts(const struct rt_cohort_engine *engine,
+                    const struct rt_cohort_event *event)
+{
+    bool compact = engine->customers.payload < sizeof(struct cohort_customer);
+
+    return (!event->segment || engine->grouped) &&
+           (!event->has_signup || !compact);
+}
+
 /* Takes one event whose ID's hash is known. */
 static enum rt_status add_hashed(struct rt_cohort_engine *engine,
                                  const struct rt_cohort_event *event,
@@ -249,6 +258,8 @@ static enum rt_status add_hashed(struct rt_cohort_engine *engine,
         engine->origin = event->period;
         engine->started = true;
     }
+    if (!accepts(engine, event))
+        return RT_ERR_INVALID;
     if (!relative(engine, event->period, &period) ||
         (event->has_signup && !relative(engine, event->signup, &signup)))
         return RT_ERR_RANGE;
@@ -261,7 +272,7 @@ static enum rt_status add_hashed(struct rt_cohort_engine *engine,
     if (!added && add_in_place(engine, event, period, entry))
         return RT_OK;
     if (added)
-        new_customer(&customer);
+        cohort_customer_new(&customer);
     else
         cohort_customer_get(engine, entry, &customer);
     note_cohort(&customer, event, period, signup);

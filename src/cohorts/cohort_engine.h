@@ -19,7 +19,8 @@
  *
  * Memory grows with customers and periods, never with events.  Per
  * customer: the ID's bytes and 43 bytes beside them in the ID set's arena
- * (idset.h: a 3-byte header and a 40-byte record), 4 to 8 bytes of hash
+ * (idset.h: a 3-byte header and a 40-byte record; 23 bytes, the record
+ * 20, when the engine neither groups nor reads signups), 4 to 8 bytes of hash
  * table, and, only when its return events span more than 64 periods, a
  * bitmap of one bit per period of that span, rounded up to 8 bytes (plus
  * the allocator's overhead).  Each distinct segment value is kept once.
@@ -59,6 +60,7 @@ struct rt_cohort_engine {
     struct rt_idset segments;  /* the segment values, in order of appearance */
     uint64_t key[2];
     bool from_signup; /* cohorts from the signup column */
+    bool grouped;     /* events may carry a segment */
     bool started;     /* origin is set */
     int64_t origin;   /* the first period fed: periods are kept relative */
 };
@@ -67,20 +69,25 @@ struct rt_cohort_engine {
  * Prepares an empty engine hashed under `key` (two random words, as for
  * idset.h).  With from_signup, a customer's cohort is the least signup
  * period of its rows and start events only choose its segment; without,
- * the least period of its start events.
+ * the least period of its start events.  Only a grouped engine takes
+ * events with a segment.  An engine with neither keeps half the record
+ * per customer (cohort_customer.h) and takes no event with a signup
+ * either: rt_cohort_engine_add() says RT_ERR_INVALID.
  */
 void rt_cohort_engine_init(struct rt_cohort_engine *engine,
-                           const uint64_t key[2], bool from_signup);
+                           const uint64_t key[2], bool from_signup,
+                           bool grouped);
 
 /* Frees what the engine holds; accepts an engine never fed. */
 void rt_cohort_engine_free(struct rt_cohort_engine *engine);
 
 /*
- * Takes one event.  RT_OK; RT_ERR_RANGE when the ID or segment is longer
- * than RT_ID_MAX bytes, the ID set is full (idset.h), or a period or
- * signup is 2^30 periods or more away from the first period fed;
- * RT_ERR_NOMEM.  After an error the engine is as if the event had been
- * fed only in part (its customer may be known): it can still be freed,
+ * Takes one event.  RT_OK; RT_ERR_INVALID when it carries a segment or a
+ * signup the engine does not take (rt_cohort_engine_init()); RT_ERR_RANGE when
+ * the ID or segment is longer than RT_ID_MAX bytes, the ID set is full
+ * (idset.h), or a period or signup is 2^30 periods or more away from the first
+ * period fed; RT_ERR_NOMEM.  After an error the engine is as if the event had
+ * been fed only in part (its customer may be known): it can still be freed,
  * finished or fed again.
  */
 enum rt_status rt_cohort_engine_add(struct rt_cohort_engine *engine,

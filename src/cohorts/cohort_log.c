@@ -18,7 +18,8 @@ void rt_cohort_log_init(struct rt_cohort_log *log,
     log->options = *options;
     log->reporter = reporter;
     rt_cohort_engine_init(&log->engine, options->key,
-                          options->cohort_col != NULL);
+                          options->cohort_col != NULL,
+                          options->group_col != NULL);
 }
 
 void rt_cohort_log_free(struct rt_cohort_log *log)

@@ -75,10 +75,19 @@ static size_t id_len(const struct rt_idset *set, size_t entry)
  */
 static bool same_bytes(const unsigned char *stored, const char *id, size_t len)
 {
+    uint64_t a[2], b[2];
     size_t i;
 
     if (len > 16)
         return memcmp(stored, id, len) == 0;
+    if (len >= 8) {
+        /* Two words, overlapping when len < 16: two loads each. */
+        memcpy(&a[0], stored, 8);
+        memcpy(&a[1], stored + len - 8, 8);
+        memcpy(&b[0], id, 8);
+        memcpy(&b[1], id + len - 8, 8);
+        return a[0] == b[0] && a[1] == b[1];
+    }
     for (i = 0; i < len; i++)
         if (stored[i] != (unsigned char)id[i])
             return false;

@@ -258,15 +258,29 @@ static struct rt_cohort_event event_of(const struct ev *e)
     return event;
 }
 
+/*
+ * Whether an ungrouped engine takes the case's events as well: no segment
+ * and no signup, so that it keeps the compact record.
+ */
+static bool plain(const struct engine_case *c)
+{
+    size_t i;
+
+    for (i = 0; i < MAX_EVENTS && c->events[i].id; i++)
+        if (c->events[i].segment || c->events[i].has_signup)
+            return false;
+    return !c->from_signup;
+}
+
 /* Feeds the events in the order `order` gives and dumps the result. */
-static void run_order(const struct engine_case *c, const size_t *order,
-                      size_t count, char *dump)
+static void run_order(const struct engine_case *c, bool grouped,
+                      const size_t *order, size_t count, char *dump)
 {
     struct rt_cohort_engine engine;
     struct rt_cohort_result result;
     size_t i;
 
-    rt_cohort_engine_init(&engine, key, c->from_signup);
+    rt_cohort_engine_init(&engine, key, c->from_signup, grouped);
     for (i = 0; i < count; i++) {
         struct rt_cohort_event event = event_of(&c->events[order[i]]);
 
@@ -294,7 +308,11 @@ static void test_engine_case(void **state)
             order[i] = turn == 0   ? i
                        : turn == 1 ? count - 1 - i
                                    : (i + turn) % count;
-        run_order(c, order, count, dump);
+        run_order(c, true, order, count, dump);
+        assert_string_equal(dump, c->want);
+        if (!plain(c))
+            continue;
+        run_order(c, false, order, count, dump);
         assert_string_equal(dump, c->want);
     }
 }
@@ -425,7 +443,7 @@ static void test_rate_errors(void **state)
     size_t i;
 
     (void)state;
-    rt_cohort_engine_init(&engine, key, false);
+    rt_cohort_engine_init(&engine, key, false, false);
     for (i = 0; i < 2; i++) {
         struct rt_cohort_event event = event_of(&events[i]);
 
@@ -464,7 +482,7 @@ static void test_add_errors(void **state)
     (void)state;
     assert_non_null(long_id);
     memset(long_id, 'x', RT_ID_MAX + 1);
-    rt_cohort_engine_init(&engine, key, false);
+    rt_cohort_engine_init(&engine, key, false, true);
     assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_OK);
     event.returning = false; /* no bitmap of 2^30 bits */
     event.period = ((int64_t)1 << 30) - 1;
@@ -516,7 +534,7 @@ static void test_extreme_cutoffs(void **state)
     char dump[DUMP_SIZE];
 
     (void)state;
-    rt_cohort_engine_init(&engine, key, false);
+    rt_cohort_engine_init(&engine, key, false, false);
     assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_OK);
     assert_int_equal(rt_cohort_finish(&engine, INT64_MAX, ON, 3, &result),
                      RT_OK);
@@ -960,7 +978,7 @@ static void test_random(void **state)
         make_log(&log);
         for (c = 0; c < log.customers; c++)
             brutes[c] = brute_customer(&log, c);
-        rt_cohort_engine_init(&engine, key, log.from_signup);
+        rt_cohort_engine_init(&engine, key, log.from_signup, log.grouped);
         feed(&engine, &log);
         CHECK(rt_cohort_finish(&engine, log.last, log.mode, log.max_columns,
                                &result) == RT_OK);
@@ -972,6 +990,74 @@ static void test_random(void **state)
     }
 }
 
+/*
+ * Segments only for a grouped engine, signups not for a compact one: the
+ * refused event leaves nothing behind, not even its customer.
+ */
+static void test_refused_events(void **state)
+{
+    struct rt_cohort_engine engine;
+    struct rt_cohort_event event = {"a", 1, 0, true, true, "s", 1, false, 0};
+    size_t entry;
+
+    (void)state;
+    rt_cohort_engine_init(&engine, key, false, false);
+    assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_ERR_INVALID);
+    event.segment = NULL;
+    event.has_signup = true;
+    assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_ERR_INVALID);
+    assert_false(rt_idset_find(&engine.customers, "a", 1, &entry));
+    rt_cohort_engine_free(&engine);
+    rt_cohort_engine_init(&engine, key, true, false);
+    assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_OK);
+    event.segment = "s";
+    assert_int_equal(rt_cohort_engine_add(&engine, &event), RT_ERR_INVALID);
+    rt_cohort_engine_free(&engine);
+}
+
+/* The result's triangle over everyone alone, its groups left out. */
+static void dump_overall(const struct rt_cohort_result *result, char *dump)
+{
+    struct rt_cohort_result overall = *result;
+
+    overall.group_count = 0;
+    CHECK(cohort_dump(&overall, dump, DUMP_SIZE));
+}
+
+/*
+ * A grouped engine (the full record) and an ungrouped one (the compact
+ * record) fed the same random events, the first with segments, give the
+ * same triangle over everyone.
+ */
+static void test_grouped_alike(void **state)
+{
+    static struct random_log log;
+    static char grouped_dump[DUMP_SIZE], plain_dump[DUMP_SIZE];
+    struct rt_cohort_engine engine;
+    struct rt_cohort_result result;
+    size_t i;
+    int layout;
+
+    (void)state;
+    for (current_run = 0; current_run < RANDOM_RUNS; current_run++) {
+        make_log(&log);
+        log.from_signup = false;
+        for (i = 0; i < log.count; i++)
+            log.events[i].has_signup = false;
+        for (layout = 0; layout < 2; layout++) {
+            log.grouped = layout == 0;
+            rt_cohort_engine_init(&engine, key, false, log.grouped);
+            feed(&engine, &log);
+            CHECK(rt_cohort_finish(&engine, log.last, log.mode, log.max_columns,
+                                   &result) == RT_OK);
+            dump_overall(&result, layout == 0 ? grouped_dump : plain_dump);
+            rt_cohort_result_free(&result);
+            rt_cohort_engine_free(&engine);
+        }
+        CHECK(strcmp(grouped_dump, plain_dump) == 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -980,6 +1066,8 @@ int main(void)
         cmocka_unit_test(test_add_errors),
         cmocka_unit_test(test_extreme_cutoffs),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_refused_events),
+        cmocka_unit_test(test_grouped_alike),
     };
     int failed = TABLE_RUN("cohort engine", engine_cases, test_engine_case);
 

@@ -129,7 +129,7 @@ static bool run(const struct nomem_case *c, char *text)
     bool ok = false;
     size_t i;
 
-    rt_cohort_engine_init(&engine, key, c->from_signup);
+    rt_cohort_engine_init(&engine, key, c->from_signup, c->grouped);
     if (!feed(&engine, c))
         goto done;
     status = rt_cohort_finish(&engine, c->spread - 1, c->mode, 0, &result);

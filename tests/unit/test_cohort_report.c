@@ -662,7 +662,7 @@ static void test_report_case(void **state)
     struct rt_cohort_report report;
     struct rt_sink sink;
 
-    rt_cohort_engine_init(&engine, key, false);
+    rt_cohort_engine_init(&engine, key, false, c->group != NULL);
     feed(&engine, c->log, c->group != NULL);
     assert_int_equal(
         rt_cohort_finish(&engine, last_complete(&spec, day_of(c->log->as_of)),

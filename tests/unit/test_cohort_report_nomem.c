@@ -100,7 +100,7 @@ static void test_out_of_memory(void **state)
     int persistent;
     bool failed;
 
-    rt_cohort_engine_init(&engine, key, false);
+    rt_cohort_engine_init(&engine, key, false, c->grouped);
     feed(&engine, c->grouped);
     assert_int_equal(
         rt_cohort_finish(&engine, JANUARY + 5, RT_COHORT_ON, 0, &result),
