@@ -9,7 +9,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli_table.h"
 #include "run.h"
@@ -626,29 +625,8 @@ static void make_fixtures(void)
     run_write_fixture("nocol.csv", "user,date\nu,2024-01-01\n");
 }
 
-/*
- * Each row once.  Under valgrind (RETAIN_WRAPPER: the memcheck stage of
- * check.sh, which has a time budget) a row refused before any input is
- * read (exit 2, no output) runs without it: the sanitizer and coverage
- * stages run those, and valgrind's start-up would be most of their time.
- */
-static void test_cohorts(void **state)
-{
-    const struct cli_row *c = *state;
-    const char *wrapper = getenv("RETAIN_WRAPPER");
-    char *kept = wrapper && c->status == 2 && !c->out ? strdup(wrapper) : NULL;
-
-    if (kept)
-        unsetenv("RETAIN_WRAPPER");
-    cli_row_check(c, NULL);
-    if (kept) {
-        setenv("RETAIN_WRAPPER", kept, 1);
-        free(kept);
-    }
-}
-
 int main(void)
 {
     make_fixtures();
-    return TABLE_RUN("cohorts", cohorts_cases, test_cohorts);
+    return TABLE_RUN("cohorts", cohorts_cases, cli_row_test);
 }
