@@ -1,4 +1,5 @@
 /* cli_table.c - see cli_table.h. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,13 +190,13 @@ static void check_file(const struct cli_row *row)
  * valgrind's start-up would be most of its time; the sanitizer and
  * coverage stages run those rows as they are.
  */
-static char *unwrap_refused(const struct cli_row *row)
+static char *unwrap_refused(const struct cli_row *row, bool unwrap)
 {
     const char *wrapper = getenv("RETAIN_WRAPPER");
     char *kept;
 
-    if (!wrapper || row->status != 2 || row->out || row->golden ||
-        row->where != RUN_CAPTURE)
+    if (!wrapper || row->where != RUN_CAPTURE ||
+        (!unwrap && (row->status != 2 || row->out || row->golden)))
         return NULL;
     kept = strdup(wrapper);
     assert_non_null(kept);
@@ -211,7 +212,8 @@ static void rewrap(char *kept)
     free(kept);
 }
 
-void cli_row_check(const struct cli_row *row, const char *extra)
+/* cli_row_check(), run without valgrind's wrapper when `unwrap`. */
+static void check_row(const struct cli_row *row, const char *extra, bool unwrap)
 {
     char *kept;
     const char *args[sizeof row->args / sizeof row->args[0] + 2];
@@ -225,7 +227,7 @@ void cli_row_check(const struct cli_row *row, const char *extra)
             args[n++] = extra;
     }
     args[n] = NULL;
-    kept = unwrap_refused(row);
+    kept = unwrap_refused(row, unwrap);
     assert_int_equal(run_retain(args, row->in, row->env, row->where, &r), 0);
     rewrap(kept);
     expect_stream("standard error", row->err, row->golden, ".err", r.err,
@@ -238,7 +240,18 @@ void cli_row_check(const struct cli_row *row, const char *extra)
     run_result_free(&r);
 }
 
+void cli_row_check(const struct cli_row *row, const char *extra)
+{
+    check_row(row, extra, false);
+}
+
 void cli_row_test(void **state)
 {
     cli_row_check(*state, NULL);
+}
+
+void cli_row_check_sampled(const struct cli_row *row, size_t index,
+                           unsigned every)
+{
+    check_row(row, NULL, index % every != 0);
 }

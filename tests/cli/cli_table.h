@@ -57,6 +57,15 @@ extern const char cli_any[];
  */
 void cli_row_check(const struct cli_row *row, const char *extra);
 
+/*
+ * cli_row_check(row, NULL), where under valgrind (RETAIN_WRAPPER: the
+ * memcheck stage of check.sh, which has a time budget) only every
+ * `every`-th row by `index` runs under it; the sanitizer and coverage
+ * stages run every row as it is.
+ */
+void cli_row_check_sampled(const struct cli_row *row, size_t index,
+                           unsigned every);
+
 /* A cmocka test whose *state is a struct cli_row: cli_row_check(row). */
 void cli_row_test(void **state);
 
