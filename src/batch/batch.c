@@ -300,12 +300,6 @@ static bool tally_row(struct rt_batch *batch,
                           record->fields[group].len, &row->figures, amounts);
 }
 
-static bool is_blank(const struct rt_csv_record *record)
-{
-    return record->raw_len == 0 && record->count == 1 &&
-           record->problem == RT_CSV_FINE;
-}
-
 void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
                                    uint64_t leading)
 {
@@ -338,7 +332,7 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
 
     stats->blanks = stats->first_blank = 0;
     while ((got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
-        if (is_blank(&record)) {
+        if (rt_csv_record_blank(&record)) {
             if (stats->blanks++ == 0)
                 stats->first_blank = record.line;
             continue;

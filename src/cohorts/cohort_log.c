@@ -114,8 +114,7 @@ static enum rt_cohort_log_result read_rows(struct rt_cohort_log *log,
 
     while (result == RT_COHORT_LOG_OK &&
            (got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
-        if (record.raw_len == 0 && record.count == 1 &&
-            record.problem == RT_CSV_FINE) {
+        if (rt_csv_record_blank(&record)) {
             if ((*blanks)++ == 0)
                 *first = record.line;
             continue;

@@ -191,7 +191,7 @@ static bool read_date(const struct rt_cohort_log *log,
     return false;
 }
 
-/* What makes a row's ID unusable, or "" when it is fine. */
+/* Whether a row's ID can be used; false with why not in message. */
 static bool read_id(const struct rt_csv_field *id, const char *column,
                     char *message, size_t size)
 {
@@ -278,19 +278,16 @@ static bool within_dates(struct rt_cohort_log *log, int32_t day)
     return true;
 }
 
-/* Holds one event, its segment's bytes in `segment`; hands the chunk over
- * when it is full. */
+/* Holds one event (the chunk copies its bytes); hands the chunk over when
+ * it is full. */
 static enum rt_cohort_log_result hold(struct rt_cohort_log *log,
-                                      struct rt_cohort_event *event,
-                                      const struct rt_csv_field *segment,
+                                      const struct rt_cohort_event *event,
                                       uint64_t line, const char *file)
 {
     struct cohort_chunk *chunk = cohort_pipe_chunk(log->pipe);
     uint64_t hash =
         rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
 
-    if (segment)
-        event->segment = segment->data;
     if (!cohort_chunk_hold(chunk, event, hash, line))
         return RT_COHORT_LOG_NO_MEMORY;
     if (cohort_chunk_full(chunk))
@@ -322,7 +319,7 @@ static void make_event(const struct rt_cohort_log *log,
                            one_of(&o->return_events, type->data, type->len);
     }
     if (columns->group != RT_NO_COLUMN) {
-        event->segment = "";
+        event->segment = record->fields[columns->group].data;
         event->segment_len = record->fields[columns->group].len;
     }
 }
@@ -358,8 +355,5 @@ enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
         event.has_signup = true;
         event.signup = signup;
     }
-    return hold(log, &event,
-                columns->group != RT_NO_COLUMN ? &record->fields[columns->group]
-                                               : NULL,
-                record->line, file);
+    return hold(log, &event, record->line, file);
 }

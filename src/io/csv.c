@@ -733,3 +733,9 @@ const char *rt_csv_unread(const struct rt_csv *reader, size_t *len)
     *len = reader->len - reader->start;
     return reader->buf + reader->start;
 }
+
+bool rt_csv_record_blank(const struct rt_csv_record *record)
+{
+    return record->raw_len == 0 && record->count == 1 &&
+           record->problem == RT_CSV_FINE;
+}

@@ -123,6 +123,9 @@ enum rt_csv_result {
 enum rt_csv_result rt_csv_read(struct rt_csv *reader,
                                struct rt_csv_record *record);
 
+/* Whether a record read is a blank line: nothing but its line end. */
+bool rt_csv_record_blank(const struct rt_csv_record *record);
+
 /*
  * Measures the blank lines (each nothing but a line end: LF, CRLF, or a
  * CR that ends the input) at the start of data: *bytes and *lines.  True
