@@ -15,8 +15,9 @@
 # tool's cells are compared in the long form cohort,offset,active: the
 # peers with each other, and retain's `--long` output (active column) with
 # DuckDB's.  Then the targets of the cohorts issue: at least 5 times faster
-# than DuckDB, at least 25 times faster than pandas, peak resident memory
-# under 64 MB.  Until `retain cohorts --help` works, retain is skipped and
+# than DuckDB (judged on PAIRS, 7 by default, runs of the two back to back:
+# the median of DuckDB's time over retain's), at least 25 times faster than
+# pandas, peak resident memory under 64 MB.  Until `retain cohorts --help` works, retain is skipped and
 # only the peers are measured.  Run by hand, not in CI:
 #
 #   bash tests/bench/bench_cohorts.sh                 # 470,000 customers, 3 runs
@@ -33,6 +34,7 @@ work=${RETAIN_BENCH_DIR:-$root/build-bench}
 # About 21.3 events per customer: ROWS, when given, sets the customers.
 customers=${CUSTOMERS:-$((${ROWS:-10000000} * 47 / 1000))}
 runs=${RUNS:-3}
+pair_runs=${PAIRS:-7}
 data=$work/events-$customers.csv
 shuffled=$work/events-$customers-shuffled.csv
 pandas_python=/usr/bin/python3 # python3-pandas is importable only from here
@@ -126,6 +128,11 @@ time_retain() {
     done
 }
 
+# The 5-times target is judged on pairs: retain's monthly table and
+# DuckDB's, run back to back (see paired in bench_lib.sh).
+retain_month() { "$retain" cohorts --long --no-average -f csv "$data"; }
+duckdb_month() { node "$work/node/peer_cohorts_duckdb.mjs" "$data" "$work/duckdb-pair.csv"; }
+
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'
 }
@@ -133,8 +140,11 @@ ratio() {
 targets() {
     local r=${seconds[retain]} d=${seconds[duckdb]} p=${seconds[pandas]}
     echo
+    local pairs=${ratio[duckdb]}
+    echo "DuckDB's time over retain's, $pair_runs runs of each back to back: median $pairs"
+    echo "(the medians above, taken minutes apart: $(ratio "$d" "$r"))"
     verdict "at least 5 times faster than DuckDB" \
-        "$(awk -v r="$r" -v d="$d" 'BEGIN { print (d >= 5 * r) }')" "($(ratio "$d" "$r") times)"
+        "$(awk -v q="$pairs" 'BEGIN { print (q >= 5) }')" "($(awk -v q="$pairs" 'BEGIN { printf "%.1f", q }') times, paired)"
     verdict "at least 25 times faster than pandas" \
         "$(awk -v r="$r" -v p="$p" 'BEGIN { print (p >= 25 * r) }')" "($(ratio "$p" "$r") times)"
     verdict "peak resident memory under 64 MB" \
@@ -149,6 +159,8 @@ time_peers
 peers=("wc -l" duckdb pandas "duckdb, shuffled" "duckdb --period day")
 if have_retain; then
     time_retain
+    echo "timing retain and DuckDB in $pair_runs pairs ..."
+    paired duckdb "$pair_runs" retain_month duckdb_month
     report "tool ($customers customers)" retain retain "retain, shuffled" \
         "retain --period day" "${peers[@]}"
     targets

@@ -54,6 +54,37 @@ measure() {
     memory[$name]=$peak
 }
 
+# paired NAME RUNS A B: times the shell functions A and B back to back,
+# RUNS times, A first on even runs and B first on odd ones, and sets
+# ratio[NAME] to the median of B's time over A's.  On a shared machine
+# the speed drifts by a third from one minute to the next; a ratio of
+# two runs a second apart cancels the drift, where medians taken minutes
+# apart carry it into the comparison.
+declare -A ratio
+paired() {
+    local name=$1 count=$2 first=$3 second=$4 i a b ratios=()
+    for ((i = 0; i < count; i++)); do
+        if ((i % 2 == 0)); then
+            a=$(wall_seconds "$first")
+            b=$(wall_seconds "$second")
+        else
+            b=$(wall_seconds "$second")
+            a=$(wall_seconds "$first")
+        fi
+        ratios+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')")
+    done
+    ratio[$name]=$(printf '%s\n' "${ratios[@]}" | sort -n | sed -n "$(((count + 1) / 2))p")
+}
+
+# wall_seconds FUNCTION: runs it, output discarded, and prints its wall time.
+wall_seconds() {
+    local start end
+    start=$(date +%s%N)
+    "$1" > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }'
+}
+
 # report TITLE BASE NAME...: a table of the measured tools, with each one's
 # time as a multiple of BASE's.
 report() {
