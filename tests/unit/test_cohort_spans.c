@@ -20,6 +20,11 @@
 
 #define DUMP_SIZE 4096
 
+/* The big table: more rows than a chunk holds, so chunks are handed over
+ * (and, with two jobs, fed on the second thread). */
+#define BIG_CUSTOMERS 100
+#define BIG_DAYS      100
+
 struct spans_case {
     const char *name;
     enum rt_span_bits bits;
@@ -137,7 +142,8 @@ static int64_t last_bit(enum rt_span_bits bits, int64_t last_complete)
     return bits == RT_SPAN_BITS_PERIODS ? 2 * last_complete + 1 : last_complete;
 }
 
-static void read_table(const struct spans_case *c, unsigned jobs, char *dump)
+static void read_table(const struct spans_case *c, unsigned jobs, char *dump,
+                       size_t size)
 {
     static const uint64_t key[2] = {1, 2};
     struct rt_cohort_log_options options;
@@ -179,10 +185,10 @@ static void read_table(const struct spans_case *c, unsigned jobs, char *dump)
         RT_OK);
     first = rt_period_index(&options.period, day_of(c->first));
     assert_true(cohort_dump_spans(&log.engine, last_bit(c->bits, first - 1) + 1,
-                                  dump, DUMP_SIZE));
+                                  dump, size));
     as_of[rt_date_write(cutoff, as_of)] = '\0';
     last[rt_period_label(&options.period, complete, last)] = '\0';
-    snprintf(dump + strlen(dump), DUMP_SIZE - strlen(dump),
+    snprintf(dump + strlen(dump), size - strlen(dump),
              "cut-off %s, last %s, read %llu, left out %llu, empty %llu, "
              "after %llu\n%s",
              as_of, last, (unsigned long long)log.events,
@@ -197,13 +203,56 @@ static void test_spans_case(void **state)
     const struct spans_case *c = *state;
     char dump[DUMP_SIZE];
 
-    read_table(c, 1, dump);
+    read_table(c, 1, dump, sizeof dump);
     assert_string_equal(dump, c->want);
-    read_table(c, 2, dump);
+    read_table(c, 2, dump, sizeof dump);
     assert_string_equal(dump, c->want);
+}
+
+/*
+ * BIG_CUSTOMERS customers, each with a one-day row on each of BIG_DAYS
+ * days, the rows of a day together: by the day, each a period, every
+ * customer's rows touch into one stretch, bits -1 .. 2 * BIG_DAYS - 2.
+ */
+static void test_many_rows(void **state)
+{
+    static char table[BIG_CUSTOMERS * BIG_DAYS * 32], want[16384], dump[16384];
+    struct spans_case c = {"many rows",  RT_SPAN_BITS_PERIODS, RT_PERIOD_DAY,
+                           "2024-12-31", "2024-01-01",         table,
+                           want};
+    size_t len = (size_t)sprintf(table, "id,start_date,end_date\n"), at = 0;
+    int32_t first = day_of("2024-01-01");
+    char start[16], end[16];
+    unsigned day, id;
+    unsigned jobs;
+
+    (void)state;
+    for (day = 0; day < BIG_DAYS; day++)
+        for (id = 0; id < BIG_CUSTOMERS; id++) {
+            start[rt_date_write(first + (int32_t)day, start)] = '\0';
+            end[rt_date_write(first + (int32_t)day + 1, end)] = '\0';
+            len += (size_t)sprintf(table + len, "c%u,%s,%s\n", id, start, end);
+        }
+    for (id = 0; id < BIG_CUSTOMERS; id++)
+        at += (size_t)sprintf(want + at, "c%u c=-1 open=- -1..%d\n", id,
+                              2 * BIG_DAYS - 2);
+    sprintf(want + at,
+            "cut-off 2024-12-31, last 2024-12-31, read %u, left out 0, "
+            "empty 0, after 0\n",
+            BIG_CUSTOMERS * BIG_DAYS);
+    for (jobs = 1; jobs <= 2; jobs++) {
+        read_table(&c, jobs, dump, sizeof dump);
+        assert_string_equal(dump, want);
+    }
 }
 
 int main(void)
 {
-    return TABLE_RUN("cohort spans reader", spans_cases, test_spans_case);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_many_rows),
+    };
+
+    return TABLE_RUN("cohort spans reader", spans_cases, test_spans_case) +
+           cmocka_run_group_tests_name("cohort spans reader, many rows", tests,
+                                       NULL, NULL);
 }
