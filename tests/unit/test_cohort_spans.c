@@ -246,10 +246,183 @@ static void test_many_rows(void **state)
     }
 }
 
+/*
+ * Random tables read with RT_SPAN_BITS_PERIODS against the bits worked
+ * out day by day: bit 2p of a customer is set when one of its rows covers
+ * a day of period p, bit 2p + 1 when one covers the first day of p + 1;
+ * a row with no end (or, as of --as-of, an end after it) covers every day
+ * on, its bits closed at 2 * last complete + 1.
+ */
+enum {
+    RANDOM_RUNS = 150,
+    RANDOM_ROWS = 12,
+    RANDOM_CUSTOMERS = 4,
+    RANDOM_BITS = 2048 /* from 2 * P(the base day) - 2: far enough */
+};
+
+struct random_row {
+    unsigned customer;
+    int32_t start, end; /* end 0: none */
+};
+
+static uint64_t random_state = 0x2545f4914f6cdd1d;
+
+static uint32_t below(uint32_t n)
+{
+    random_state ^= random_state << 13;
+    random_state ^= random_state >> 7;
+    random_state ^= random_state << 17;
+    return (uint32_t)(random_state % n);
+}
+
+static bool covers(const struct random_row *row, int32_t day, bool open)
+{
+    return day >= row->start && (open || day < row->end);
+}
+
+/* The bits one row sets, day by day, from bit `low`. */
+static void row_bits(const struct rt_period_spec *spec,
+                     const struct random_row *row, bool open, int64_t last,
+                     int64_t low, bool *bits)
+{
+    int64_t p, top = open ? last : rt_period_index(spec, row->end - 1);
+    int32_t day;
+
+    for (p = rt_period_index(spec, row->start) - 1; p <= top + 1; p++) {
+        bool some = false;
+
+        for (day = rt_period_first_day(spec, (int32_t)p);
+             day <= rt_period_last_day(spec, (int32_t)p); day++)
+            some |= covers(row, day, open);
+        if (some && (!open || 2 * p <= 2 * last + 1))
+            bits[2 * p - low] = true;
+        if (covers(row, rt_period_first_day(spec, (int32_t)p + 1), open) &&
+            (!open || 2 * p + 1 <= 2 * last + 1))
+            bits[2 * p + 1 - low] = true;
+    }
+}
+
+/* The dump of one customer, worked out from its rows. */
+static size_t expect_customer(const struct rt_period_spec *spec,
+                              const struct random_row *rows, size_t count,
+                              unsigned customer, int32_t as_of, int64_t last,
+                              int64_t low, char *out)
+{
+    static bool bits[RANDOM_BITS];
+    int64_t first = INT64_MAX, open_lo = INT64_MAX, b;
+    size_t i, len;
+    bool any = false;
+
+    memset(bits, 0, sizeof bits);
+    for (i = 0; i < count; i++) {
+        const struct random_row *r = &rows[i];
+        bool open = r->end == 0 || r->end > as_of + 1;
+        int64_t p = rt_period_index(spec, r->start);
+        int64_t lo =
+            2 * p - (r->start == rt_period_first_day(spec, (int32_t)p));
+
+        if (r->customer != customer || r->start > as_of)
+            continue;
+        first = lo < first ? lo : first;
+        open_lo = open && lo < open_lo ? lo : open_lo;
+        row_bits(spec, r, open, last, low, bits);
+    }
+    len = (size_t)sprintf(out, "c%u c=%lld open=", customer,
+                          (long long)(first - low));
+    len += open_lo == INT64_MAX
+               ? (size_t)sprintf(out + len, "-")
+               : (size_t)sprintf(out + len, "%lld", (long long)(open_lo - low));
+    for (b = 0; b < RANDOM_BITS; b++) {
+        int64_t to = b;
+
+        if (!bits[b] || (b > 0 && bits[b - 1]))
+            continue;
+        while (to + 1 < RANDOM_BITS && bits[to + 1])
+            to++;
+        len += (size_t)sprintf(out + len, " %lld..%lld", (long long)b,
+                               (long long)to);
+        any = true;
+    }
+    if (!any)
+        len += (size_t)sprintf(out + len, " -");
+    return len + (size_t)sprintf(out + len, "\n");
+}
+
+static void test_random_periods(void **state)
+{
+    static char table[RANDOM_ROWS * 48 + 64], want[8192], dump[8192];
+    struct random_row rows[RANDOM_ROWS];
+    struct rt_period_spec spec = {RT_PERIOD_MONTH, RT_SUNDAY};
+    int32_t base = day_of("2023-12-20"), as_of;
+    unsigned run, seen, customer;
+    size_t i, count, len, at;
+
+    (void)state;
+    for (run = 0; run < RANDOM_RUNS; run++) {
+        char first_text[16], as_of_text[16];
+        struct spans_case c = {"random",   RT_SPAN_BITS_PERIODS, RT_PERIOD_DAY,
+                               as_of_text, first_text,           table,
+                               want};
+        int64_t last, low;
+        int32_t cutoff;
+
+        spec.unit = (enum rt_period)(RT_PERIOD_DAY + below(5));
+        spec.week_start = RT_SUNDAY; /* as read_table() reads weeks */
+        c.unit = spec.unit;
+        count = 1 + below(RANDOM_ROWS);
+        as_of = base + (int32_t)below(250);
+        len = (size_t)sprintf(table, "id,start_date,end_date\n");
+        for (i = 0; i < count; i++) {
+            char start[16], end[16] = "";
+
+            rows[i].customer = below(RANDOM_CUSTOMERS);
+            rows[i].start = base + (int32_t)below(120);
+            rows[i].end =
+                below(5) == 0
+                    ? 0
+                    : rows[i].start + 1 + (int32_t)below(below(2) ? 10 : 200);
+            start[rt_date_write(rows[i].start, start)] = '\0';
+            if (rows[i].end)
+                end[rt_date_write(rows[i].end, end)] = '\0';
+            len += (size_t)sprintf(table + len, "c%u,%s,%s\n", rows[i].customer,
+                                   start, end);
+        }
+        as_of_text[rt_date_write(as_of, as_of_text)] = '\0';
+        /* Bits from 2 * P(base) - 2, which no row goes below. */
+        first_text[rt_date_write(
+            rt_period_first_day(&spec, rt_period_index(&spec, base) - 1),
+            first_text)] = '\0';
+        low = 2 * (int64_t)rt_period_index(&spec, base) - 2;
+        cutoff = as_of;
+        last = rt_period_ended(&spec, rt_period_index(&spec, cutoff), cutoff)
+                   ? rt_period_index(&spec, cutoff)
+                   : rt_period_index(&spec, cutoff) - 1;
+        /* The customers in order of their first row fed. */
+        at = 0;
+        seen = 0;
+        for (i = 0; i < count; i++) {
+            customer = rows[i].customer;
+            if (rows[i].start > as_of || (seen & (1u << customer)))
+                continue;
+            seen |= 1u << customer;
+            at += expect_customer(&spec, rows, count, customer, as_of, last,
+                                  low, want + at);
+        }
+        want[at] = '\0';
+        read_table(&c, 1 + run % 2, dump, sizeof dump);
+        /* The bits alone: the counts' line is the hand-worked cases'. */
+        *strstr(dump, "cut-off ") = '\0';
+        if (strcmp(dump, want) != 0)
+            fail_msg("random run %u, %s:\n%s--- got\n%s--- want\n%s", run,
+                     rt_period_name(spec.unit), table, dump, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_many_rows),
+        cmocka_unit_test(test_random_periods),
     };
 
     return TABLE_RUN("cohort spans reader", spans_cases, test_spans_case) +
