@@ -23,14 +23,18 @@ static const struct column_role start_role = {
 static const struct column_role end_role = {
     "--end-col", "end date", {"end_date", "end", NULL}};
 
-/* The first column, left to right, with one of the role's names. */
+/*
+ * The column with the role's first name, else its second, and so on (the
+ * leftmost of equals): in "id,customer_id,date" the ID is customer_id,
+ * and in "start,start_date" the start is start_date, whatever their order.
+ */
 static size_t default_column(const struct rt_csv_record *header,
                              const struct column_role *role)
 {
     size_t i, j;
 
-    for (i = 0; i < header->count; i++)
-        for (j = 0; j < 3 && role->defaults[j]; j++)
+    for (j = 0; j < 3 && role->defaults[j]; j++)
+        for (i = 0; i < header->count; i++)
             if (rt_column_same_name(header->fields[i].data,
                                     header->fields[i].len, role->defaults[j]))
                 return i;

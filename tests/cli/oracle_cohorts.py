@@ -32,9 +32,10 @@ from fractions import Fraction
 
 CHOICES = """\
 1. Rates are percentages (100 * active / customers), as in retain batch.
-2. "The first found" default column: the first header column, left to
-   right, whose name in any case (ASCII) is customer_id, customer or id
-   (date, timestamp or time).  --id-col, --date-col, --event-col,
+2. "The first found" default column: the column named customer_id in any
+   case (ASCII), else customer, else id (date, else timestamp, else time;
+   the leftmost of equal names), whatever the columns' order: in
+   "id,customer_id,date" the ID is customer_id (issue 17's review).  --id-col, --date-col, --event-col,
    --cohort-col and --group-by match the header name exactly first, else
    the name in any case (ASCII), as retain batch's --start-col does (the
    lead's decision).
@@ -309,15 +310,16 @@ def pick_delimiter(name, header, forced):
 
 def find_column(header, wanted, defaults, what):
     """CHOICE: options name a column exactly, else in any case (ASCII);
-    defaults match in any case, the first header column found."""
+    defaults match in any case, the first default name found."""
     if wanted is not None:
         if wanted in header:
             return header.index(wanted)
         folded = [ascii_lower(h) for h in header]
         return folded.index(ascii_lower(wanted)) if ascii_lower(wanted) in folded else None
-    for i, name in enumerate(header):
-        if ascii_lower(name) in defaults:
-            return i
+    folded = [ascii_lower(h) for h in header]
+    for name in defaults:
+        if name in folded:
+            return folded.index(name)
     return None
 
 

@@ -300,6 +300,23 @@ static const struct cli_row cohorts_cases[] = {
      "2024-01,1,100.00\n",
      "retain: (standard input):2: error: column 'date': '' is not a date: "
      "empty " EXPECTED_DATE},
+    {"customer_id before id, date before time, whatever their order",
+     {"cohorts", "--no-average", "--counts", "--as-of", "2024-02-29", "-"},
+     "id,time,customer_id,date\n"
+     "1,2023-05-01,a,2024-01-05\n"
+     "2,2023-05-01,b,2024-01-09\n"
+     "3,2023-05-01,a,2024-02-01\n",
+     0,
+     "cohort,customers,month_0,month_1\n"
+     "2024-01,2,2,1\n"},
+    {"--spans: start_date before start, end_date before end",
+     {"cohorts", "--spans", "--no-average", "--counts", "--as-of", "2024-02-29",
+      "-"},
+     "end,start,id,end_date,start_date\n"
+     "x,y,a,2024-02-10,2024-01-01\n",
+     0,
+     "cohort,customers,month_0,month_1\n"
+     "2024-01,1,1,0\n"},
     {"events outside the dates: one warning",
      {"cohorts", "--from", "2024-02-01", "--as-of", "2024-02-29", "--counts",
       "shop.csv"},
