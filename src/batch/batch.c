@@ -151,6 +151,12 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         return RT_BATCH_UNUSABLE;
     }
     rt_batch_plan_columns(batch);
+    size = strlen(file) + 1;
+    batch->layout.first_file = malloc(size);
+    if (!rt_layout_keep_names(&batch->layout, names, count) ||
+        !batch->layout.first_file)
+        return RT_BATCH_NO_MEMORY;
+    memcpy(batch->layout.first_file, file, size);
     switch (rt_batch_plan_cells(batch, error, sizeof error)) {
     case RT_BATCH_NO_MEMORY:
         return RT_BATCH_NO_MEMORY;
@@ -160,12 +166,6 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
     default:
         break;
     }
-    size = strlen(file) + 1;
-    batch->layout.first_file = malloc(size);
-    if (!rt_layout_keep_names(&batch->layout, names, count) ||
-        !batch->layout.first_file)
-        return RT_BATCH_NO_MEMORY;
-    memcpy(batch->layout.first_file, file, size);
     named = name_columns(batch, file, line);
     if (named != RT_BATCH_OK)
         return named;
@@ -404,6 +404,25 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
         rt_batch_count_leading_blanks(&stats, opening.blank_lines);
         rt_batch_report_blanks(batch, name, &stats);
     }
+    rt_csv_free(&reader);
+    return result;
+}
+
+enum rt_batch_result rt_batch_memory(struct rt_batch *batch, const char *data,
+                                     size_t len, const char *name)
+{
+    struct rt_csv reader;
+    struct rt_batch_stats stats;
+    enum rt_batch_result result;
+
+    if (rt_csv_init_memory(&reader, data, len, ',', true) != RT_OK) {
+        rt_csv_free(&reader);
+        return RT_BATCH_NO_MEMORY;
+    }
+    choose_output(batch, ',');
+    result = read_header(batch, &reader, name, ',');
+    if (result == RT_BATCH_OK)
+        result = rt_batch_rows(batch, &reader, name, ',', &stats);
     rt_csv_free(&reader);
     return result;
 }

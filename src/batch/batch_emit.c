@@ -335,7 +335,8 @@ void rt_batch_emit_header(struct rt_batch *batch,
     char out = batch->options.out_delimiter;
     size_t i;
 
-    if (batch->header_written || batch->options.format == RT_FORMAT_JSON)
+    if (batch->header_written || batch->options.format == RT_FORMAT_JSON ||
+        batch->options.no_header_line)
         return;
     batch->header_written = true;
     if (batch->cells) {

@@ -46,6 +46,7 @@ struct rt_batch_options {
                                        not reported as an error */
     bool counts_as_numbers;         /* json, text: the count columns and the
                                        trailing ones are numbers, not text */
+    bool no_header_line;            /* csv, tsv: no header line in the output */
 };
 
 /* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
