@@ -141,8 +141,12 @@ static void relay_report(void *context, enum rt_severity severity,
         relay->user.report(relay->user.context, severity, file, line, message);
         return;
     }
+    /* No file and line to name, but a period: "warning: period 2024-03:
+       ...", as a warning about no file reads. */
     describe_place(relay, line, place, sizeof place);
-    snprintf(text, sizeof text, "%s: %s", place, message);
+    snprintf(text, sizeof text, "%s%s: %s",
+             severity == RT_SEVERITY_WARNING ? "warning: " : "", place,
+             message);
     relay->user.report(relay->user.context, severity, NULL, 0, text);
 }
 
