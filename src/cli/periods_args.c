@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli_inputs.h"
+#include "cli_values.h"
 #include "periods_args.h"
 
 enum periods_option_id {
@@ -20,9 +21,28 @@ static const char *const cohorts_only[] = {
     "start-event", "cohort-col",  "mode", "average",
     "no-average",  "max-periods", "long", "counts"};
 
+/* The counts periods adds to batch's columns. */
+static const char *const own_counts[] = {"first_time", "returning",
+                                         "joined_and_left"};
+
+/* A column of the output: a count or a figure, beyond one period too. */
 static bool set_only(void *field, const char *value, char *problem, size_t size)
 {
-    return cli_set_name(field, value, "a column of the output", problem, size);
+    enum rt_field figure;
+    enum rt_lifetime_field beyond;
+    size_t i;
+
+    for (i = 0; i < sizeof own_counts / sizeof own_counts[0]; i++)
+        if (strcmp(value, own_counts[i]) == 0)
+            return cli_set_name(field, value, "", problem, size);
+    if ((rt_field_lookup(value, &figure) && figure != RT_FIELD_WARNINGS) ||
+        (rt_lifetime_field_lookup(value, &beyond) &&
+         beyond != RT_LIFETIME_PERIOD && beyond != RT_LIFETIME_PER))
+        return cli_set_name(field, value, "", problem, size);
+    return cli_value_refuse(value, "unknown field",
+                            "a count or a figure of the output, such as "
+                            "retention_rate or first_time",
+                            problem, size);
 }
 
 #define ROW(id, long_name, takes_value, set, field)                            \
