@@ -206,6 +206,12 @@ static const struct cli_row periods_cases[] = {
      "period,start\n2024-02,1\n",
      E "bad.csv:3: error: column 'id': no customer ID (expected one on every "
        "row)\n"},
+    {"a segment column named as a count is input.NAME",
+     {"periods", "--group-by", "new", "--only", "end", "--as-of", "2024-02-29",
+      "named.csv"},
+     NULL,
+     0,
+     "input.new,period,end\nx,2024-02,1\n"},
     /* Subscription tables, worked by hand from subs.csv (below):
        Jan: S {two} 1, E (on Feb 1) {kept lost two} 3, new kept and lost
        (first time), back joined and left; Feb: S 3, E (on Mar 1) {kept
@@ -427,6 +433,10 @@ static void make_fixtures(void)
                                       "a,2024-02-01,2024-01-01\n"
                                       "b,2024-01-10,2024-01-10\n"
                                       "c,2024-01-05,2024-03-01\n");
+    run_write_fixture("named.csv", "customer_id,date,new\n"
+                                   "a,2024-01-05,x\n"
+                                   "a,2024-02-05,x\n"
+                                   "b,2024-02-06,y\n");
     run_write_fixture("counts.csv", "period,segment,start,end,new\n"
                                     "2024-01,a,10,8,2\n");
     run_write_fixture("bad.csv", "id,date\n"
