@@ -2,10 +2,13 @@
  * cohort_periods.c - the counts of every period; see cohort_periods.h.
  *
  * Two walks over the customers: the first finds each table's first bit
- * (and so its range of rows) and the last bit of all; the second counts,
- * for each set bit, what it and its two neighbours say about the periods
- * around it.  Each count has its own array, so that checking the rows
- * against each other tests the counting, not an identity.
+ * (and so its range of rows) and the last bit of all; the second counts
+ * each customer's runs of set bits, a word at a time: a run is a stretch
+ * of periods in E (and so in S of the next ones), new at its start unless
+ * the bit before it says otherwise, lost after its end.  Each count has
+ * its own array (S and E as differences, summed at the end), so that
+ * checking the rows against each other tests the counting, not an
+ * identity.
  */
 #include <stdlib.h>
 #include <string.h>
