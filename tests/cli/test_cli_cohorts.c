@@ -292,6 +292,14 @@ static const struct cli_row cohorts_cases[] = {
      "retain: bad.csv:5: error: the row has 3 fields, the header 2\n"
      "retain: bad.csv:6: error: column 'date': '2024-1-5' is not a date: "
      "the month needs 2 digits " EXPECTED_DATE},
+    {"an empty date on the first row is not a date (the memo is empty)",
+     {"cohorts", "--no-average", "--as-of", "2024-01-31", "-"},
+     "id,date\na,\na,2024-01-05\n",
+     1,
+     "cohort,customers,month_0\n"
+     "2024-01,1,100.00\n",
+     "retain: (standard input):2: error: column 'date': '' is not a date: "
+     "empty " EXPECTED_DATE},
     {"events outside the dates: one warning",
      {"cohorts", "--from", "2024-02-01", "--as-of", "2024-02-29", "--counts",
       "shop.csv"},
