@@ -655,6 +655,16 @@ static const struct cli_row cohorts_cases[] = {
      E "zero_subs.csv:3: warning: column 'end_date': 2024-01-05 makes a "
        "subscription of no length (its end is its start day): it counts "
        "nowhere\n"},
+    {"--spans: rows of no length alone make no cohort",
+     {"cohorts", "--spans"},
+     "id,start_date,end_date\na,2024-01-05,2024-01-05\n",
+     2,
+     NULL,
+     E "(standard input):2: warning: column 'end_date': 2024-01-05 makes a "
+       "subscription of "
+       "no length (its end is its start day): it counts nowhere\n" E
+       "no cohort: no customer has a subscription of some length starting "
+       "by the cut-off (expected at least one)\n"},
     {"--spans: no start column",
      {"cohorts", "--spans", "shop.csv"},
      NULL,
