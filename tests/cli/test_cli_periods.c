@@ -52,7 +52,7 @@ static const struct cli_row periods_cases[] = {
      NULL,
      0,
      HEAD FEB MAR "2024-04,4,0,0,0,4,0.00,100.00,0.00,100.00,0,0,\n"
-                  "2024-05,0,0,0,,,,,,,0,0,\"" NO_START "\"\n",
+                  "2024-05,0,0,0,0,0,,,,,0,0,\"" NO_START "\"\n",
      E "warning: period 2024-05: " NO_START "\n"},
     {"--strict: the warning exits 1",
      {"periods", "--strict", "--as-of=2024-05-31", "--only", "start",
@@ -66,8 +66,8 @@ static const struct cli_row periods_cases[] = {
      NULL,
      0,
      HEAD "2024-02,1,0,0,0,1,0.00,100.00,0.00,100.00,0,0,\n"
-          "2024-03,0,0,0,,,,,,,0,0,\"" NO_START "\"\n"
-          "2024-04,0,2,2,,,,,,,1,1,\"" NO_START "\"\n",
+          "2024-03,0,0,0,0,0,,,,,0,0,\"" NO_START "\"\n"
+          "2024-04,0,2,2,0,0,,,,,1,1,\"" NO_START "\"\n",
      E "warning: period 2024-03: " NO_START "\n" E
        "warning: period 2024-04: " NO_START "\n"},
     {"json",
