@@ -263,6 +263,29 @@ static const struct cli_row periods_cases[] = {
      NULL,
      E "write error on standard output: No space left on device\n",
      RUN_DEV_FULL},
+    /* retain batch's --only, which periods' goes through. */
+    {"batch --only keeps the label columns",
+     {"batch", "--only", "retention_rate", "counts.csv"},
+     NULL,
+     0,
+     "period,segment,retention_rate\n2024-01,a,60.00\n"},
+    {"batch --only a count, in text",
+     {"batch", "-f", "text", "--only", "end", "counts.csv"},
+     NULL,
+     0,
+     "period   segment  end\n2024-01  a        8\n"},
+    {"batch --only a figure beyond one period, in json",
+     {"batch", "-f", "json", "--only", "expected_lifetime", "counts.csv"},
+     NULL,
+     0,
+     "{\"period\":\"2024-01\",\"segment\":\"a\",\"expected_lifetime\":2.50}\n"},
+    {"batch --only no such column",
+     {"batch", "--only", "nope", "counts.csv"},
+     NULL,
+     2,
+     NULL,
+     E "option --only: no column 'nope' in the output (expected the name of "
+       "a count or a figure the options ask for)\n"},
     {"help",
      {"periods", "--help"},
      NULL,
@@ -330,6 +353,8 @@ static void make_fixtures(void)
                                     "c,2024-02-10,signup\n"
                                     "a,2024-03-03,buy\n"
                                     "c,2024-03-04,visit\n");
+    run_write_fixture("counts.csv", "period,segment,start,end,new\n"
+                                    "2024-01,a,10,8,2\n");
     run_write_fixture("bad.csv", "id,date\n"
                                  "a,2024-01-05\n"
                                  ",2024-01-06\n"
