@@ -53,9 +53,10 @@ CHOICES = """\
    first active period (a counted event), whatever the other rows.
 4. Spans: a row whose end is before its start is an error and its dates
    count for nothing; a zero-length row is a warning and is left out of
-   everything (counts, cut-off, segment, a table's first period); the
-   default cut-off is the latest start or non-empty end of the other
-   rows.  A row starting after --as-of is left out (a warning).
+   the counts, the segment, the order of segments and a table's first
+   period, but its date counts for the default cut-off (the latest start
+   or non-empty end of any row but the errors: retain's reading).  A row
+   starting after --as-of is left out (a warning).
 5. Spans: a table starts at the period holding its earliest start, even
    when that start is the period's first day (that customer is then in
    the first row's S, never in an N).
@@ -135,7 +136,8 @@ def read_spans_file(name, text, args, state):
         except RowError as e:
             co.complain(state, "%s:%d: error: %s" % (name, line, e))
             continue
-        if span is None:
+        if isinstance(span, int):
+            state["zero_days"].append(span)  # CHOICE 4: for the cut-off
             state["warnings"].append("%s:%d: a subscription of no length" % (name, line))
         else:
             state["spans"].append(span)
@@ -144,7 +146,7 @@ def read_spans_file(name, text, args, state):
 
 
 def make_span(fields, header, cols, args, state):
-    """The row's Span; None for a zero-length one (its dates noted)."""
+    """The row's Span; its day for a zero-length one."""
     if len(fields) != len(header):
         raise RowError("wrong number of fields")
     cid = fields[cols["id"]]
@@ -157,7 +159,7 @@ def make_span(fields, header, cols, args, state):
         raise RowError("the end is before the start")  # CHOICE 4
     group = fields[cols["group"]] if cols["group"] >= 0 else None
     if end == start:
-        return None  # CHOICE 4: left out of everything
+        return start  # CHOICE 4: left out of all but the cut-off
     return Span(cid, start, end, group, len(state["spans"]))
 
 
@@ -410,7 +412,8 @@ def cut_off(args, state):
     """(kept records, cut-off ordinal) after --as-of and --from."""
     if args.spans:
         spans = state["spans"]
-        dates = [s.start for s in spans] + [s.end for s in spans if s.end is not None]
+        dates = [s.start for s in spans] + [s.end for s in spans if s.end is not None] \
+            + state["zero_days"]
         as_of = co.parse_option_date(args.as_of, "--as-of") if args.as_of else max(dates)
         kept = [s for s in spans if s.start <= as_of]
     else:
@@ -457,7 +460,7 @@ def run(argv, stdin_text=None):
     """(stdout text or None when not modelled, exit status)."""
     args = parse_args(argv)
     periods = co.Periods(args.period, args.week_start)
-    state = {"events": [], "spans": [], "errors": 0, "warnings": []}
+    state = {"events": [], "spans": [], "zero_days": [], "errors": 0, "warnings": []}
     read_inputs(args, stdin_text, state)
     if not (state["spans"] if args.spans else state["events"]):
         return "", 2  # CHOICE 9
