@@ -25,6 +25,7 @@ Where the design leaves a choice open, the choice made here is marked
 import argparse
 import importlib.util
 import io
+import json
 import os
 import sys
 from fractions import Fraction
@@ -277,6 +278,33 @@ def row_fields(c, spans, digits):
     return out
 
 
+def json_text(text):
+    """A field as JSON shows it: each byte that is not UTF-8 is U+FFFD."""
+    return "".join("\ufffd" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
+
+
+def json_rows(tables, args, periods):
+    """The JSON Lines output, each object as its (key, value) pairs, every
+    number as its text (as json.loads(parse_int=str, parse_float=str) reads
+    it back), empty figures None, the warnings a list."""
+    names = columns(args) if args.only is None else [args.only]
+    out = []
+    for group, rows in tables:
+        for p, c in rows:
+            fields = row_fields(c, args.spans, args.p)
+            pairs = [] if group is None else [(json_text(args.group_by), json_text(group))]
+            pairs.append(("period", periods.label(p)))
+            for n in names:
+                value = fields[n]
+                if n == "warnings":
+                    value = [value] if value else []
+                elif value == "":
+                    value = None
+                pairs.append((n, value))
+            out.append(pairs)
+    return out
+
+
 def columns(args):
     names = ["start", "end", "new", "retained", "lost"] + RATES + ["first_time", "returning"]
     if args.spans:
@@ -456,8 +484,13 @@ def tables_of(kept, args, periods, last):
             for g in group_order(kept, values)]
 
 
+class JsonRows(list):
+    """The expected -f json output: json_rows()' objects."""
+
+
 def run(argv, stdin_text=None):
-    """(stdout text or None when not modelled, exit status)."""
+    """(stdout text, exit status): the text None when not modelled (-f
+    text), JsonRows for -f json."""
     args = parse_args(argv)
     periods = co.Periods(args.period, args.week_start)
     state = {"events": [], "spans": [], "zero_days": [], "errors": 0, "warnings": []}
@@ -473,7 +506,9 @@ def run(argv, stdin_text=None):
     no_start = any(c["start"] == 0 for _, rows in tables for _, c in rows)
     warned = state["warnings"] or no_start  # CHOICE 8
     status = 1 if state["errors"] or (args.strict and warned) else 0
-    if args.format in ("json", "text"):
+    if args.format == "json":
+        return JsonRows(json_rows(tables, args, periods)), status
+    if args.format == "text":
         return None, status
     delimiter = {"csv": ",", "tsv": "\t"}.get(args.format) or state["delimiter"]
     return render(tables, args, periods, delimiter), status
@@ -637,6 +672,8 @@ def main():
         sys.stdout.write(CHOICES)
         sys.exit(0)
     text, status = run(sys.argv[1:])
+    if isinstance(text, JsonRows):
+        text = "".join(json.dumps(dict(o), ensure_ascii=False) + "\n" for o in text)
     if text is not None:
         sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
     sys.exit(status)

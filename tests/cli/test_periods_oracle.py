@@ -297,6 +297,7 @@ class Case(tc.Case):
         self.unnamed_stdin = [f.name for f in self.files] == ["-"] and rng.random() < 0.5
 
     def expected(self, work, stdin):
+        """The oracle's (stdout bytes, or JsonRows, or None; status)."""
         saved_out, saved_err, cwd = sys.stdout, sys.stderr, os.getcwd()
         sys.stderr, sys.stdout = oracle.io.StringIO(), oracle.io.StringIO()
         os.chdir(work)
@@ -308,7 +309,9 @@ class Case(tc.Case):
         finally:
             sys.stdout, sys.stderr = saved_out, saved_err
             os.chdir(cwd)
-        return (None if text is None else text.encode("utf-8", "surrogateescape")), status
+        if text is None or isinstance(text, oracle.JsonRows):
+            return text, status
+        return text.encode("utf-8", "surrogateescape"), status
 
     def describe(self, work):
         return tc.Case.describe(self, work).replace("retain cohorts", "retain periods")
@@ -343,12 +346,10 @@ def disagreement(retain, work, case):
     if status != want_status:
         problems.append("exit status %d, the oracle's %d" % (status, want_status))
     text = got.decode("utf-8", "surrogateescape")
-    if want is None:
-        if status <= 1 and case.json_asked():
-            try:
-                [json.loads(line) for line in text.splitlines()]
-            except ValueError as e:
-                problems.append("the JSON does not parse: %s" % e)
+    if isinstance(want, oracle.JsonRows):
+        problems += json_problems(text, want)
+    elif want is None:
+        pass  # -f text: the exit status only
     else:
         if got != want:
             diff = difflib.unified_diff(
@@ -365,6 +366,23 @@ def disagreement(retain, work, case):
         return None
     return "\n".join(problems) + "\nretain's stderr:\n" + \
         err.decode("utf-8", "backslashreplace")[:2000]
+
+
+def json_problems(text, want):
+    """How retain's JSON Lines differ from the oracle's objects."""
+    try:
+        got = [json.loads(line, object_pairs_hook=list, parse_int=str,
+                          parse_float=str) for line in text.splitlines()]
+    except ValueError as e:
+        return ["the JSON does not parse: %s" % e]
+    want = [[list(pair) for pair in o] for o in want]
+    got = [[list(pair) for pair in o] for o in got]
+    if got == want:
+        return []
+    for i, (g, w) in enumerate(zip(got, want)):
+        if g != w:
+            return ["JSON object %d differs:\n  oracle %s\n  retain %s" % (i + 1, w, g)]
+    return ["JSON: %d objects, the oracle's %d" % (len(got), len(want))]
 
 
 def want_delimiter(want):
