@@ -253,9 +253,10 @@ static bool make_row(const struct tally *t, size_t i, bool spans,
            (spans || row->joined_and_left == 0);
 }
 
-/* A table's rows, checked one by one and each end against the next start. */
-static enum rt_status make_rows(struct counting *c, const struct tally *t,
-                                struct rt_period_table *table)
+/* A table's rows, checked one by one and each end against the next start;
+ * where they fail to reconcile, the period in *failed. */
+static enum rt_status make_rows(const struct tally *t, bool spans,
+                                struct rt_period_table *table, int64_t *failed)
 {
     size_t n, i;
 
@@ -267,9 +268,9 @@ static enum rt_status make_rows(struct counting *c, const struct tally *t,
         return RT_ERR_NOMEM;
     table->count = n;
     for (i = 0; i < n; i++) {
-        if (!make_row(t, i, c->spans, &table->rows[i]) ||
+        if (!make_row(t, i, spans, &table->rows[i]) ||
             (i > 0 && table->rows[i - 1].end != table->rows[i].start)) {
-            c->out->failed_period = t->lo + (int64_t)i;
+            *failed = t->lo + (int64_t)i;
             return RT_ERR_INVALID;
         }
     }
@@ -290,9 +291,11 @@ static enum rt_status count_all(struct counting *c)
         return status;
     count_bits(c);
     for (g = 0; g < c->group_count && status == RT_OK; g++)
-        status = make_rows(c, &c->tallies[g], &c->out->groups[g]);
+        status = make_rows(&c->tallies[g], c->spans, &c->out->groups[g],
+                           &c->out->failed_period);
     if (status == RT_OK)
-        status = make_rows(c, &c->tallies[c->group_count], &c->out->overall);
+        status = make_rows(&c->tallies[c->group_count], c->spans,
+                           &c->out->overall, &c->out->failed_period);
     return status;
 }
 
