@@ -77,7 +77,7 @@ class SpanPlan:
 
     def __init__(self, rng):
         self.spans = True
-        self.unix = False
+        self.unix = rng.random() < 0.1
         self.period = rng.choice(PERIODS)
         self.id_name = rng.choice(["customer_id", "customer", "id", "ID", "who"])
         self.start_name = rng.choice(["start_date", "start", "Start_Date", "START",
@@ -119,6 +119,8 @@ def a_day(rng, plan, edges):
 
 
 def day_text(rng, plan, ordinal):
+    if plan.unix:
+        return tc.unix_text(rng, ordinal)
     if plan.times and rng.random() < 0.5:
         return tc.iso_text(rng, ordinal)
     return date.fromordinal(ordinal).isoformat()
@@ -176,14 +178,15 @@ def make_span_rows(rng, plan):
 def bad_span(rng, plan, names):
     row = {n: "" for n in names}
     row[plan.id_name] = "bad%d" % rng.randrange(5)
-    row[plan.start_name] = date.fromordinal(plan.base).isoformat()
+    row[plan.start_name] = day_text(rng, plan, plan.base)
+    bad = tc.BAD_UNIX if plan.unix else tc.BAD_ISO
     kind = rng.randrange(4)
     if kind == 0:
         row[plan.id_name] = ""
     elif kind == 1:
-        row[plan.start_name] = rng.choice(tc.BAD_ISO)
+        row[plan.start_name] = rng.choice(bad)
     elif kind == 2:
-        row[plan.end_name] = rng.choice([b for b in tc.BAD_ISO if b])
+        row[plan.end_name] = rng.choice([b for b in bad if b])
     else:
         fields = [row[n] for n in names]
         return fields + ["extra"] if rng.random() < 0.5 else fields[:-1]
@@ -242,7 +245,9 @@ def make_options(rng, plan):
         opts.append(tc.spell(rng, "--week-start", rng.choice([day, day[:3], day.upper()])))
     column_options(rng, plan, opts)
     if plan.spans:
-        if plan.times and rng.random() < 0.3:
+        if plan.unix:
+            opts.append(tc.spell(rng, "--date-format", "unix"))
+        elif plan.times and rng.random() < 0.3:
             opts.append(["--utc"])
     else:
         log_options(rng, plan, opts)
