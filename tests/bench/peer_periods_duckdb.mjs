@@ -97,9 +97,9 @@ const spansQuery = `
     FROM marked GROUP BY q
   ),
   left_within AS (
-    SELECT p, count(*) AS n FROM touched t
-    WHERE NOT EXISTS (SELECT 1 FROM at_first_day a
-                      WHERE a.id = t.id AND (a.q = t.p OR a.q = t.p + 1))
+    SELECT p, count(*) AS n
+    FROM touched t ANTI JOIN at_first_day a ON a.id = t.id AND a.q = t.p
+                   ANTI JOIN at_first_day b ON b.id = t.id AND b.q = t.p + 1
     GROUP BY p
   ),
   periods AS (
