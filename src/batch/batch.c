@@ -32,6 +32,8 @@ enum rt_status rt_batch_init(struct rt_batch *batch,
 void rt_batch_free(struct rt_batch *batch)
 {
     rt_layout_free(&batch->layout);
+    free(batch->cells);
+    batch->cells = NULL;
     rt_summary_free(batch->summary);
     rt_text_table_free(batch->text);
     free(batch->text);
@@ -64,7 +66,9 @@ static bool start_text_table(struct rt_batch *batch)
     batch->text = malloc(sizeof *batch->text);
     if (batch->text &&
         rt_text_table_init(batch->text, batch->sink,
-                           batch->layout.count + batch->column_count))
+                           batch->cells
+                               ? batch->cell_count
+                               : batch->layout.count + batch->column_count))
         return true;
     free(batch->text);
     batch->text = NULL;
@@ -139,6 +143,8 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         return RT_BATCH_UNUSABLE;
     }
     rt_layout_free(&batch->layout); /* of an earlier file's failed try */
+    free(batch->cells);
+    batch->cells = NULL;
     if (!rt_layout_build(&batch->layout, names, count, &batch->options, error,
                          sizeof error)) {
         report_names(batch, file, line, error);
@@ -151,6 +157,15 @@ static enum rt_batch_result use_names(struct rt_batch *batch,
         !batch->layout.first_file)
         return RT_BATCH_NO_MEMORY;
     memcpy(batch->layout.first_file, file, size);
+    switch (rt_batch_plan_cells(batch, error, sizeof error)) {
+    case RT_BATCH_NO_MEMORY:
+        return RT_BATCH_NO_MEMORY;
+    case RT_BATCH_BAD_COLUMNS:
+        report(batch, RT_SEVERITY_ERROR, NULL, 0, error);
+        return RT_BATCH_BAD_COLUMNS;
+    default:
+        break;
+    }
     named = name_columns(batch, file, line);
     if (named != RT_BATCH_OK)
         return named;
@@ -265,6 +280,11 @@ static void report_row(struct rt_batch *batch, const char *file,
     if (row->note[0]) {
         batch->inconsistent_rows++;
         report(batch, RT_SEVERITY_WARNING, file, record->line, row->note);
+    }
+    if (!row->valid && row->soft) {
+        batch->inconsistent_rows++;
+        report(batch, RT_SEVERITY_WARNING, file, record->line, row->error);
+        return;
     }
     if (!row->valid) {
         batch->invalid_rows++;
@@ -384,6 +404,25 @@ enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
         rt_batch_count_leading_blanks(&stats, opening.blank_lines);
         rt_batch_report_blanks(batch, name, &stats);
     }
+    rt_csv_free(&reader);
+    return result;
+}
+
+enum rt_batch_result rt_batch_memory(struct rt_batch *batch, const char *data,
+                                     size_t len, const char *name)
+{
+    struct rt_csv reader;
+    struct rt_batch_stats stats;
+    enum rt_batch_result result;
+
+    if (rt_csv_init_memory(&reader, data, len, ',', true) != RT_OK) {
+        rt_csv_free(&reader);
+        return RT_BATCH_NO_MEMORY;
+    }
+    choose_output(batch, ',');
+    result = read_header(batch, &reader, name, ',');
+    if (result == RT_BATCH_OK)
+        result = rt_batch_rows(batch, &reader, name, ',', &stats);
     rt_csv_free(&reader);
     return result;
 }

@@ -54,6 +54,14 @@ void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
 void rt_batch_report_blanks(const struct rt_batch *batch, const char *file,
                             const struct rt_batch_stats *stats);
 
+/*
+ * Reads len bytes at data (the caller's) as one comma-separated input with
+ * a header, on the calling thread: the table retain periods makes in
+ * memory.  `name` is used in diagnostics.
+ */
+enum rt_batch_result rt_batch_memory(struct rt_batch *batch, const char *data,
+                                     size_t len, const char *name);
+
 /* rt_batch_file() on the calling thread only. */
 enum rt_batch_result rt_batch_file_sequential(struct rt_batch *batch, FILE *in,
                                               const char *name);

@@ -1,5 +1,6 @@
 /* batch_emit.c - see batch_emit.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "batch_emit.h"
@@ -286,12 +287,28 @@ static void cells_row(struct rt_batch *batch,
         batch->text->failed = true;
 }
 
+/* The rows and header of options.trailing and options.only, at the end. */
+static void delimited_cells(struct rt_batch *batch,
+                            const struct rt_csv_record *record,
+                            const struct rt_batch_row *row);
+static void planned_cells_row(struct rt_batch *batch,
+                              const struct rt_csv_record *record,
+                              const struct rt_batch_row *row);
+static void planned_header(struct rt_batch *batch);
+
 void rt_batch_emit_row(struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        const struct rt_batch_row *row, char in_delimiter)
 {
-    if (batch->options.format == RT_FORMAT_CSV ||
-        batch->options.format == RT_FORMAT_TSV)
+    bool delimited = batch->options.format == RT_FORMAT_CSV ||
+                     batch->options.format == RT_FORMAT_TSV;
+
+    if (batch->cells && delimited)
+        delimited_cells(batch, record, row);
+    else if (batch->cells)
+        planned_cells_row(batch, record, row);
+    else if (batch->options.format == RT_FORMAT_CSV ||
+             batch->options.format == RT_FORMAT_TSV)
         delimited_row(batch, record, row, in_delimiter);
     else
         cells_row(batch, record, row);
@@ -318,9 +335,14 @@ void rt_batch_emit_header(struct rt_batch *batch,
     char out = batch->options.out_delimiter;
     size_t i;
 
-    if (batch->header_written || batch->options.format == RT_FORMAT_JSON)
+    if (batch->header_written || batch->options.format == RT_FORMAT_JSON ||
+        batch->options.no_header_line)
         return;
     batch->header_written = true;
+    if (batch->cells) {
+        planned_header(batch);
+        return;
+    }
     if (batch->options.format == RT_FORMAT_TEXT) {
         names_row(batch);
         return;
@@ -340,6 +362,217 @@ void rt_batch_emit_header(struct rt_batch *batch,
     for (i = 0; i < batch->column_count; i++) {
         rt_sink_put(batch->sink, out);
         rt_sink_puts(batch->sink, rt_batch_column_name(batch->columns[i]));
+    }
+    rt_sink_put(batch->sink, '\n');
+}
+
+/* Whether input column i holds a number batch reads (a count, an amount). */
+static bool number_column(const struct rt_batch_layout *layout, size_t i)
+{
+    size_t r;
+
+    if (i == layout->start || i == layout->end || i == layout->new_customers)
+        return true;
+    for (r = 0; layout->has_revenue && r < RT_BATCH_REVENUE_COLUMNS; r++)
+        if (i == layout->revenue[r])
+            return true;
+    return false;
+}
+
+/* Whether input column i is one of the last options.trailing. */
+static bool trailing_column(const struct rt_batch *batch, size_t i)
+{
+    return i + batch->options.trailing >= batch->layout.count;
+}
+
+static void add_cell(struct rt_batch *batch, bool input, size_t index)
+{
+    batch->cells[batch->cell_count++] = (struct rt_batch_cell){input, index};
+}
+
+/* The cell --only names: a figure column first, else an input column. */
+static bool find_only(const struct rt_batch *batch, struct rt_batch_cell *cell)
+{
+    const char *name = batch->options.only;
+    size_t i;
+
+    for (i = 0; i + 1 < batch->column_count; i++)
+        if (strcmp(rt_batch_column_name(batch->columns[i]), name) == 0) {
+            *cell = (struct rt_batch_cell){false, i};
+            return true;
+        }
+    for (i = 0; i < batch->layout.count; i++)
+        if (strcmp(batch->layout.names[i], name) == 0) {
+            *cell = (struct rt_batch_cell){true, i};
+            return true;
+        }
+    return false;
+}
+
+static enum rt_batch_result plan_only(struct rt_batch *batch, char *error,
+                                      size_t size)
+{
+    struct rt_batch_cell only;
+    char quoted[RT_QUOTE_SIZE];
+    size_t i;
+
+    if (!find_only(batch, &only)) {
+        rt_quote_value(batch->options.only, strlen(batch->options.only), quoted,
+                       sizeof quoted);
+        snprintf(error, size,
+                 "option --only: no column %s in the output (expected the "
+                 "name of a count or a figure the options ask for)",
+                 quoted);
+        return RT_BATCH_BAD_COLUMNS;
+    }
+    for (i = 0; i < batch->layout.count; i++)
+        if (!number_column(&batch->layout, i) && !trailing_column(batch, i))
+            add_cell(batch, true, i);
+    add_cell(batch, only.input, only.index);
+    return RT_BATCH_OK;
+}
+
+enum rt_batch_result rt_batch_plan_cells(struct rt_batch *batch, char *error,
+                                         size_t size)
+{
+    size_t count = batch->layout.count, trailing = batch->options.trailing, i;
+
+    if (!trailing && !batch->options.only)
+        return RT_BATCH_OK;
+    if (trailing > count) {
+        snprintf(error, size,
+                 "%zu trailing columns asked for, of %zu (expected at most "
+                 "as many as the input has)",
+                 trailing, count);
+        return RT_BATCH_BAD_COLUMNS;
+    }
+    batch->cells = malloc((count + batch->column_count) * sizeof *batch->cells);
+    batch->cell_count = 0;
+    if (!batch->cells)
+        return RT_BATCH_NO_MEMORY;
+    if (batch->options.only)
+        return plan_only(batch, error, size);
+    for (i = 0; i < count - trailing; i++)
+        add_cell(batch, true, i);
+    for (i = 0; i + 1 < batch->column_count; i++)
+        add_cell(batch, false, i);
+    for (i = count - trailing; i < count; i++)
+        add_cell(batch, true, i);
+    add_cell(batch, false, batch->column_count - 1);
+    return RT_BATCH_OK;
+}
+
+/* One input field of a row, or "" when the row is narrower. */
+static struct rt_csv_field input_field(const struct rt_csv_record *record,
+                                       size_t i)
+{
+    struct rt_csv_field none = {"", 0};
+
+    return i < record->count ? shown_fields(record)[i] : none;
+}
+
+/* A planned row in csv or tsv. */
+static void delimited_cells(struct rt_batch *batch,
+                            const struct rt_csv_record *record,
+                            const struct rt_batch_row *row)
+{
+    char out = batch->options.out_delimiter, text[RT_ROW_WARNINGS_SIZE];
+    size_t k, len;
+
+    for (k = 0; k < batch->cell_count; k++) {
+        const struct rt_batch_cell *cell = &batch->cells[k];
+
+        if (k > 0)
+            rt_sink_put(batch->sink, out);
+        if (cell->input) {
+            struct rt_csv_field field = input_field(record, cell->index);
+
+            rt_sink_field(batch->sink, field.data, field.len, out);
+            continue;
+        }
+        len = column_text(batch, row, batch->columns[cell->index], text,
+                          sizeof text);
+        rt_sink_field(batch->sink, text, len, out);
+    }
+    rt_sink_put(batch->sink, '\n');
+}
+
+/*
+ * An input cell in json or text: a number when the options say the
+ * column holds counts and it does, else the text as read.
+ */
+static void input_cell(struct rt_batch *batch, struct rt_row *out,
+                       const struct rt_csv_record *record, size_t i)
+{
+    struct rt_csv_field field = input_field(record, i);
+    const char *name = batch->layout.out_names[i];
+    uint64_t count;
+
+    if (batch->options.counts_as_numbers &&
+        (number_column(&batch->layout, i) || trailing_column(batch, i)) &&
+        rt_count_parse(field.data, field.len, &count) == RT_OK) {
+        out->user_name = true;
+        rt_row_value(out, name, RT_KIND_COUNT, RT_VALUE_KNOWN, field.data,
+                     field.len);
+        out->user_name = false;
+        return;
+    }
+    rt_row_text(out, name, field.data, field.len, i < record->count);
+}
+
+/* A planned row in json or text. */
+static void planned_cells_row(struct rt_batch *batch,
+                              const struct rt_csv_record *record,
+                              const struct rt_batch_row *row)
+{
+    struct rt_row out;
+    size_t k;
+
+    rt_row_init(&out, batch->options.format, batch->sink, batch->text);
+    rt_row_begin(&out);
+    for (k = 0; k < batch->cell_count; k++) {
+        const struct rt_batch_cell *cell = &batch->cells[k];
+
+        if (cell->input)
+            input_cell(batch, &out, record, cell->index);
+        else if (batch->columns[cell->index].kind == RT_BATCH_COLUMN_WARNINGS)
+            row_warnings(batch, row, &out);
+        else
+            figure_cell(&out, row, batch->columns[cell->index]);
+    }
+    rt_row_end(&out);
+    if (!rt_row_free(&out) && batch->text)
+        batch->text->failed = true;
+}
+
+static const char *cell_name(const struct rt_batch *batch,
+                             const struct rt_batch_cell *cell)
+{
+    return cell->input ? batch->layout.out_names[cell->index]
+                       : rt_batch_column_name(batch->columns[cell->index]);
+}
+
+/* The header line of a planned row: csv, tsv or text. */
+static void planned_header(struct rt_batch *batch)
+{
+    char out = batch->options.out_delimiter;
+    struct rt_row names;
+    size_t k;
+
+    if (batch->options.format == RT_FORMAT_TEXT) {
+        rt_row_init(&names, batch->options.format, batch->sink, batch->text);
+        for (k = 0; k < batch->cell_count; k++)
+            rt_row_name(&names, cell_name(batch, &batch->cells[k]));
+        rt_row_end(&names);
+        (void)rt_row_free(&names);
+        return;
+    }
+    for (k = 0; k < batch->cell_count; k++) {
+        const char *name = cell_name(batch, &batch->cells[k]);
+
+        if (k > 0)
+            rt_sink_put(batch->sink, out);
+        rt_sink_field(batch->sink, name, strlen(name), out);
     }
     rt_sink_put(batch->sink, '\n');
 }

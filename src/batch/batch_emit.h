@@ -22,6 +22,18 @@
 /* Fills batch->columns for the options and the layout, once it is set. */
 void rt_batch_plan_columns(struct rt_batch *batch);
 
+/*
+ * Plans batch->cells when options.trailing or options.only reorder a
+ * row's cells (else leaves it NULL): the input columns but the last
+ * `trailing`, the figures, those columns, the warnings; or, with only,
+ * the label columns (neither a count, an amount nor a trailing column)
+ * and the one column named.  RT_BATCH_OK; RT_BATCH_NO_MEMORY;
+ * RT_BATCH_BAD_COLUMNS with a message when no output column has that
+ * name or the input has fewer columns than `trailing`.
+ */
+enum rt_batch_result rt_batch_plan_cells(struct rt_batch *batch, char *error,
+                                         size_t size);
+
 /* The field of a figure column, from its table (field.h); NULL for the
    warnings. */
 const struct rt_field_def *rt_batch_column_def(struct rt_batch_column column);

@@ -239,6 +239,7 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
     enum rt_status status;
 
     row->valid = false;
+    row->soft = false;
     row->error[0] = '\0';
     row->note[0] = '\0';
     /* rt_batch_row_warns reads these of every valid row, computed or not. */
@@ -248,6 +249,11 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
         !read_numbers(batch, record, &counts, &amounts, row))
         return true;
     status = rt_figures_compute(&counts, o->precision, &row->figures);
+    if (status == RT_ERR_ZERO_START && o->zero_start_warning) {
+        snprintf(row->error, sizeof row->error, "%s", o->zero_start_warning);
+        row->soft = true;
+        return true;
+    }
     if (status != RT_OK) {
         refuse(batch, layout->start, status,
                status == RT_ERR_ZERO_START ? "at least 1 customer at the start"

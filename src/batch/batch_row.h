@@ -16,7 +16,9 @@
 #define RT_ROW_WARNINGS_SIZE (RT_ROW_ERROR_SIZE + 2 * RT_MESSAGE_SIZE)
 
 struct rt_batch_row {
-    bool valid;                        /* the figures were computed */
+    bool valid; /* the figures were computed */
+    bool soft;  /* not valid, but its error is a warning (a start of 0 with
+                   options.zero_start_warning) */
     struct rt_figures figures;         /* when valid */
     struct rt_lifetime lifetime;       /* when valid and options.lifetime */
     struct rt_revenue_figures revenue; /* when valid and layout.has_revenue */

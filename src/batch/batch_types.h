@@ -35,6 +35,18 @@ struct rt_batch_options {
     bool lifetime;        /* add the figures beyond one period to each row */
     struct rt_lifetime_options lifetime_options;
     uint64_t hash_key[2]; /* keys the summary's hashes; the CLI's is random */
+    /* What retain periods asks of the rows it writes (0 or NULL: as
+       retain batch has always written them, byte for byte). */
+    size_t trailing;  /* the last K input columns go after the figures,
+                         before warnings, in every format */
+    const char *only; /* each row keeps its label columns (neither counts
+                         nor trailing) and this output column alone */
+    const char *zero_start_warning; /* a row whose start is 0 is written
+                                       with empty figures and this warning,
+                                       not reported as an error */
+    bool counts_as_numbers;         /* json, text: the count columns and the
+                                       trailing ones are numbers, not text */
+    bool no_header_line;            /* csv, tsv: no header line in the output */
 };
 
 /* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
@@ -72,6 +84,12 @@ struct rt_batch_column {
     unsigned field;
 };
 
+/* One cell of an output row: an input column, or one of batch->columns. */
+struct rt_batch_cell {
+    bool input;
+    size_t index;
+};
+
 /* retained .. simple_churn_rate, the lifetime block, NRR, GRR, warnings. */
 #define RT_BATCH_COLUMNS_MAX                                                   \
     (RT_FIELD_COUNT - RT_FIELD_RETAINED + RT_LIFETIME_FIELD_COUNT + 2)
@@ -84,6 +102,10 @@ struct rt_batch {
     bool have_layout;
     struct rt_batch_column columns[RT_BATCH_COLUMNS_MAX]; /* with the layout */
     size_t column_count;
+    /* The cells of a row in order when options.trailing or options.only
+       reorder them; NULL: the input's columns, then the columns above. */
+    struct rt_batch_cell *cells;
+    size_t cell_count;
     bool header_written;
     uint64_t rows, invalid_rows, inconsistent_rows;
     /* Inputs that could not be used, reported and skipped: counted by

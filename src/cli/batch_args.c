@@ -19,7 +19,8 @@ enum batch_option_id {
     OPT_COLUMNS,
     OPT_SUMMARY,
     OPT_SUMMARY_FILE,
-    OPT_GROUP_BY
+    OPT_GROUP_BY,
+    OPT_ONLY
 };
 
 static bool set_columns(void *field, const char *text, char *problem,
@@ -27,6 +28,15 @@ static bool set_columns(void *field, const char *text, char *problem,
 {
     return cli_set_name(field, text, "the column names, separated by commas",
                         problem, size);
+}
+
+/*
+ * --only: a column of the output by name, found once the header is read
+ * (batch_emit.h); a figure beyond one period asks for those figures.
+ */
+static bool set_only(void *field, const char *text, char *problem, size_t size)
+{
+    return cli_set_name(field, text, "a column of the output", problem, size);
 }
 
 #define ROW(id, short_name, long_name, takes_value, set, field)                \
@@ -50,6 +60,7 @@ static const struct cli_row batch_rows[] = {
         summary_file),
     ROW(OPT_GROUP_BY, 0, "group-by", true, cli_set_column_name,
         options.group_by),
+    ROW(OPT_ONLY, 0, "only", true, set_only, options.only),
     CLI_ROW_JOBS(struct batch_args, options.jobs),
     CLI_ROW_HELP,
     CLI_LIFETIME_ROWS(struct batch_args, lifetime),
@@ -153,6 +164,11 @@ static void set_defaults(struct batch_args *args)
 static enum cli_parse_result take_lifetime(struct batch_args *args, char *error,
                                            size_t size)
 {
+    enum rt_lifetime_field field;
+
+    if (args->options.only &&
+        rt_lifetime_field_lookup(args->options.only, &field))
+        args->lifetime.wanted = true;
     if (!cli_lifetime_check(&args->lifetime, true, error, size))
         return CLI_PARSE_USAGE;
     args->options.lifetime = args->lifetime.wanted;

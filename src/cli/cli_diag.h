@@ -24,7 +24,8 @@ enum cli_exit {
     CLI_EXIT_OK = 0,           /* computed */
     CLI_EXIT_INCONSISTENT = 1, /* computed, inconsistent input and --strict */
     CLI_EXIT_USAGE = 2,        /* nothing computed: usage or invalid input */
-    CLI_EXIT_FAILURE = 3       /* output could not be written, or no memory */
+    CLI_EXIT_FAILURE = 3,      /* output could not be written, or no memory */
+    CLI_EXIT_INTERNAL = 4      /* a check of the counts failed: a bug */
 };
 
 /* "retain: MESSAGE" on stderr. */

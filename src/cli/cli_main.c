@@ -14,6 +14,7 @@
 #include "cmd_calc.h"
 #include "cmd_cohorts.h"
 #include "cmd_ids.h"
+#include "cmd_periods.h"
 #include "cmd_revenue.h"
 
 struct command {
@@ -23,9 +24,8 @@ struct command {
 
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
-    {"batch", cmd_batch}, {"cohorts", cmd_cohorts},
-    {"ids", cmd_ids},     {"revenue", cmd_revenue},
-    {NULL, NULL},
+    {"batch", cmd_batch},     {"cohorts", cmd_cohorts}, {"ids", cmd_ids},
+    {"periods", cmd_periods}, {"revenue", cmd_revenue}, {NULL, NULL},
 };
 
 static const struct command *find_command(const char *name)

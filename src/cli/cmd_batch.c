@@ -61,9 +61,14 @@ const char batch_help_text[] =
     "                          rate: on stderr, or after the table for text\n"
     "      --summary-file=PATH the summary to PATH (implies --summary)\n"
     "      --group-by=COLUMN   also per value of COLUMN (implies --summary)\n"
+    "      --only=COLUMN       each row: its columns other than the counts,\n"
+    "                          and COLUMN alone (a count or a figure)\n"
     "  -j, --jobs=N            compute on N threads (default 2; 1 to 64);\n"
     "                          the output is the same, in the same order\n"
-    "  -h, --help              show this help and exit\n"
+    "  -h, --help              show this help and exit\n";
+
+/* The rest of --help: one string literal is at most 4095 bytes in C. */
+static const char batch_help_tail[] =
     "\n" CLI_LIFETIME_HELP "\n"
     "Exit status:\n"
     "  0  every row computed\n"
@@ -218,6 +223,7 @@ int cmd_batch(int argc, char *const *argv, int first)
         status = cli_parse_report("batch", parsed, error);
     } else if (args.help) {
         fputs(batch_help_text, stdout);
+        fputs(batch_help_tail, stdout);
         status = CLI_EXIT_OK;
     } else if ((status = cli_inputs_distinct(args.files, args.file_count)) ==
                CLI_EXIT_OK) {

@@ -344,6 +344,38 @@ static enum cli_parse_result check_dates(const struct rt_cohort_log_options *o,
     return CLI_PARSE_INVALID;
 }
 
+const struct cli_row *cohorts_args_rows(size_t *count)
+{
+    *count = sizeof cohorts_rows / sizeof cohorts_rows[0];
+    return cohorts_rows;
+}
+
+void cohorts_args_defaults(struct cohorts_args *args)
+{
+    set_defaults(args);
+}
+
+enum cli_parse_result cohorts_args_check(struct cohorts_args *args,
+                                         const struct cli_parse *parse,
+                                         char *error, size_t error_size)
+{
+    enum cli_parse_result result;
+
+    take_given(args, parse);
+    if (args->help)
+        return CLI_PARSE_OK;
+    result = check_rules(parse, error, error_size);
+    if (result == CLI_PARSE_OK)
+        result = check_values(args, parse, error, error_size);
+    if (result == CLI_PARSE_OK)
+        result = check_dates(&args->log, error, error_size);
+    if (result == CLI_PARSE_OK &&
+        !cli_inputs_stdin_once(args->files, args->file_count, error,
+                               error_size))
+        result = CLI_PARSE_INVALID;
+    return result;
+}
+
 enum cli_parse_result cohorts_parse_args(int argc, char *const *argv, int first,
                                          struct cohorts_args *args, char *error,
                                          size_t error_size)
@@ -356,17 +388,5 @@ enum cli_parse_result cohorts_parse_args(int argc, char *const *argv, int first,
                                &parse, error, error_size);
     if (result != CLI_PARSE_OK)
         return result;
-    take_given(args, &parse);
-    if (args->help)
-        return CLI_PARSE_OK;
-    result = check_rules(&parse, error, error_size);
-    if (result == CLI_PARSE_OK)
-        result = check_values(args, &parse, error, error_size);
-    if (result == CLI_PARSE_OK)
-        result = check_dates(&args->log, error, error_size);
-    if (result == CLI_PARSE_OK &&
-        !cli_inputs_stdin_once(args->files, args->file_count, error,
-                               error_size))
-        result = CLI_PARSE_INVALID;
-    return result;
+    return cohorts_args_check(args, &parse, error, error_size);
 }

@@ -49,4 +49,16 @@ enum cli_parse_result cohorts_parse_args(int argc, char *const *argv, int first,
                                          struct cohorts_args *args, char *error,
                                          size_t error_size);
 
+/*
+ * Shared with retain periods, whose argument struct starts with a struct
+ * cohorts_args, so that these rows' offsets hold in it too: the rows (their
+ * count in *count), the defaults, and the checks cohorts_parse_args() makes
+ * once the options are read.
+ */
+const struct cli_row *cohorts_args_rows(size_t *count);
+void cohorts_args_defaults(struct cohorts_args *args);
+enum cli_parse_result cohorts_args_check(struct cohorts_args *args,
+                                         const struct cli_parse *parse,
+                                         char *error, size_t error_size);
+
 #endif

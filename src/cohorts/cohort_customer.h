@@ -54,7 +54,11 @@ struct cohort_customer {
     int32_t first_start; /* the least period of a start event */
     uint32_t words;      /* 0: no return event; 1: inline; more: heap */
     /* Only in the full record, from here on. */
-    int32_t signup;         /* the least signup period */
+    union {
+        int32_t signup;  /* the least signup period (--cohort-col) */
+        int32_t open_lo; /* spans, which read no signup: the least lo of an
+                            open row, COHORT_NO_PERIOD for none */
+    };
     int32_t segment_period; /* the period of the event that set segment */
     int32_t segment_day;    /* and its day, which orders a period's events */
     uint32_t segment;       /* an entry of the engine's segment set */

@@ -25,6 +25,15 @@ void rt_cohort_engine_init(struct rt_cohort_engine *engine,
     rt_idset_init(&engine->segments, key, false);
 }
 
+void rt_cohort_engine_init_spans(struct rt_cohort_engine *engine,
+                                 const uint64_t key[2], bool grouped)
+{
+    /* from_signup for the full record alone: then cohorts from starts. */
+    rt_cohort_engine_init(engine, key, true, grouped);
+    engine->from_signup = false;
+    engine->spans = true;
+}
+
 void rt_cohort_engine_free(struct rt_cohort_engine *engine)
 {
     struct cohort_customer customer;
@@ -136,45 +145,75 @@ static enum rt_status rebase(struct cohort_customer *customer, int64_t base,
 }
 
 /*
- * Inline, the bits slide to take an earlier period while the span stays
- * within 64; beyond, the bitmap grows by whole words at either end.
+ * Makes the bitmap cover periods lo..hi (lo <= hi).  Inline, the bits
+ * slide to take an earlier period while the span stays within 64; beyond,
+ * the bitmap grows by whole words at either end.
  */
-static enum rt_status mark_active(struct cohort_customer *customer,
-                                  int32_t period)
+static enum rt_status cover(struct cohort_customer *customer, int32_t lo,
+                            int32_t hi)
 {
-    int64_t base = customer->base, end = base + 64 * (int64_t)customer->words;
-    uint64_t *words;
-    int64_t bit;
+    int64_t base, end;
 
     if (customer->words == 0) {
-        customer->base = period;
+        customer->base = lo;
         customer->words = 1;
-        customer->active.bits = 1;
-        return RT_OK;
+        customer->active.bits = 0;
     }
-    if (customer->words == 1 && period < base && base - period < 64 &&
-        (customer->active.bits >> (64 - (base - period))) == 0) {
-        customer->active.bits <<= base - period;
-        customer->base = period;
-        base = period;
+    base = customer->base;
+    if (customer->words == 1 && lo < base && base - lo < 64 &&
+        (customer->active.bits >> (64 - (base - lo))) == 0) {
+        customer->active.bits <<= base - lo;
+        customer->base = lo;
+        base = lo;
     }
-    if (period < base || period >= end) {
-        int64_t below = period < base ? (base - period + 63) / 64 : 0;
-        int64_t above = period >= end ? (period - end) / 64 + 1 : 0;
-        enum rt_status status =
-            rebase(customer, base - 64 * below,
-                   (size_t)(customer->words + below + above));
+    end = base + 64 * (int64_t)customer->words;
+    if (lo < base || hi >= end) {
+        int64_t below = lo < base ? (base - lo + 63) / 64 : 0;
+        int64_t above = hi >= end ? (hi - end) / 64 + 1 : 0;
 
-        if (status != RT_OK)
-            return status;
+        return rebase(customer, base - 64 * below,
+                      (size_t)(customer->words + below + above));
     }
+    return RT_OK;
+}
+
+/* A word's bits from `from` through `to` (0 <= from <= to < 64). */
+static uint64_t bit_range(int64_t from, int64_t to)
+{
+    uint64_t upto = to == 63 ? ~UINT64_C(0) : (UINT64_C(1) << (to + 1)) - 1;
+
+    return upto & (~UINT64_C(0) << from);
+}
+
+/*
+ * Sets the bits of periods lo..hi (lo <= hi), whole words at a time: a
+ * daily table over years sets thousands of bits per row.
+ */
+static enum rt_status mark_range(struct cohort_customer *customer, int32_t lo,
+                                 int32_t hi)
+{
+    enum rt_status status = cover(customer, lo, hi);
+    int64_t first, last, w;
+    uint64_t *words;
+
+    if (status != RT_OK)
+        return status;
     words =
         customer->words > 1 ? customer->active.heap : &customer->active.bits;
-    bit = period - customer->base;
-    words[bit / 64] |= UINT64_C(1) << (bit % 64);
+    first = lo - customer->base;
+    last = hi - customer->base;
+    for (w = first / 64; w <= last / 64; w++)
+        words[w] |= bit_range(w == first / 64 ? first % 64 : 0,
+                              w == last / 64 ? last % 64 : 63);
     /* The caller copies the record, the bitmap's owner, into the ID set. */
     /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc) */
     return RT_OK;
+}
+
+static enum rt_status mark_active(struct cohort_customer *customer,
+                                  int32_t period)
+{
+    return mark_range(customer, period, period);
 }
 
 static enum rt_status find_segment(struct rt_cohort_engine *engine,
@@ -242,44 +281,158 @@ static bool accepts(const struct rt_cohort_engine *engine,
            (!event->has_signup || !compact);
 }
 
+/* Where an event's customer is, and its periods relative to the origin. */
+struct located {
+    size_t entry;
+    bool added;
+    int32_t period, signup;
+    uint32_t segment;
+};
+
+/*
+ * Sets the origin at the first event, checks the event against the engine
+ * and finds its customer, adding it when new.
+ */
+static enum rt_status locate(struct rt_cohort_engine *engine,
+                             const struct rt_cohort_event *event, uint64_t hash,
+                             struct located *at)
+{
+    enum rt_status status;
+
+    if (!engine->started) {
+        engine->origin = event->period;
+        engine->started = true;
+    }
+    at->signup = COHORT_NO_PERIOD;
+    if (!accepts(engine, event))
+        return RT_ERR_INVALID;
+    if (!relative(engine, event->period, &at->period) ||
+        (event->has_signup && !relative(engine, event->signup, &at->signup)))
+        return RT_ERR_RANGE;
+    status = find_segment(engine, event, &at->segment);
+    if (status == RT_OK)
+        status =
+            rt_idset_add_hashed(&engine->customers, event->id, event->id_len,
+                                hash, &at->entry, &at->added);
+    return status;
+}
+
+/* The customer's record, a new one's when just added. */
+static void record_of(const struct rt_cohort_engine *engine,
+                      const struct located *at,
+                      struct cohort_customer *customer)
+{
+    if (at->added)
+        cohort_customer_new(customer);
+    else
+        cohort_customer_get(engine, at->entry, customer);
+}
+
 /* Takes one event whose ID's hash is known. */
 static enum rt_status add_hashed(struct rt_cohort_engine *engine,
                                  const struct rt_cohort_event *event,
                                  uint64_t hash)
 {
     struct cohort_customer customer;
-    int32_t period, signup = COHORT_NO_PERIOD;
-    uint32_t segment;
-    enum rt_status status;
-    size_t entry;
-    bool added;
+    struct located at;
+    enum rt_status status = locate(engine, event, hash, &at);
 
+    if (status != RT_OK)
+        return status;
+    if (!at.added && add_in_place(engine, event, at.period, at.entry))
+        return RT_OK;
+    record_of(engine, &at, &customer);
+    note_cohort(&customer, event, at.period, at.signup);
+    note_segment(&customer, event->start, at.period, event->day, at.segment);
+    if (event->returning)
+        status = mark_active(&customer, at.period);
+    cohort_customer_put(engine, at.entry, &customer);
+    return status;
+}
+
+/*
+ * Takes one row of a subscription table whose ID's hash is known.  Its
+ * range is checked before its customer is looked up, so that a row out
+ * of reach adds no customer.
+ */
+static enum rt_status add_span_hashed(struct rt_cohort_engine *engine,
+                                      const struct rt_cohort_event *event,
+                                      const struct rt_cohort_span *span,
+                                      uint64_t hash)
+{
+    struct cohort_customer customer;
+    struct located at;
+    int32_t lo = 0, hi = -1;
+    enum rt_status status;
+
+    if (!engine->spans || event->has_signup)
+        return RT_ERR_INVALID;
     if (!engine->started) {
         engine->origin = event->period;
         engine->started = true;
     }
-    if (!accepts(engine, event))
-        return RT_ERR_INVALID;
-    if (!relative(engine, event->period, &period) ||
-        (event->has_signup && !relative(engine, event->signup, &signup)))
+    if (!relative(engine, span->lo, &lo) ||
+        (span->lo <= span->hi && !relative(engine, span->hi, &hi)))
         return RT_ERR_RANGE;
-    status = find_segment(engine, event, &segment);
-    if (status == RT_OK)
-        status = rt_idset_add_hashed(&engine->customers, event->id,
-                                     event->id_len, hash, &entry, &added);
+    status = locate(engine, event, hash, &at);
     if (status != RT_OK)
         return status;
-    if (!added && add_in_place(engine, event, period, entry))
+    record_of(engine, &at, &customer);
+    note_cohort(&customer, event, at.period, COHORT_NO_PERIOD);
+    note_segment(&customer, event->start, at.period, event->day, at.segment);
+    if (span->open && lo < customer.open_lo)
+        customer.open_lo = lo;
+    if (span->lo <= span->hi)
+        status = mark_range(&customer, lo, hi);
+    cohort_customer_put(engine, at.entry, &customer);
+    return status;
+}
+
+enum rt_status rt_cohort_engine_add_span(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *event,
+                                         int64_t lo, int64_t hi, bool open)
+{
+    struct rt_cohort_span span = {lo, hi, open};
+
+    return add_span_hashed(
+        engine, event, &span,
+        rt_idset_hash(&engine->customers, event->id, event->id_len));
+}
+
+/* Marks one open customer's bits from its open start through hi. */
+static enum rt_status close_customer(struct rt_cohort_engine *engine,
+                                     size_t entry, int32_t hi)
+{
+    struct cohort_customer customer;
+    enum rt_status status;
+
+    cohort_customer_get(engine, entry, &customer);
+    if (customer.open_lo == COHORT_NO_PERIOD || customer.open_lo > hi)
         return RT_OK;
-    if (added)
-        cohort_customer_new(&customer);
-    else
-        cohort_customer_get(engine, entry, &customer);
-    note_cohort(&customer, event, period, signup);
-    note_segment(&customer, event->start, period, event->day, segment);
-    if (event->returning)
-        status = mark_active(&customer, period);
+    status = mark_range(&customer, customer.open_lo, hi);
     cohort_customer_put(engine, entry, &customer);
+    return status;
+}
+
+enum rt_status rt_cohort_engine_close_open(struct rt_cohort_engine *engine,
+                                           int64_t hi)
+{
+    size_t entry = 0, at, len;
+    const char *id;
+    unsigned flags;
+    int32_t relative_hi;
+    enum rt_status status = RT_OK;
+
+    if (!engine->spans || !engine->started ||
+        (hi < engine->origin && !relative(engine, hi, &relative_hi)))
+        return RT_OK; /* hi below every period in reach: nothing is open */
+    if (!relative(engine, hi, &relative_hi))
+        return RT_ERR_RANGE;
+    for (at = entry;
+         status == RT_OK &&
+         rt_idset_next(&engine->customers, &entry, &id, &len, &flags);
+         at = entry)
+        status = close_customer(engine, at, relative_hi);
     return status;
 }
 
@@ -303,12 +456,14 @@ uint64_t rt_cohort_engine_hash(const struct rt_cohort_engine *engine,
  * a time, each lookup would wait for memory twice, for the table and for
  * the record.  Asking for the memory of the events ahead first lets those
  * waits overlap.  Event i's bucket is asked for SLOT_AHEAD events before
- * it is taken, its record ID_AHEAD events before.
+ * it is taken, its record ID_AHEAD events before.  spans: NULL for
+ * events, else each event's row range.
  */
-enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
-                                           const struct rt_cohort_event *events,
-                                           const uint64_t *hashes, size_t count,
-                                           size_t *fed)
+static enum rt_status feed_hashed(struct rt_cohort_engine *engine,
+                                  const struct rt_cohort_event *events,
+                                  const struct rt_cohort_span *spans,
+                                  const uint64_t *hashes, size_t count,
+                                  size_t *fed)
 {
     enum { SLOT_AHEAD = 16, ID_AHEAD = 8 };
     const struct rt_idset *set = &engine->customers;
@@ -323,7 +478,9 @@ enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
             rt_idset_prefetch_slot(set, hashes[i + SLOT_AHEAD]);
         if (i + ID_AHEAD < count)
             rt_idset_prefetch_id(set, hashes[i + ID_AHEAD]);
-        status = add_hashed(engine, &events[i], hashes[i]);
+        status = spans
+                     ? add_span_hashed(engine, &events[i], &spans[i], hashes[i])
+                     : add_hashed(engine, &events[i], hashes[i]);
         if (status != RT_OK) {
             *fed = i;
             return status;
@@ -331,6 +488,22 @@ enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
     }
     *fed = count;
     return RT_OK;
+}
+
+enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
+                                           const struct rt_cohort_event *events,
+                                           const uint64_t *hashes, size_t count,
+                                           size_t *fed)
+{
+    return feed_hashed(engine, events, NULL, hashes, count, fed);
+}
+
+enum rt_status rt_cohort_engine_add_spans_hashed(
+    struct rt_cohort_engine *engine, const struct rt_cohort_event *events,
+    const struct rt_cohort_span *spans, const uint64_t *hashes, size_t count,
+    size_t *fed)
+{
+    return feed_hashed(engine, events, spans, hashes, count, fed);
 }
 
 /* Hashes a batch of events and takes them. */

@@ -27,6 +27,14 @@
  * Periods are kept relative to the first period fed, in 32 bits: every
  * period and signup must lie within 2^30 - 1 periods of it.
  *
+ * A subscription table feeds the engine rows instead
+ * (rt_cohort_engine_add_span()): each row sets a range of bits, whose
+ * meaning enum rt_span_bits gives, and a row with no end is remembered as
+ * an open start per customer (the least), marked up to the last period
+ * read by rt_cohort_engine_close_open() once every row is in.  Only the
+ * union of a customer's rows is kept: overlapping or touching rows are one
+ * stretch.
+ *
  * rt_cohort_finish() then builds, for a cut-off (the last complete period)
  * and a mode, one triangle per segment and one over all customers, in
  * plain arrays for the emitters to walk; the engine never prints.
@@ -40,6 +48,17 @@
 
 #include "idset.h"
 #include "retain.h"
+
+/*
+ * What a subscription table's bits mean (--spans), and how its rows map to
+ * them (the reader computes each row's range):
+ *   RT_SPAN_BITS_NONE: an activity log: bit p, an event in period p;
+ *   RT_SPAN_BITS_END: bit p, subscribed on the first day of period p + 1
+ *     (retain cohorts --spans);
+ *   RT_SPAN_BITS_PERIODS: doubled: bit 2p, subscribed on some day of p; bit
+ *     2p + 1, on the first day of p + 1 (retain periods --spans).
+ */
+enum rt_span_bits { RT_SPAN_BITS_NONE, RT_SPAN_BITS_END, RT_SPAN_BITS_PERIODS };
 
 /* One event.  The bytes it points to are copied when kept. */
 struct rt_cohort_event {
@@ -61,6 +80,7 @@ struct rt_cohort_engine {
     uint64_t key[2];
     bool from_signup; /* cohorts from the signup column */
     bool grouped;     /* events may carry a segment */
+    bool spans;       /* takes rows of a subscription table (add_span) */
     bool started;     /* origin is set */
     int64_t origin;   /* the first period fed: periods are kept relative */
 };
@@ -77,6 +97,14 @@ struct rt_cohort_engine {
 void rt_cohort_engine_init(struct rt_cohort_engine *engine,
                            const uint64_t key[2], bool from_signup,
                            bool grouped);
+
+/*
+ * Prepares an empty engine for a subscription table, fed with
+ * rt_cohort_engine_add_span(): cohorts from the rows' starts, the full
+ * record per customer (its open start needs room), grouped or not.
+ */
+void rt_cohort_engine_init_spans(struct rt_cohort_engine *engine,
+                                 const uint64_t key[2], bool grouped);
 
 /* Frees what the engine holds; accepts an engine never fed. */
 void rt_cohort_engine_free(struct rt_cohort_engine *engine);
@@ -121,6 +149,50 @@ enum rt_status rt_cohort_engine_add_hashed(struct rt_cohort_engine *engine,
                                            const struct rt_cohort_event *events,
                                            const uint64_t *hashes, size_t count,
                                            size_t *fed);
+
+/*
+ * Takes one row of a subscription table: marks bits lo..hi (absolute
+ * indices, in the units of the table's enum rt_span_bits) of the event's
+ * customer, as return events would one by one, but a word at a time; lo >
+ * hi marks none.  The event's start, segment and day are noted as by
+ * rt_cohort_engine_add() at event->period (its `returning` is not read).
+ * open: the row has no end; lo is also remembered as an open start, which
+ * rt_cohort_engine_close_open() marks on from.  RT_OK; RT_ERR_INVALID on an
+ * engine not made by rt_cohort_engine_init_spans(), for an event with a
+ * signup, or one with a segment on an engine not grouping; RT_ERR_RANGE as
+ * rt_cohort_engine_add() says, for lo and hi (when lo <= hi) too;
+ * RT_ERR_NOMEM.  On an error, as rt_cohort_engine_add() says.
+ */
+enum rt_status rt_cohort_engine_add_span(struct rt_cohort_engine *engine,
+                                         const struct rt_cohort_event *event,
+                                         int64_t lo, int64_t hi, bool open);
+
+/* A row's range, for the batches below. */
+struct rt_cohort_span {
+    int64_t lo, hi;
+    bool open;
+};
+
+/*
+ * rt_cohort_engine_add_span() for count rows, as
+ * rt_cohort_engine_add_hashed() is rt_cohort_engine_add() for many events:
+ * spans[i] is events[i]'s range, hashes[i] its ID's hash.
+ */
+enum rt_status rt_cohort_engine_add_spans_hashed(
+    struct rt_cohort_engine *engine, const struct rt_cohort_event *events,
+    const struct rt_cohort_span *spans, const uint64_t *hashes, size_t count,
+    size_t *fed);
+
+/*
+ * Marks every customer with an open row: its bits from its least open lo
+ * through hi (absolute; nothing where hi is below that lo).  Call it once
+ * all rows are in, before finishing, with hi the last bit the finish reads.
+ * Calling it again with the same hi changes nothing.  RT_OK; RT_ERR_RANGE
+ * when hi is 2^30 periods or more above the first period fed (nothing is
+ * marked then); RT_ERR_NOMEM (the customers before are marked).
+ */
+enum rt_status rt_cohort_engine_close_open(struct rt_cohort_engine *engine,
+                                           int64_t hi);
 
 enum rt_cohort_mode {
     RT_COHORT_ON,         /* cell k: a return event in period c + k */

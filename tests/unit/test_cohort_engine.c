@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort_customer.h"
 #include "cohort_dump.h"
 #include "cohort_engine.h"
 #include "table.h"
@@ -1058,6 +1059,314 @@ static void test_grouped_alike(void **state)
     }
 }
 
+/*
+ * Subscription rows (rt_cohort_engine_add_span()): each case feeds rows
+ * and closes the open ones at `close` (none when close_none), then dumps
+ * every customer as "ID c=COHORT open=LO BITS", BITS as ranges "lo..hi"
+ * of absolute periods, "-" for none.
+ */
+#define MAX_ROWS 8
+
+struct row {
+    const char *id;
+    int64_t period, lo, hi;
+    bool open;
+};
+
+struct span_case {
+    const char *name;
+    bool close_none;
+    int64_t close;
+    struct row rows[MAX_ROWS];
+    const char *want;
+};
+
+static const struct span_case span_cases[] = {
+    {"one word", true, 0, {{"a", 0, 0, 5, false}}, "a c=0 open=- 0..5\n"},
+    {"across word boundaries",
+     true,
+     0,
+     {{"a", 60, 60, 130, false}, {"b", 0, 63, 64, false}},
+     "a c=60 open=- 60..130\nb c=0 open=- 63..64\n"},
+    {"negative periods below the origin",
+     true,
+     0,
+     {{"b", 10, 10, 10, false}, {"b", -100, -100, -30, false}},
+     "b c=-100 open=- -100..-30 10..10\n"},
+    {"growth both ways, then a row joining them",
+     true,
+     0,
+     {{"a", 0, 0, 0, false},
+      {"a", -200, -200, -190, false},
+      {"a", 300, 300, 310, false},
+      {"a", -5, -6, 5, false}},
+     "a c=-200 open=- -200..-190 -6..5 300..310\n"},
+    {"an earlier row slides the inline word",
+     true,
+     0,
+     {{"a", 10, 10, 20, false}, {"a", 5, 5, 8, false}},
+     "a c=5 open=- 5..8 10..20\n"},
+    {"touching and overlapping rows are one stretch",
+     true,
+     0,
+     {{"a", 0, 0, 4, false}, {"a", 5, 5, 9, false}, {"a", 3, 3, 70, false}},
+     "a c=0 open=- 0..70\n"},
+    {"lo past hi marks nothing but notes the cohort",
+     true,
+     0,
+     {{"a", 4, 4, 3, false}, {"b", 4, 3, 3, false}},
+     "a c=4 open=- -\nb c=4 open=- 3..3\n"},
+    {"open rows are marked from their least lo on by close_open",
+     false,
+     140,
+     {{"a", 3, 3, 2, true},
+      {"a", 7, 7, 6, true},
+      {"b", 0, 0, 1, false},
+      {"c", 200, 200, 199, true},
+      {"d", 139, 139, 138, true},
+      {"e", 140, 140, 139, true}},
+     "a c=3 open=3 3..140\nb c=0 open=- 0..1\nc c=200 open=200 -\n"
+     "d c=139 open=139 139..140\ne c=140 open=140 140..140\n"},
+    {"close_open below every period marks nothing",
+     false,
+     -50,
+     {{"a", 0, 0, -1, true}, {"b", 5, 4, 4, false}},
+     "a c=0 open=0 -\nb c=5 open=- 4..4\n"},
+    {"an open row over closed ones",
+     false,
+     9,
+     {{"a", 0, 0, 2, false}, {"a", 5, 4, 3, true}, {"a", 6, 6, 20, false}},
+     "a c=0 open=4 0..2 4..20\n"},
+    {"no rows", false, 5, {{NULL}}, ""},
+};
+
+/* Appends the customer's bits as ranges of absolute periods, " -" for none. */
+static void dump_bits(const struct rt_cohort_engine *engine,
+                      const struct cohort_customer *customer, char *at)
+{
+    struct cohort_bit_walk walk;
+    int64_t period = 0, from = 0, to = 0;
+    bool any = false, printed = false, more;
+
+    *at = '\0';
+    if (customer->words > 0)
+        cohort_bit_walk_start(&walk, customer, INT64_MIN, INT64_MAX);
+    do {
+        more = customer->words > 0 && cohort_bit_walk_next(&walk, &period);
+        if (any && (!more || period != to + 1)) {
+            at += sprintf(at, " %" PRId64 "..%" PRId64, engine->origin + from,
+                          engine->origin + to);
+            printed = true;
+        }
+        if (more && (!any || period != to + 1))
+            from = period;
+        any = more;
+        to = period;
+    } while (more);
+    if (!printed)
+        strcpy(at, " -");
+}
+
+static void dump_spans(const struct rt_cohort_engine *engine, char *dump)
+{
+    struct cohort_customer customer;
+    size_t entry = 0, at = 0, len;
+    const char *id;
+    unsigned flags;
+    char *line = dump;
+
+    *dump = '\0';
+    while (at = entry,
+           rt_idset_next(&engine->customers, &entry, &id, &len, &flags)) {
+        cohort_customer_get(engine, at, &customer);
+        line += sprintf(line, "%.*s c=%" PRId64 " open=", (int)len, id,
+                        engine->origin + customer.first_start);
+        if (customer.open_lo == COHORT_NO_PERIOD)
+            line += sprintf(line, "-");
+        else
+            line +=
+                sprintf(line, "%" PRId64, engine->origin + customer.open_lo);
+        dump_bits(engine, &customer, line);
+        line += strlen(line);
+        line += sprintf(line, "\n");
+    }
+}
+
+static void test_span_case(void **state)
+{
+    const struct span_case *c = *state;
+    struct rt_cohort_engine engine;
+    char dump[DUMP_SIZE];
+    size_t i;
+
+    rt_cohort_engine_init_spans(&engine, key, false);
+    for (i = 0; i < MAX_ROWS && c->rows[i].id; i++) {
+        const struct row *r = &c->rows[i];
+        struct rt_cohort_event event = {
+            r->id, strlen(r->id), r->period, true, false, NULL, 0, false, 0, 0};
+
+        assert_int_equal(
+            rt_cohort_engine_add_span(&engine, &event, r->lo, r->hi, r->open),
+            RT_OK);
+    }
+    if (!c->close_none) {
+        assert_int_equal(rt_cohort_engine_close_open(&engine, c->close), RT_OK);
+        /* Again: nothing changes. */
+        assert_int_equal(rt_cohort_engine_close_open(&engine, c->close), RT_OK);
+    }
+    dump_spans(&engine, dump);
+    assert_string_equal(dump, c->want);
+    rt_cohort_engine_free(&engine);
+}
+
+/* Random rows, both ways round the origin and across many words, against a
+ * plain array of bits. */
+enum { SPAN_REACH = 600, SPAN_RUNS = 300 };
+
+static void test_random_spans(void **state)
+{
+    static bool want[2 * SPAN_REACH + 1];
+    char dump[DUMP_SIZE], expected[DUMP_SIZE], *at;
+    struct rt_cohort_engine engine;
+    int64_t p, close;
+    int rows, i;
+
+    (void)state;
+    for (current_run = 0; current_run < SPAN_RUNS; current_run++) {
+        int64_t open_lo = INT64_MAX, cohort = INT64_MAX;
+
+        memset(want, 0, sizeof want);
+        rt_cohort_engine_init_spans(&engine, key, current_run % 2 == 0);
+        rows = (int)below(6) + 1;
+        close = (int64_t)below(2 * SPAN_REACH) - SPAN_REACH;
+        for (i = 0; i < rows; i++) {
+            int64_t lo = (int64_t)below(2 * SPAN_REACH) - SPAN_REACH;
+            int64_t hi = lo + (int64_t)below(below(2) ? 10 : 300);
+            bool open = below(4) == 0;
+            struct rt_cohort_event event = {"a",  1, lo,    true, false,
+                                            NULL, 0, false, 0,    0};
+
+            hi = hi > SPAN_REACH ? SPAN_REACH : hi;
+            CHECK(rt_cohort_engine_add_span(&engine, &event, lo, hi, open) ==
+                  RT_OK);
+            cohort = lo < cohort ? lo : cohort;
+            open_lo = open && lo < open_lo ? lo : open_lo;
+            for (p = lo; p <= hi; p++)
+                want[p + SPAN_REACH] = true;
+        }
+        CHECK(rt_cohort_engine_close_open(&engine, close) == RT_OK);
+        for (p = open_lo; p <= close; p++)
+            want[p + SPAN_REACH] = true;
+        at = expected;
+        at += sprintf(at, "a c=%" PRId64 " open=", cohort);
+        at += open_lo == INT64_MAX ? sprintf(at, "-")
+                                   : sprintf(at, "%" PRId64, open_lo);
+        for (p = -SPAN_REACH; p <= SPAN_REACH; p++)
+            if (want[p + SPAN_REACH] &&
+                (p == -SPAN_REACH || !want[p - 1 + SPAN_REACH])) {
+                int64_t to = p;
+
+                while (to < SPAN_REACH && want[to + 1 + SPAN_REACH])
+                    to++;
+                at += sprintf(at, " %" PRId64 "..%" PRId64, p, to);
+            }
+        if (strchr(expected, '.') == NULL)
+            at += sprintf(at, " -");
+        sprintf(at, "\n");
+        dump_spans(&engine, dump);
+        if (strcmp(dump, expected) != 0)
+            fail_msg("random run %u: %s != %s", current_run, dump, expected);
+        rt_cohort_engine_free(&engine);
+    }
+}
+
+/* What a span engine refuses, and what other engines refuse of spans. */
+static void test_span_errors(void **state)
+{
+    struct rt_cohort_engine engine;
+    struct rt_cohort_event event = {"a", 1, 0, true, false, NULL, 0, false, 0};
+    size_t entry;
+
+    (void)state;
+    rt_cohort_engine_init(&engine, key, false, true);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &event, 0, 1, false),
+                     RT_ERR_INVALID);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 5), RT_OK);
+    rt_cohort_engine_free(&engine);
+    rt_cohort_engine_init_spans(&engine, key, false);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 5), RT_OK);
+    event.has_signup = true;
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &event, 0, 1, false),
+                     RT_ERR_INVALID);
+    event.has_signup = false;
+    event.segment = "s";
+    event.segment_len = 1;
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &event, 0, 1, false),
+                     RT_ERR_INVALID);
+    event.segment = NULL;
+    assert_int_equal(
+        rt_cohort_engine_add_span(&engine, &event, 0, (int64_t)1 << 30, false),
+        RT_ERR_RANGE);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &event,
+                                               -((int64_t)1 << 30), 0, true),
+                     RT_ERR_RANGE);
+    assert_false(rt_idset_find(&engine.customers, "a", 1, &entry));
+    /* Far past hi: a lo past hi needs no reach. */
+    assert_int_equal(
+        rt_cohort_engine_add_span(&engine, &event, 0, INT64_MIN, true), RT_OK);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, (int64_t)1 << 30),
+                     RT_ERR_RANGE);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, INT64_MIN), RT_OK);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 3), RT_OK);
+    {
+        struct rt_cohort_event batch[2] = {
+            {"b", 1, 0, true, false, NULL, 0, false, 0},
+            {"c", 1, 0, true, false, NULL, 0, true, 0}};
+        struct rt_cohort_span spans[2] = {{0, 1, false}, {0, 1, false}};
+        uint64_t hashes[2] = {rt_cohort_engine_hash(&engine, "b", 1),
+                              rt_cohort_engine_hash(&engine, "c", 1)};
+        size_t fed = 99;
+
+        assert_int_equal(rt_cohort_engine_add_spans_hashed(
+                             &engine, batch, spans, hashes, 2, &fed),
+                         RT_ERR_INVALID);
+        assert_int_equal(fed, 1);
+        assert_true(rt_idset_find(&engine.customers, "b", 1, &entry));
+        assert_false(rt_idset_find(&engine.customers, "c", 1, &entry));
+    }
+    rt_cohort_engine_free(&engine);
+}
+
+/*
+ * A span engine finishes as a log's does: cohorts from the starts, cells
+ * from the bits (RT_SPAN_BITS_END: cell k of cohort c is bit c + k).
+ */
+static void test_span_finish(void **state)
+{
+    struct rt_cohort_engine engine;
+    struct rt_cohort_result result;
+    struct rt_cohort_event a = {"a", 1, 1, true, false, "x", 1, false, 0};
+    struct rt_cohort_event b = {"b", 1, 1, true, false, "y", 1, false, 0};
+    char dump[DUMP_SIZE];
+
+    (void)state;
+    rt_cohort_engine_init_spans(&engine, key, true);
+    /* a: from the first day of 1 to inside 3: bits 0..2; b: mid 1, open. */
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 0, 2, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &b, 1, 0, true), RT_OK);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 4), RT_OK);
+    assert_int_equal(rt_cohort_finish(&engine, 4, RT_COHORT_ON, 0, &result),
+                     RT_OK);
+    assert_true(cohort_dump(&result, dump, DUMP_SIZE));
+    assert_string_equal(dump, "x: c=1 n=1 1 1 0 0\nx: avg 1/1/1 1/1/1 1/1/0 "
+                              "1/1/0\ny: c=1 n=1 1 1 1 1\ny: avg 1/1/1 1/1/1 "
+                              "1/1/1 1/1/1\n*: c=1 n=2 2 2 1 1\n*: avg 1/2/2 "
+                              "1/2/2 1/2/1 1/2/1\nnotes: 0 0 0/0\n");
+    rt_cohort_result_free(&result);
+    rt_cohort_engine_free(&engine);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1068,10 +1377,14 @@ int main(void)
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_refused_events),
         cmocka_unit_test(test_grouped_alike),
+        cmocka_unit_test(test_random_spans),
+        cmocka_unit_test(test_span_errors),
+        cmocka_unit_test(test_span_finish),
     };
     int failed = TABLE_RUN("cohort engine", engine_cases, test_engine_case);
 
     failed += TABLE_RUN("cohort rates", rate_cases, test_rate_case);
+    failed += TABLE_RUN("cohort spans", span_cases, test_span_case);
     return failed +
            cmocka_run_group_tests_name("cohort engine", tests, NULL, NULL);
 }
