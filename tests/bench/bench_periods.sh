@@ -83,9 +83,11 @@ have_retain() {
 }
 
 # retain_counts OUTPUT: retain's csv cut down to the peers' columns, found
-# by name (the rates and warnings left out).
+# by name (the rates and warnings left out).  The output holds standard
+# error too (see measure): a line of retain's own is not a row.
 retain_counts() {
-    awk -F, 'NR == 1 {
+    awk -F, '/^retain: / { next }
+             !kept {
                  n = split("period,start,end,new,retained,lost,first_time,returning,joined_and_left", want, ",")
                  for (i = 1; i <= NF; i++) where[$i] = i
                  for (k = 1; k <= n; k++) if (want[k] in where) keep[++kept] = where[want[k]]
