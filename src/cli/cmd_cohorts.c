@@ -20,9 +20,10 @@ const char cohorts_help_text[] =
     "\n"
     "Cohort retention tables from an activity log: customers grouped by the\n"
     "period of their first event (the cohort), and for each later period k\n"
-    "the share of the cohort active in period cohort+k.  Reads each FILE in\n"
-    "turn (CSV or TSV with a header, one event per row, in any order), or\n"
-    "standard input when there is none or FILE is -.\n"
+    "the share of the cohort active in period cohort+k; or, with --spans,\n"
+    "from a subscription table.  Reads each FILE in turn (CSV or TSV with a\n"
+    "header, one event or subscription per row, in any order), or standard\n"
+    "input when there is none or FILE is -.\n"
     "\n"
     "Input:\n"
     "  -d, --delimiter=DELIM   ',', ';' or tab; by default taken from the\n"
@@ -63,7 +64,28 @@ const char cohorts_help_text[] =
     "      --group-by=COLUMN   a table per value of COLUMN (a customer's\n"
     "                          value on its first event), then the average\n"
     "                          over all customers\n"
-    "      --max-periods=K     columns k = 0 to K at most\n"
+    "      --max-periods=K     columns k = 0 to K at most\n";
+
+/* The rest: one string literal is kept under 4095 bytes (C's minimum). */
+static const char cohorts_help_more[] =
+    "\n"
+    "Subscription table:\n"
+    "      --spans             one subscription per row: a customer ID, a\n"
+    "                          start date and an end date (empty: still\n"
+    "                          subscribed), active from its start up to, not\n"
+    "                          including, its end.  The cohort is the period\n"
+    "                          of a customer's first start; cell k counts\n"
+    "                          those subscribed at the end of period\n"
+    "                          cohort+k (on the first day of the next)\n"
+    "      --start-col=NAME    the start column (default: start_date, else\n"
+    "                          start, any case)\n"
+    "      --end-col=NAME      the end column (default: end_date, else end)\n"
+    "With --spans the cut-off is by default the latest start or end date;\n"
+    "subscriptions starting after --as-of are left out, and those ending\n"
+    "after it count as still running.  An end before its start is an\n"
+    "error, an end on its start day a warning; those rows are left out.\n"
+    "Not with --spans: --date-col, --event-col, --start-event,\n"
+    "--return-event, --cohort-col, --from.\n"
     "\n"
     "A cell is observed only when its period ended on or before the\n"
     "cut-off; an unobserved cell is empty, never 0.\n"
@@ -94,7 +116,8 @@ const char cohorts_help_text[] =
     "  retain cohorts --period week --as-of 2024-12-29 -f text logins.csv\n"
     "  retain cohorts --event-col event --start-event signup \\\n"
     "      --return-event purchase --mode on-or-after events.csv\n"
-    "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n";
+    "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n"
+    "  retain cohorts --spans --period quarter subscriptions.csv\n";
 
 /* The warnings of a run: on stderr, and kept for JSON's warnings field. */
 struct run_warnings {
@@ -173,7 +196,10 @@ static void plan_report(const struct cohorts_args *args,
     report->precision = args->precision;
     report->group_name = log->options.group_col ? log->group_name : NULL;
     report->warnings = &warnings->list;
-    report->note_first_cohort = log->options.cohort_col == NULL;
+    /* A table's first starts are the customers' own, not the data's. */
+    report->spans = log->options.spans != RT_SPAN_BITS_NONE;
+    report->note_first_cohort = log->options.cohort_col == NULL &&
+                                log->options.spans == RT_SPAN_BITS_NONE;
 }
 
 /* Writes the report to stdout; CLI_EXIT_OK or CLI_EXIT_FAILURE. */
@@ -212,9 +238,29 @@ static int printed_status(const struct cohorts_args *args,
 {
     if (log->rows_left_out > 0 || log->inputs_skipped > 0)
         return CLI_EXIT_INCONSISTENT;
-    if (args->strict && (warnings->list.count > 0 || log->blank_lines > 0))
+    if (args->strict && (warnings->list.count > 0 || log->blank_lines > 0 ||
+                         log->empty_spans > 0))
         return CLI_EXIT_INCONSISTENT;
     return CLI_EXIT_OK;
+}
+
+/*
+ * Builds the triangles of what was read up to the last complete period;
+ * a table's subscriptions still running are marked up to it first.
+ */
+static enum rt_status build(const struct cohorts_args *args,
+                            struct rt_cohort_log *log, int32_t last_complete,
+                            struct rt_cohort_result *result)
+{
+    enum rt_status status = RT_OK;
+
+    if (log->options.spans != RT_SPAN_BITS_NONE)
+        status = rt_cohort_engine_close_open(&log->engine, last_complete);
+    if (status != RT_OK)
+        return status;
+    return rt_cohort_finish(&log->engine, last_complete, args->mode,
+                            args->has_max_periods ? args->max_periods + 1 : 0,
+                            result);
 }
 
 /* Builds the triangles of what was read, warns, and prints them. */
@@ -223,28 +269,33 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
     struct rt_cohort_result result;
     struct rt_cohort_report report;
     struct run_warnings warnings;
+    enum rt_status built;
     int32_t as_of;
     int status;
 
     if (!rt_cohort_log_as_of(log, &as_of)) {
-        cli_error("no event to compute from (expected rows with a customer "
-                  "ID and a date)");
+        cli_error(log->options.spans != RT_SPAN_BITS_NONE
+                      ? "no subscription to compute from (expected rows with "
+                        "a customer ID and a start date)"
+                      : "no event to compute from (expected rows with a "
+                        "customer ID and a date)");
         return CLI_EXIT_USAGE;
     }
     memset(&warnings, 0, sizeof warnings);
     memset(&result, 0, sizeof result);
     warnings.list.texts = warnings.pointers;
-    if (rt_cohort_finish(&log->engine, rt_cohort_log_last_complete(log, as_of),
-                         args->mode,
-                         args->has_max_periods ? args->max_periods + 1 : 0,
-                         &result) != RT_OK) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+    built = build(args, log, rt_cohort_log_last_complete(log, as_of), &result);
+    if (built != RT_OK) {
+        cli_error("%s", rt_status_text(built));
         return CLI_EXIT_FAILURE;
     }
     rt_cohort_log_warnings(log, &result, take_warning, &warnings);
     if (result.overall.row_count == 0) {
-        cli_error("no cohort: no customer has a first event within the "
-                  "dates used (expected at least one)");
+        cli_error(log->options.spans != RT_SPAN_BITS_NONE
+                      ? "no cohort: no customer has a subscription of some "
+                        "length starting by the cut-off (expected at least one)"
+                      : "no cohort: no customer has a first event within the "
+                        "dates used (expected at least one)");
         status = CLI_EXIT_USAGE;
     } else {
         plan_report(args, log, &result, as_of, &warnings, &report);
@@ -302,6 +353,7 @@ int cmd_cohorts(int argc, char *const *argv, int first)
         status = cli_parse_report("cohorts", parsed, error);
     } else if (args->help) {
         fputs(cohorts_help_text, stdout);
+        fputs(cohorts_help_more, stdout);
         status = CLI_EXIT_OK;
     } else if ((status = cli_inputs_distinct(args->files, args->file_count)) ==
                CLI_EXIT_OK) {

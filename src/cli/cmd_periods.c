@@ -31,9 +31,17 @@ const char periods_help_text[] =
     "after the first active one to the last period ended by the cut-off,\n"
     "periods with no customer included.\n"
     "\n"
+    "With --spans, each row is a subscription, active from its start up to,\n"
+    "not including, its end (empty: still active); a customer's rows are\n"
+    "one stretch where they overlap or touch.  S = active on the first day\n"
+    "of P, E = active on the first day after P; first_time = the part of N\n"
+    "first started in P; joined_and_left = active in P, but in neither S\n"
+    "nor E.  Rows run from the period of the earliest start.\n"
+    "\n"
     "Columns: [SEGMENT,]period,start,end,new,retained,lost,retention_rate,\n"
     "churn_rate,simple_retention_rate,simple_churn_rate, the figures beyond\n"
-    "one period when asked for, first_time,returning,warnings.\n"
+    "one period when asked for, first_time,returning,[joined_and_left,]\n"
+    "warnings.\n"
     "\n"
     "Input (as retain cohorts):\n"
     "  -d, --delimiter=DELIM   ',', ';' or tab; by default taken from the\n"
@@ -56,7 +64,16 @@ const char periods_help_text[] =
     "      --week-start=DAY    the first day of a week (default monday)\n"
     "      --group-by=COLUMN   rows per value of COLUMN (a customer's value\n"
     "                          on its first event), in a first column\n"
-    "\n"
+    "      --spans             a subscription table: customer ID, start and\n"
+    "                          end columns (start_date or start, end_date\n"
+    "                          or end, any case); not with --date-col,\n"
+    "                          --event-col, --return-event or --from\n"
+    "      --start-col=NAME    the start column of --spans\n"
+    "      --end-col=NAME      the end column of --spans\n"
+    "\n";
+
+/* The rest of --help: one string literal is at most 4095 bytes in C. */
+static const char periods_help_tail[] =
     "Output (as retain batch):\n"
     "  -f, --format=FORMAT     csv or tsv (default: as the input), json\n"
     "                          (JSON Lines) or text\n"
@@ -226,16 +243,53 @@ static int internal_error(const struct rt_cohort_log *log,
 }
 
 /* No row at all: say why, as a usage error. */
-static int no_rows(int32_t as_of)
+static int no_rows(const struct rt_cohort_log *log, int32_t as_of)
 {
     char day[RT_DATE_TEXT_LENGTH + 1];
 
     day[rt_date_write(as_of, day)] = '\0';
-    cli_error("no period to compute: none ended by the cut-off %s after "
-              "the first one with activity (expected activity in at least "
-              "two periods)",
-              day);
+    if (log->options.spans != RT_SPAN_BITS_NONE)
+        cli_error("no period to compute: none from the earliest start ended "
+                  "by the cut-off %s (expected a subscription of some length "
+                  "starting in a period that ended)",
+                  day);
+    else
+        cli_error("no period to compute: none ended by the cut-off %s after "
+                  "the first one with activity (expected activity in at "
+                  "least two periods)",
+                  day);
     return CLI_EXIT_USAGE;
+}
+
+/*
+ * The counts up to the last complete period; a table's subscriptions still
+ * running are marked first, up to the bit of that period's end (2P + 1).
+ */
+static enum rt_status count(struct rt_cohort_log *log, int32_t last_complete,
+                            struct rt_period_result *result)
+{
+    bool spans = log->options.spans != RT_SPAN_BITS_NONE;
+    enum rt_status status = RT_OK;
+
+    memset(result, 0, sizeof *result);
+    if (spans)
+        status = rt_cohort_engine_close_open(&log->engine,
+                                             2 * (int64_t)last_complete + 1);
+    if (status != RT_OK)
+        return status;
+    return rt_cohort_periods(&log->engine, spans, last_complete, result);
+}
+
+/* Whether the reading's warnings or blank lines make --strict exit 1. */
+static int read_status(const struct periods_args *args,
+                       const struct rt_cohort_log *log, unsigned warnings)
+{
+    if (log->rows_left_out > 0 || log->inputs_skipped > 0)
+        return CLI_EXIT_INCONSISTENT;
+    if (args->cohorts.strict &&
+        (warnings > 0 || log->blank_lines > 0 || log->empty_spans > 0))
+        return CLI_EXIT_INCONSISTENT;
+    return CLI_EXIT_OK;
 }
 
 /* Counts, notes, writes; the exit status of what was read and written. */
@@ -251,14 +305,16 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
     int status;
 
     if (!rt_cohort_log_as_of(log, &as_of)) {
-        cli_error("no event to compute from (expected rows with a customer "
-                  "ID and a date)");
+        cli_error(log->options.spans != RT_SPAN_BITS_NONE
+                      ? "no subscription to compute from (expected rows with "
+                        "a customer ID and a start date)"
+                      : "no event to compute from (expected rows with a "
+                        "customer ID and a date)");
         return CLI_EXIT_USAGE;
     }
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(log, &none, take_warning, &warnings);
-    counted = rt_cohort_periods(
-        &log->engine, false, rt_cohort_log_last_complete(log, as_of), &result);
+    counted = count(log, rt_cohort_log_last_complete(log, as_of), &result);
     if (counted == RT_ERR_INVALID)
         return internal_error(log, &result);
     if (counted != RT_OK) {
@@ -269,7 +325,7 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
                                    sizeof note))
         cli_error("note: %s", note);
     if (result.overall.count == 0) {
-        status = no_rows(as_of);
+        status = no_rows(log, as_of);
     } else {
         output = (struct rt_periods_output){
             &result, log->options.period,
@@ -277,10 +333,8 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
         status = write_counts(args, log, &output);
     }
     rt_period_result_free(&result);
-    if (status == CLI_EXIT_OK &&
-        (log->rows_left_out > 0 || log->inputs_skipped > 0 ||
-         (args->cohorts.strict && (warnings > 0 || log->blank_lines > 0))))
-        status = CLI_EXIT_INCONSISTENT;
+    if (status == CLI_EXIT_OK)
+        status = read_status(args, log, warnings);
     return status;
 }
 
@@ -330,6 +384,7 @@ int cmd_periods(int argc, char *const *argv, int first)
         status = cli_parse_report("periods", parsed, error);
     } else if (args->cohorts.help) {
         fputs(periods_help_text, stdout);
+        fputs(periods_help_tail, stdout);
         status = CLI_EXIT_OK;
     } else if ((status = cli_inputs_distinct(args->cohorts.files,
                                              args->cohorts.file_count)) ==

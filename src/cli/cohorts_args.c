@@ -29,7 +29,10 @@ enum cohorts_option_id {
     OPT_GROUP_BY,
     OPT_MAX_PERIODS,
     OPT_LONG,
-    OPT_COUNTS
+    OPT_COUNTS,
+    OPT_SPANS,
+    OPT_START_COL,
+    OPT_END_COL
 };
 
 /* Periods reach 2^30 from the first (cohort_engine.h): no cap is more. */
@@ -173,6 +176,10 @@ static const struct cli_row cohorts_rows[] = {
     ROW(OPT_MAX_PERIODS, 0, "max-periods", true, set_max_periods, max_periods),
     ROW(OPT_LONG, 0, "long", false, cli_set_flag, long_form),
     ROW(OPT_COUNTS, 0, "counts", false, cli_set_flag, counts),
+    ROW(OPT_SPANS, 0, "spans", false, cli_set_flag, spans),
+    ROW(OPT_START_COL, 0, "start-col", true, cli_set_column_name,
+        log.start_col),
+    ROW(OPT_END_COL, 0, "end-col", true, cli_set_column_name, log.end_col),
     CLI_ROW_FORMAT(struct cohorts_args, format),
     CLI_ROW_PRECISION(struct cohorts_args, precision),
     CLI_ROW_NO_HEADER(struct cohorts_args, header),
@@ -223,6 +230,7 @@ static void take_given(struct cohorts_args *args, const struct cli_parse *parse)
     args->has_max_periods = cli_parse_given(parse, OPT_MAX_PERIODS);
     o->has_as_of = cli_parse_given(parse, OPT_AS_OF);
     o->has_from = cli_parse_given(parse, OPT_FROM);
+    o->spans = args->spans ? RT_SPAN_BITS_END : RT_SPAN_BITS_NONE;
     o->date_mode = args->unix_seconds ? RT_DATE_UNIX
                    : args->utc        ? RT_DATE_IN_UTC
                                       : RT_DATE_AS_WRITTEN;
@@ -239,7 +247,27 @@ struct option_rule {
     const char *why;
 };
 
+/* A subscription table's rules come first: with --spans, an option of
+ * logs is refused as such, not for what it needs. */
 static const struct option_rule option_rules[] = {
+    {OPT_START_COL, OPT_SPANS, true,
+     "the start column of a subscription table"},
+    {OPT_END_COL, OPT_SPANS, true, "the end column of a subscription table"},
+    {OPT_SPANS, OPT_DATE_COL, false,
+     "a subscription's dates are its start and end: see --start-col and "
+     "--end-col"},
+    {OPT_SPANS, OPT_EVENT_COL, false,
+     "a subscription table has no event types: each row is a subscription"},
+    {OPT_SPANS, OPT_START_EVENT, false,
+     "a subscription table has no event types: a cohort is the period of a "
+     "customer's first start"},
+    {OPT_SPANS, OPT_RETURN_EVENT, false,
+     "a subscription table has no event types: each row is a subscription"},
+    {OPT_SPANS, OPT_COHORT_COL, false,
+     "with --spans a cohort is the period of a customer's first start"},
+    {OPT_SPANS, OPT_FROM, false,
+     "a subscription table is read whole: one started before --from may "
+     "still run after it"},
     {OPT_START_EVENT, OPT_EVENT_COL, true, "the column of the event types"},
     {OPT_RETURN_EVENT, OPT_EVENT_COL, true, "the column of the event types"},
     {OPT_COHORT_COL, OPT_START_EVENT, false,

@@ -25,6 +25,7 @@ struct cohorts_args {
     struct rt_cohort_log_options log; /* what reading the log needs */
     struct cohorts_values start_events, return_events;
     bool utc, unix_seconds;
+    bool spans;               /* --spans: log.spans is RT_SPAN_BITS_END */
     const char *as_of, *from; /* as given; parsed into log */
     enum rt_cohort_mode mode;
     enum rt_cohort_average_method average;

@@ -144,6 +144,9 @@ static enum cli_parse_result check(struct periods_args *args,
         result = cohorts_args_check(&args->cohorts, parse, error, size);
     if (result != CLI_PARSE_OK || args->cohorts.help)
         return result;
+    /* Doubled bits: touched in a period, and at its end (cohort_periods.h). */
+    if (args->cohorts.spans)
+        args->cohorts.log.spans = RT_SPAN_BITS_PERIODS;
     /* --period is the length of the measured period too. */
     args->lifetime.options.period = args->cohorts.log.period.unit;
     note_only(args);

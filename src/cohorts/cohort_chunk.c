@@ -67,6 +67,7 @@ static bool keep_bytes(struct cohort_chunk *chunk, const char *data, size_t len,
 #define CHUNK_RETURNING 2u
 #define CHUNK_SEGMENT   4u
 #define CHUNK_SIGNUP    8u
+#define CHUNK_OPEN      16u
 
 bool cohort_chunk_hold(struct cohort_chunk *chunk,
                        const struct rt_cohort_event *event, uint64_t hash,
@@ -92,6 +93,22 @@ bool cohort_chunk_hold(struct cohort_chunk *chunk,
                                   (event->segment ? CHUNK_SEGMENT : 0) |
                                   (event->has_signup ? CHUNK_SIGNUP : 0));
     chunk->lines[chunk->count++] = line;
+    return true;
+}
+
+bool cohort_chunk_hold_span(struct cohort_chunk *chunk,
+                            const struct rt_cohort_event *event,
+                            const struct rt_cohort_span *span, uint64_t hash,
+                            uint64_t line)
+{
+    struct cohort_chunk_event *kept = &chunk->events[chunk->count];
+
+    if (!cohort_chunk_hold(chunk, event, hash, line))
+        return false;
+    kept->lo = (int32_t)span->lo;
+    kept->hi = (int32_t)span->hi;
+    if (span->open)
+        kept->flags |= CHUNK_OPEN;
     return true;
 }
 
@@ -138,12 +155,22 @@ static void unpack(const struct cohort_chunk *chunk,
     event->day = kept->day;
 }
 
+/* A row's range, for an engine that takes spans. */
+static void unpack_span(const struct cohort_chunk_event *kept,
+                        struct rt_cohort_span *span)
+{
+    span->lo = kept->lo;
+    span->hi = kept->hi;
+    span->open = (kept->flags & CHUNK_OPEN) != 0;
+}
+
 /* The engine takes the events a batch at a time, unpacked on the stack. */
 void cohort_chunk_feed(struct cohort_chunk *chunk,
                        struct rt_cohort_engine *engine)
 {
     enum { BATCH = 256 };
     struct rt_cohort_event events[BATCH];
+    struct rt_cohort_span spans[BATCH];
     uint64_t hashes[BATCH];
     size_t done = 0, n, i, taken;
 
@@ -154,10 +181,16 @@ void cohort_chunk_feed(struct cohort_chunk *chunk,
             n = BATCH;
         for (i = 0; i < n; i++) {
             unpack(chunk, &chunk->events[done + i], &events[i]);
+            if (engine->spans) {
+                unpack_span(&chunk->events[done + i], &spans[i]);
+            }
             hashes[i] = chunk->events[done + i].hash;
         }
-        chunk->status =
-            rt_cohort_engine_add_hashed(engine, events, hashes, n, &taken);
+        chunk->status = engine->spans
+                            ? rt_cohort_engine_add_spans_hashed(
+                                  engine, events, spans, hashes, n, &taken)
+                            : rt_cohort_engine_add_hashed(engine, events,
+                                                          hashes, n, &taken);
         done += taken;
     }
     chunk->fed = done;

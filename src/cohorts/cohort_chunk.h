@@ -29,9 +29,17 @@ struct cohort_chunk_event {
     uint64_t hash; /* of the ID, rt_cohort_engine_hash() */
     uint32_t id_at, segment_at;
     uint16_t id_len, segment_len; /* at most RT_ID_MAX */
-    int32_t period, signup, day;
-    unsigned char flags; /* CHUNK_START ... CHUNK_SIGNUP, cohort_chunk.c */
+    int32_t period, day;
+    union {
+        int32_t signup;
+        int32_t lo; /* a subscription row's range, which has no signup */
+    };
+    int32_t hi;          /* 40 bytes still: hi takes what was padding */
+    unsigned char flags; /* CHUNK_START ... CHUNK_OPEN, cohort_chunk.c */
 };
+
+_Static_assert(sizeof(struct cohort_chunk_event) <= 40,
+               "a chunk's event stays small (it crosses between cores)");
 
 struct cohort_chunk {
     struct cohort_chunk_event events[COHORT_CHUNK_EVENTS];
@@ -62,6 +70,16 @@ bool cohort_chunk_hold(struct cohort_chunk *chunk,
                        const struct rt_cohort_event *event, uint64_t hash,
                        uint64_t line);
 
+/*
+ * Adds a row of a subscription table as cohort_chunk_hold() adds an event,
+ * with its range (rt_cohort_engine_add_span()), in 32 bits.  The events of
+ * a chunk are all rows or all events, as its engine takes.
+ */
+bool cohort_chunk_hold_span(struct cohort_chunk *chunk,
+                            const struct rt_cohort_event *event,
+                            const struct rt_cohort_span *span, uint64_t hash,
+                            uint64_t line);
+
 /* Adds a message for `line`; false when memory runs out. */
 bool cohort_chunk_note(struct cohort_chunk *chunk, enum rt_severity severity,
                        uint64_t line, const char *message);
@@ -69,7 +87,8 @@ bool cohort_chunk_note(struct cohort_chunk *chunk, enum rt_severity severity,
 /* Whether the chunk should be handed over before more is added. */
 bool cohort_chunk_full(const struct cohort_chunk *chunk);
 
-/* Feeds the chunk's events to the engine, setting fed and status. */
+/* Feeds the chunk's events (or rows, to an engine for spans) to the
+ * engine, setting fed and status. */
 void cohort_chunk_feed(struct cohort_chunk *chunk,
                        struct rt_cohort_engine *engine);
 

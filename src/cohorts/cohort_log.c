@@ -17,9 +17,13 @@ void rt_cohort_log_init(struct rt_cohort_log *log,
     memset(log, 0, sizeof *log);
     log->options = *options;
     log->reporter = reporter;
-    rt_cohort_engine_init(&log->engine, options->key,
-                          options->cohort_col != NULL,
-                          options->group_col != NULL);
+    if (options->spans != RT_SPAN_BITS_NONE)
+        rt_cohort_engine_init_spans(&log->engine, options->key,
+                                    options->group_col != NULL);
+    else
+        rt_cohort_engine_init(&log->engine, options->key,
+                              options->cohort_col != NULL,
+                              options->group_col != NULL);
 }
 
 void rt_cohort_log_free(struct rt_cohort_log *log)
@@ -146,8 +150,10 @@ static void report_blanks(struct rt_cohort_log *log, const char *file,
         return;
     log->blank_lines += blanks;
     snprintf(message, sizeof message,
-             "skipped %llu blank line%s (expected one event on each line)",
-             (unsigned long long)blanks, blanks == 1 ? "" : "s");
+             "skipped %llu blank line%s (expected one %s on each line)",
+             (unsigned long long)blanks, blanks == 1 ? "" : "s",
+             log->options.spans != RT_SPAN_BITS_NONE ? "subscription"
+                                                     : "event");
     rt_cohort_log_report(log, RT_SEVERITY_WARNING, file, first, message);
 }
 

@@ -10,6 +10,12 @@
  * is reported as FILE:LINE and left out, and the rest go on.  Rows
  * outside --from .. --as-of are left out and counted, for one warning.
  *
+ * A subscription table (options.spans) is read the same way, one
+ * subscription per row: an ID, a start and an end date (empty: still
+ * running), each row one range of the engine's bits (cohort_engine.h).  An
+ * end before the start is an error; an end on the start day a warning, the
+ * row left out.
+ *
  * Nothing here holds memory per event: the engine keeps what it keeps per
  * customer, and the reader a few chunks of events at a time, fed to the
  * engine on a second thread with more than one job (cohort_pipe.h).

@@ -394,7 +394,11 @@ static void text_heading(struct writer *w)
     char text[CELL_SIZE];
 
     say_period(w);
-    rt_sink_puts(w->sink, "; cell k: customers active in period cohort+k");
+    rt_sink_puts(w->sink, w->report->spans
+                              ? "; cell k: customers subscribed at "
+                                "the end of period cohort+k"
+                              : "; cell k: customers active in "
+                                "period cohort+k");
     rt_sink_puts(w->sink,
                  after ? " or later (mode on-or-after)" : " (mode on)");
     rt_sink_puts(w->sink, "; cut-off ");

@@ -44,6 +44,7 @@ struct rt_cohort_report {
     const struct rt_notes *warnings; /* for JSON's warnings field */
     bool note_first_cohort; /* the first cohort also holds customers active
                                before the data starts (text and JSON) */
+    bool spans; /* cells count subscribers at a period's end (text) */
 };
 
 /*

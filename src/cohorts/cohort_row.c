@@ -18,6 +18,10 @@ static const struct column_role id_role = {
     "--id-col", "customer ID", {"customer_id", "customer", "id"}};
 static const struct column_role date_role = {
     "--date-col", "date", {"date", "timestamp", "time"}};
+static const struct column_role start_role = {
+    "--start-col", "start date", {"start_date", "start", NULL}};
+static const struct column_role end_role = {
+    "--end-col", "end date", {"end_date", "end", NULL}};
 
 /* The first column, left to right, with one of the role's names. */
 static size_t default_column(const struct rt_csv_record *header,
@@ -26,7 +30,7 @@ static size_t default_column(const struct rt_csv_record *header,
     size_t i, j;
 
     for (i = 0; i < header->count; i++)
-        for (j = 0; j < 3; j++)
+        for (j = 0; j < 3 && role->defaults[j]; j++)
             if (rt_column_same_name(header->fields[i].data,
                                     header->fields[i].len, role->defaults[j]))
                 return i;
@@ -54,10 +58,12 @@ static bool find_column(const struct rt_cohort_log *log,
     } else {
         rt_column_list(header->fields, header->count, columns, sizeof columns);
         snprintf(message, sizeof message,
-                 "no %s column (expected one named %s, %s or %s, or %s NAME; "
+                 "no %s column (expected one named %s%s%s or %s, or %s NAME; "
                  "the columns are %s)",
-                 role->what, role->defaults[0], role->defaults[1],
-                 role->defaults[2], role->option, columns);
+                 role->what, role->defaults[0], role->defaults[2] ? ", " : "",
+                 role->defaults[2] ? role->defaults[1] : "",
+                 role->defaults[2] ? role->defaults[2] : role->defaults[1],
+                 role->option, columns);
     }
     rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, header->line, message);
     return false;
@@ -72,22 +78,79 @@ static void quote_name(const struct rt_csv_record *header, size_t column,
                        buf, RT_QUOTE_SIZE);
 }
 
-/* The ID and the date must be two columns: one cannot be both. */
+/* Reports two roles given one column, which cannot be. */
+static bool same_column(const struct rt_cohort_log *log,
+                        const struct rt_csv_record *header, const char *file,
+                        const char *what, const char *name, const char *options)
+{
+    char message[RT_MESSAGE_SIZE];
+
+    snprintf(message, sizeof message,
+             "the %s are both the column %s (expected two columns: see %s)",
+             what, name, options);
+    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, header->line, message);
+    return false;
+}
+
+/* The ID and the date (a table's start and end) must be distinct columns. */
 static bool distinct_columns(const struct rt_cohort_log *log,
                              const struct rt_csv_record *header,
                              const char *file,
                              const struct cohort_columns *columns)
 {
-    char message[RT_MESSAGE_SIZE];
+    bool spans = log->options.spans != RT_SPAN_BITS_NONE;
 
-    if (columns->id != columns->date)
-        return true;
-    snprintf(message, sizeof message,
-             "the customer ID and the date are both the column %s (expected "
-             "two columns: see --id-col and --date-col)",
-             columns->id_name);
-    rt_cohort_log_report(log, RT_SEVERITY_ERROR, file, header->line, message);
-    return false;
+    if (columns->id == columns->date)
+        return same_column(
+            log, header, file,
+            spans ? "customer ID and the start" : "customer ID and the date",
+            columns->id_name,
+            spans ? "--id-col and --start-col" : "--id-col and --date-col");
+    if (spans && columns->id == columns->end)
+        return same_column(log, header, file, "customer ID and the end",
+                           columns->id_name, "--id-col and --end-col");
+    if (spans && columns->date == columns->end)
+        return same_column(log, header, file, "start and the end",
+                           columns->date_name, "--start-col and --end-col");
+    return true;
+}
+
+/* A subscription table's columns: ID, start, end, and the segment's. */
+static bool find_span_columns(struct rt_cohort_log *log,
+                              const struct rt_csv_record *header,
+                              const char *file, struct cohort_columns *columns)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+
+    columns->event = columns->signup = RT_NO_COLUMN;
+    return find_column(log, header, file, o->id_col, "--id-col", &id_role,
+                       &columns->id) &&
+           find_column(log, header, file, o->start_col, "--start-col",
+                       &start_role, &columns->date) &&
+           find_column(log, header, file, o->end_col, "--end-col", &end_role,
+                       &columns->end) &&
+           find_column(log, header, file, o->group_col, "--group-by", NULL,
+                       &columns->group);
+}
+
+/* A log's columns: ID, date, and those of the options. */
+static bool find_log_columns(struct rt_cohort_log *log,
+                             const struct rt_csv_record *header,
+                             const char *file, struct cohort_columns *columns)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+
+    columns->end = RT_NO_COLUMN;
+    return find_column(log, header, file, o->id_col, "--id-col", &id_role,
+                       &columns->id) &&
+           find_column(log, header, file, o->date_col, "--date-col", &date_role,
+                       &columns->date) &&
+           find_column(log, header, file, o->event_col, "--event-col", NULL,
+                       &columns->event) &&
+           find_column(log, header, file, o->cohort_col, "--cohort-col", NULL,
+                       &columns->signup) &&
+           find_column(log, header, file, o->group_col, "--group-by", NULL,
+                       &columns->group);
 }
 
 enum rt_cohort_log_result
@@ -95,24 +158,18 @@ cohort_columns_find(struct rt_cohort_log *log,
                     const struct rt_csv_record *header, const char *file,
                     struct cohort_columns *columns)
 {
-    const struct rt_cohort_log_options *o = &log->options;
+    bool found = log->options.spans != RT_SPAN_BITS_NONE
+                     ? find_span_columns(log, header, file, columns)
+                     : find_log_columns(log, header, file, columns);
 
     columns->width = header->count;
-    if (!find_column(log, header, file, o->id_col, "--id-col", &id_role,
-                     &columns->id) ||
-        !find_column(log, header, file, o->date_col, "--date-col", &date_role,
-                     &columns->date) ||
-        !find_column(log, header, file, o->event_col, "--event-col", NULL,
-                     &columns->event) ||
-        !find_column(log, header, file, o->cohort_col, "--cohort-col", NULL,
-                     &columns->signup) ||
-        !find_column(log, header, file, o->group_col, "--group-by", NULL,
-                     &columns->group))
+    if (!found)
         return RT_COHORT_LOG_SKIPPED;
     quote_name(header, columns->id, columns->id_name);
     quote_name(header, columns->date, columns->date_name);
     quote_name(header, columns->signup, columns->signup_name);
     quote_name(header, columns->group, columns->group_name);
+    quote_name(header, columns->end, columns->end_name);
     return distinct_columns(log, header, file, columns) ? RT_COHORT_LOG_OK
                                                         : RT_COHORT_LOG_SKIPPED;
 }
@@ -260,13 +317,18 @@ static bool check_shape(const struct cohort_columns *columns,
  * Whether the row's date lies within --from .. --as-of; counts it when
  * not.  The latest date of any valid row is the default cut-off.
  */
+static void note_latest(struct rt_cohort_log *log, int32_t day)
+{
+    if (!log->have_day || day > log->latest_day)
+        log->latest_day = day;
+    log->have_day = true;
+}
+
 static bool within_dates(struct rt_cohort_log *log, int32_t day)
 {
     const struct rt_cohort_log_options *o = &log->options;
 
-    if (!log->have_day || day > log->latest_day)
-        log->latest_day = day;
-    log->have_day = true;
+    note_latest(log, day);
     if (o->has_from && day < o->from) {
         log->before_from++;
         return false;
@@ -327,6 +389,152 @@ static void make_event(const struct rt_cohort_log *log,
 /* A row's message: a column's name and a value, both quoted, and why. */
 #define ROW_MESSAGE_SIZE (2 * RT_QUOTE_SIZE + RT_DATE_PROBLEM_SIZE + 256)
 
+/* A subscription row's days, read: [start, end), or no end. */
+struct span_days {
+    int32_t start, start_period, end;
+    bool open;
+};
+
+/*
+ * Reads a subscription row's ID, segment and dates; false with what is
+ * wrong in message.  An end before the start is wrong; one on the start
+ * day is not, but makes a row of no length (the caller warns).
+ */
+static bool read_span_row(struct rt_cohort_log *log,
+                          const struct cohort_columns *columns,
+                          const struct rt_csv_record *record,
+                          struct span_days *days, char *message, size_t size)
+{
+    char start_text[RT_DATE_TEXT_LENGTH + 1], end_text[RT_DATE_TEXT_LENGTH + 1];
+    const struct rt_csv_field *end;
+    int32_t end_period;
+
+    if (!check_shape(columns, record, message, size))
+        return false;
+    end = &record->fields[columns->end];
+    days->open = end->len == 0;
+    if (!read_id(&record->fields[columns->id], columns->id_name, message,
+                 size) ||
+        !read_segment(columns, record, message, size) ||
+        !read_date(log, &log->date_memo, &record->fields[columns->date],
+                   columns->date_name, &days->start, &days->start_period,
+                   message, size) ||
+        (!days->open &&
+         !read_date(log, &log->signup_memo, end, columns->end_name, &days->end,
+                    &end_period, message, size)))
+        return false;
+    if (days->open || days->end >= days->start)
+        return true;
+    start_text[rt_date_write(days->start, start_text)] = '\0';
+    end_text[rt_date_write(days->end, end_text)] = '\0';
+    snprintf(message, size,
+             "column %s: the end %s is before the start %s (expected an end "
+             "on or after the start)",
+             columns->end_name, end_text, start_text);
+    return false;
+}
+
+/*
+ * The engine's range of a row, as the options' bits say (cohort_engine.h),
+ * and the period its event is noted at: the cohort's (RT_SPAN_BITS_END)
+ * or the range's first bit (RT_SPAN_BITS_PERIODS).  An open row's hi is
+ * below its lo: rt_cohort_engine_close_open() marks it.
+ */
+static void span_range(const struct rt_cohort_log_options *o,
+                       const struct span_days *days,
+                       struct rt_cohort_span *span, int64_t *period)
+{
+    int64_t first =
+        days->start == rt_period_first_day(&o->period, days->start_period);
+    int64_t last = days->open ? 0 : rt_period_index(&o->period, days->end - 1);
+
+    span->open = days->open;
+    if (o->spans == RT_SPAN_BITS_END) {
+        span->lo = days->start_period - first;
+        span->hi = last - 1;
+        *period = days->start_period;
+    } else {
+        span->lo = 2 * (int64_t)days->start_period - first;
+        span->hi = 2 * last;
+        *period = span->lo;
+    }
+    if (days->open)
+        span->hi = span->lo - 1;
+}
+
+/* Holds one row of a subscription table, as hold() an event. */
+static enum rt_cohort_log_result hold_span(struct rt_cohort_log *log,
+                                           const struct rt_cohort_event *event,
+                                           const struct rt_cohort_span *span,
+                                           uint64_t line, const char *file)
+{
+    struct cohort_chunk *chunk = cohort_pipe_chunk(log->pipe);
+    uint64_t hash =
+        rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
+
+    if (!cohort_chunk_hold_span(chunk, event, span, hash, line))
+        return RT_COHORT_LOG_NO_MEMORY;
+    if (cohort_chunk_full(chunk))
+        return cohort_pipe_hand_over(log->pipe, file);
+    return RT_COHORT_LOG_OK;
+}
+
+/* Warns about a row of no length, in its turn, and counts it. */
+static enum rt_cohort_log_result
+empty_span(struct rt_cohort_log *log, const struct cohort_columns *columns,
+           const struct span_days *days, uint64_t line)
+{
+    char message[RT_QUOTE_SIZE + 160], day[RT_DATE_TEXT_LENGTH + 1];
+
+    day[rt_date_write(days->end, day)] = '\0';
+    snprintf(message, sizeof message,
+             "column %s: %s makes a subscription of no length (its end is "
+             "its start day): it counts nowhere",
+             columns->end_name, day);
+    log->empty_spans++;
+    if (!cohort_chunk_note(cohort_pipe_chunk(log->pipe), RT_SEVERITY_WARNING,
+                           line, message))
+        return RT_COHORT_LOG_NO_MEMORY;
+    return RT_COHORT_LOG_OK;
+}
+
+/*
+ * Takes one row of a subscription table.  Its dates, start and end, both
+ * count towards the default cut-off.  With --as-of, a row starting after
+ * it is left out and counted, and one ending after it is still running as
+ * of it: what came later is not known at the cut-off.
+ */
+static enum rt_cohort_log_result take_span(struct rt_cohort_log *log,
+                                           const struct cohort_columns *columns,
+                                           const struct rt_csv_record *record,
+                                           const char *file)
+{
+    const struct rt_cohort_log_options *o = &log->options;
+    char message[ROW_MESSAGE_SIZE];
+    struct rt_cohort_event event;
+    struct rt_cohort_span span;
+    struct span_days days;
+    int64_t period;
+
+    if (!read_span_row(log, columns, record, &days, message, sizeof message))
+        return left_out(log, record->line, message);
+    note_latest(log, days.start);
+    if (!days.open)
+        note_latest(log, days.end);
+    if (!days.open && days.end == days.start)
+        return empty_span(log, columns, &days, record->line);
+    if (o->has_as_of && days.start > o->as_of) {
+        log->after_as_of++;
+        return RT_COHORT_LOG_OK;
+    }
+    if (o->has_as_of && !days.open && days.end > o->as_of + 1)
+        days.open = true;
+    make_event(log, columns, record, days.start, days.start_period, &event);
+    span_range(o, &days, &span, &period);
+    event.period = period;
+    return hold_span(log, &event, &span, record->line, file);
+}
+
 enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
                                           const struct cohort_columns *columns,
                                           const struct rt_csv_record *record,
@@ -336,6 +544,8 @@ enum rt_cohort_log_result cohort_row_take(struct rt_cohort_log *log,
     struct rt_cohort_event event;
     int32_t day, period, signup_day, signup;
 
+    if (log->options.spans != RT_SPAN_BITS_NONE)
+        return take_span(log, columns, record, file);
     if (!check_shape(columns, record, message, sizeof message) ||
         !read_id(&record->fields[columns->id], columns->id_name, message,
                  sizeof message) ||

@@ -10,13 +10,17 @@
 #include "cohort_state.h"
 #include "csv.h"
 
-/* The columns one input keeps its fields in; RT_NO_COLUMN: not used. */
+/*
+ * The columns one input keeps its fields in; RT_NO_COLUMN: not used.  A
+ * subscription table's start is `date`, its end `end`.
+ */
 struct cohort_columns {
-    size_t id, date, event, signup, group;
+    size_t id, date, event, signup, group, end;
     size_t width; /* the header's fields: every row must have as many */
     /* The names of the columns, quoted, for the rows' messages. */
     char id_name[RT_QUOTE_SIZE], date_name[RT_QUOTE_SIZE],
-        signup_name[RT_QUOTE_SIZE], group_name[RT_QUOTE_SIZE];
+        signup_name[RT_QUOTE_SIZE], group_name[RT_QUOTE_SIZE],
+        end_name[RT_QUOTE_SIZE];
 };
 
 /*
@@ -29,7 +33,8 @@ cohort_columns_find(struct rt_cohort_log *log,
                     struct cohort_columns *columns);
 
 /*
- * Takes one row: notes it and counts it left out when it cannot be read,
+ * Takes one row (of a log, or of a subscription table when the options
+ * say spans): notes it and counts it left out when it cannot be read,
  * else holds its event in the log's pipe (cohort_pipe.h), handing the
  * chunk over when it is full.
  */

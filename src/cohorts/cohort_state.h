@@ -38,6 +38,13 @@ struct rt_cohort_log_options {
     int32_t from, as_of; /* day numbers */
     uint64_t key[2];     /* the engine's hash key */
     unsigned jobs;       /* threads to read on; 1: the calling one alone */
+    /* A subscription table instead of a log: one row per subscription,
+       [start, end), an empty end still running; the bits as the value
+       says (cohort_engine.h).  date_col, event_col, cohort_col, the events
+       and has_from are not read then. */
+    enum rt_span_bits spans; /* RT_SPAN_BITS_NONE: an activity log */
+    const char *start_col;   /* NULL: start_date, else start */
+    const char *end_col;     /* NULL: end_date, else end */
 };
 
 /*
@@ -62,12 +69,14 @@ struct rt_cohort_log {
     uint64_t rows_left_out;            /* rows reported as errors */
     uint64_t before_from, after_as_of; /* left out by the dates */
     uint64_t blank_lines;              /* skipped, in every input */
+    uint64_t empty_spans; /* rows of no length, warned about and left out */
     size_t inputs_used, inputs_skipped;
     bool have_day;
-    int32_t latest_day;   /* of any valid row, before --from or --as-of */
+    int32_t latest_day;   /* of any valid row, before --from or --as-of;
+                             of a table: of any start or end */
     char first_delimiter; /* the first usable input's; 0 before one */
     char *group_name;     /* the --group-by column's name in the first input */
-    struct rt_cohort_date_memo date_memo, signup_memo;
+    struct rt_cohort_date_memo date_memo, signup_memo; /* a table: start, end */
     /* While an input's rows are read: where their events go. */
     struct cohort_pipe *pipe;
 };

@@ -26,6 +26,14 @@ static void dates_warning(const struct rt_cohort_log *log, char *buf,
         from[rt_date_write(o->from, from)] = '\0';
     if (o->has_as_of)
         as_of[rt_date_write(o->as_of, as_of)] = '\0';
+    if (o->spans != RT_SPAN_BITS_NONE) {
+        /* A table has no --from: only rows starting too late. */
+        snprintf(buf, size,
+                 "left out %llu subscription%s starting after the cut-off "
+                 "--as-of %s",
+                 (unsigned long long)total, plural(total), as_of);
+        return;
+    }
     n = snprintf(buf, size, "left out %llu event%s dated",
                  (unsigned long long)total, plural(total));
     if (n < 0 || (size_t)n >= size)

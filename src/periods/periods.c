@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "columns.h"
 #include "describe.h"
 #include "periods.h"
 #include "sink.h"
@@ -23,6 +24,30 @@ struct relay {
     const struct place *places; /* by line - 2 */
     size_t count;
 };
+
+/* The columns of the table in memory besides the segment. */
+static const char *const own_columns[] = {
+    "period",    "start",          "end", "new", "first_time",
+    "returning", "joined_and_left"};
+
+/*
+ * The segment column's name: the --group-by column's, or input.NAME when
+ * the table has a column of that name in any case, as retain batch names
+ * an input column whose name the output adds.  NULL when out of memory.
+ */
+static char *segment_name(const char *group_name)
+{
+    size_t len = strlen(group_name), i;
+    bool taken = false;
+    char *name = malloc(len + sizeof "input.");
+
+    for (i = 0; i < sizeof own_columns / sizeof own_columns[0]; i++)
+        taken = taken || rt_column_same_name(group_name, len, own_columns[i]);
+    if (name)
+        snprintf(name, len + sizeof "input.", "%s%s", taken ? "input." : "",
+                 group_name);
+    return name;
+}
 
 /* The tables written: each segment's, or the overall one alone. */
 static size_t table_count(const struct rt_period_result *result)
@@ -196,16 +221,23 @@ enum rt_batch_result rt_periods_write(const struct rt_periods_output *output,
                                       struct rt_reporter reporter,
                                       FILE *summary_out)
 {
-    struct relay relay = {reporter, output, NULL, 0};
-    struct rt_batch_options o = batch_options(output, options);
+    struct rt_periods_output named = *output;
+    struct relay relay = {reporter, &named, NULL, 0};
+    struct rt_batch_options o;
     struct rt_sink table;
     enum rt_batch_result result = RT_BATCH_NO_MEMORY;
+    char *name = NULL;
 
     rt_sink_init_memory(&table);
-    if (write_table(&table, output, &relay))
+    if (output->group_name && !(name = segment_name(output->group_name)))
+        return RT_BATCH_NO_MEMORY;
+    named.group_name = name;
+    o = batch_options(&named, options);
+    if (write_table(&table, &named, &relay))
         result = run_batch(&o, sink, &relay, &table, summary_out);
     free((void *)relay.places);
     rt_sink_free(&table);
+    free(name);
     return result;
 }
 

@@ -12,6 +12,12 @@ give: 0, 1 (rows left out, or warnings with --strict) or 2 (nothing
 usable); its messages on stderr start with "oracle:" and are not retain's
 wording.  Only csv and tsv output (wide, or --long) are modelled.
 
+With --spans (issue 17) the input is a subscription table instead: one
+row per subscription, [start, end), an empty end still running; a
+customer's cohort is the period of its first start, and cell (c, k) counts
+the customers of cohort c subscribed on the first day of period c+k+1,
+worked out day by day from the rows.
+
 Where the issue leaves a choice open, the choice made here is marked
 "CHOICE" in a comment, and listed by --choices.
 """
@@ -101,6 +107,18 @@ CHOICES = """\
    blank lines (before or after the header of a file that is used), a
    customer with no start event.  Signup rows disagree when they give two
    signup periods (a day apart in one month is no disagreement).
+20. --spans (issue 17, DESIGN17): columns start_date else start, end_date
+   else end (any case; --start-col, --end-col as CHOICE 2).  An end before
+   the start is a row error; an end on the start day a warning (the row
+   is left out, but its dates count for the default cut-off, which is the
+   latest start or non-empty end of any row that is not an error).  A row
+   starting after --as-of is left out (a warning); an end after the
+   cut-off counts as still running (nothing later is known).  The segment
+   is the value on the row with the earliest start, the first read among
+   equal starts.  --mode on-or-after: subscribed at the end of c+k or of a
+   later period up to the last complete one.  Not with --spans: --date-col,
+   --event-col, --start-event, --return-event, --cohort-col, --from;
+   --start-col and --end-col need --spans.
 """
 
 PREFIX = {"day": "day_", "week": "week_", "month": "month_",
@@ -329,6 +347,8 @@ def read_file(name, text, args, state):
         blanks += 1
     if header is None:
         return complain(state, "%s: no header line" % name)
+    if args.spans:
+        return read_spans(name, header, rows, blanks, args, state)
     cols = {"id": find_column(header, args.id_col, ("customer_id", "customer", "id"), "ID"),
             "date": find_column(header, args.date_col, ("date", "timestamp", "time"), "date")}
     for key, opt in (("event", args.event_col), ("group", args.group_by),
@@ -346,6 +366,57 @@ def read_file(name, text, args, state):
             complain(state, "%s:%d: error: %s" % (name, line, e))
     if blanks:  # CHOICE 19: a warning, so --strict makes it exit 1
         state["warnings"].append("%s: %d blank lines" % (name, blanks))
+
+
+class Span:
+    __slots__ = ("cid", "start", "end", "group", "pos")
+
+    def __init__(self, cid, start, end, group, pos):
+        self.cid, self.start, self.end = cid, start, end
+        self.group, self.pos = group, pos
+
+
+def read_spans(name, header, rows, blanks, args, state):
+    """CHOICE 20: a subscription table's rows into state["spans"]; rows of
+    no length only into state["dates"], for the default cut-off."""
+    cols = {"id": find_column(header, args.id_col, ("customer_id", "customer", "id"), "ID"),
+            "start": find_column(header, args.start_col, ("start_date", "start"), "start"),
+            "end": find_column(header, args.end_col, ("end_date", "end"), "end"),
+            "group": find_column(header, args.group_by, (), "group")
+            if args.group_by is not None else -1}
+    if any(v is None for v in cols.values()):
+        return complain(state, "%s: a needed column is missing" % name)
+    for line, fields in rows:
+        if fields is None:
+            blanks += 1
+            continue
+        try:
+            span = make_span(fields, header, cols, args, len(state["spans"]))
+        except RowError as e:
+            complain(state, "%s:%d: error: %s" % (name, line, e))
+            continue
+        state["dates"] += [span.start] + ([span.end] if span.end is not None else [])
+        if span.end == span.start:
+            state["warnings"].append("%s:%d: a subscription of no length" % (name, line))
+            continue
+        state["spans"].append(span)
+    if blanks:
+        state["warnings"].append("%s: %d blank lines" % (name, blanks))
+
+
+def make_span(fields, header, cols, args, pos):
+    if len(fields) != len(header):
+        raise RowError("wrong number of fields")
+    cid = fields[cols["id"]]
+    if cid == "":
+        raise RowError("no ID")
+    start = parse_date(fields[cols["start"]], args.date_format, args.utc)
+    end = fields[cols["end"]]
+    end = None if end == "" else parse_date(end, args.date_format, args.utc)
+    if end is not None and end < start:
+        raise RowError("end before start")
+    group = fields[cols["group"]] if cols["group"] >= 0 else None
+    return Span(cid, start, end, group, pos)
 
 
 def make_event(fields, header, cols, args, pos):
@@ -409,6 +480,53 @@ def customers_of(events, args, periods, state):
             elif args.cohort_col is not None:
                 state["warnings"].append("event before signup period")
     return [c for c in table.values() if c.first is not None]
+
+
+class Subscriber:
+    """A customer of a subscription table: its cohort, its first row (for
+    the segment) and the offsets j at whose end (the first day of period
+    cohort+j+1) it is subscribed, up to the last complete period."""
+
+
+def subscribers_of(spans, periods, as_of, last_complete):
+    table = {}
+    for sp in spans:
+        table.setdefault(sp.cid, []).append(sp)
+    out = []
+    for rows in table.values():
+        c = Subscriber()
+        c.first = min(rows, key=lambda r: (r.start, r.pos))
+        c.cohort = periods.index(c.first.start)
+        days = set()
+        for r in rows:
+            # Nothing after the cut-off is known: a later end still runs.
+            end = r.end if r.end is not None and r.end <= as_of + 1 else None
+            days.update(range(r.start, end if end is not None
+                              else periods.first_day(last_complete + 1) + 1))
+        c.periods = {j for j in range(0, last_complete - c.cohort + 1)
+                     if periods.first_day(c.cohort + j + 1) in days}
+        out.append(c)
+    return out
+
+
+def last_complete_period(periods, as_of):
+    p = periods.index(as_of)
+    return p if periods.last_day(p) == as_of else p - 1
+
+
+def run_spans(args, periods, state):
+    """(stdout text, exit status) of a subscription table."""
+    if not state["dates"]:
+        return "", 2
+    as_of = parse_option_date(args.as_of, "--as-of") if args.as_of else max(state["dates"])
+    kept = [sp for sp in state["spans"] if sp.start <= as_of]
+    if len(kept) < len(state["spans"]):
+        state["warnings"].append("%d subscriptions left out by the cut-off"
+                                 % (len(state["spans"]) - len(kept)))
+    members = subscribers_of(kept, periods, as_of, last_complete_period(periods, as_of))
+    if not members:
+        return "", 2
+    return render(members, kept, args, periods, as_of, state)
 
 
 def active_count(members, k, mode):
@@ -517,7 +635,8 @@ SHORT = {"-p": "--precision", "-f": "--format", "-d": "--delimiter", "-h": "--he
 VALUED = {"--period", "--week-start", "--mode", "--as-of", "--from", "--average",
           "--group-by", "--max-periods", "--event-col", "--start-event",
           "--return-event", "--cohort-col", "--id-col", "--date-col",
-          "--date-format", "--precision", "--delimiter", "--format", "--jobs"}
+          "--date-format", "--precision", "--delimiter", "--format", "--jobs",
+          "--start-col", "--end-col"}
 REPEATABLE = {"--start-event", "--return-event"}
 
 
@@ -542,6 +661,16 @@ def check_repeats(argv):
             usage("option %s given more than once" % name)
         seen.add(name)
         i += 1
+
+
+def check_span_rules(args):
+    """CHOICE 20: what --spans refuses, before the other rules."""
+    if (args.start_col is not None or args.end_col is not None) and not args.spans:
+        usage("--start-col and --end-col need --spans")
+    if args.spans and (args.date_col is not None or args.event_col is not None
+                       or args.start_event or args.return_event
+                       or args.cohort_col is not None or args.from_ is not None):
+        usage("--spans with an option of activity logs")
 
 
 def check_retain_rules(args, argv):
@@ -598,6 +727,9 @@ def parse_args(argv):
     ap.add_argument("-f", "--format", choices=["csv", "tsv", "json", "text"])
     ap.add_argument("--no-header", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--spans", action="store_true")
+    ap.add_argument("--start-col")
+    ap.add_argument("--end-col")
     args = ap.parse_intermixed_args(argv)
     day = args.week_start.lower()
     names = [d for d in WEEKDAYS if day in (d, d[:3])]
@@ -610,6 +742,7 @@ def parse_args(argv):
         usage("--jobs: 1 to 64")  # threads change nothing else
     if args.max_periods is not None and args.max_periods < 0:
         usage("--max-periods: not a whole number")
+    check_span_rules(args)
     if (args.start_event or args.return_event) and args.event_col is None:
         usage("--start-event and --return-event need --event-col")
     if args.cohort_col is not None and args.start_event:
@@ -637,7 +770,7 @@ def run(argv, stdin_text=None):
     """(stdout text, exit status) of one invocation."""
     args = parse_args(argv)
     periods = Periods(args.period, args.week_start)
-    state = {"events": [], "errors": 0, "warnings": []}
+    state = {"events": [], "errors": 0, "warnings": [], "spans": [], "dates": []}
     for name in args.files or ["-"]:
         try:
             text = read_text(name, stdin_text)
@@ -645,6 +778,8 @@ def run(argv, stdin_text=None):
             complain(state, "%s: %s" % (name, e.strerror))
             continue
         read_file(name, text, args, state)
+    if args.spans:
+        return run_spans(args, periods, state)
     events = state["events"]
     if not events:
         return "", 2
@@ -854,6 +989,73 @@ SELF_TESTS = [
     ("utc out of range", ["--counts", "--no-average", "--utc"],
      "id,date\na,2024-01-01\nb,0001-01-01T00:30+01:00\na,2024-01-31\n", 1,
      "cohort,customers,month_0\n2024-01,1,1\n"),
+]
+
+# Subscription tables (--spans), worked by hand as in test_cli_cohorts.c:
+# a starts on a month's first day, ends on another's and comes back; b
+# starts mid-month and never ends; c joins and leaves in February; d's
+# rows touch, e's overlap.  The default cut-off is the latest end, 05-01.
+SUBS = """customer_id,start_date,end_date,plan
+a,2024-01-01,2024-03-01,basic
+b,2024-01-15,,pro
+c,2024-02-10,2024-02-20,basic
+d,2024-02-01,2024-03-01,pro
+d,2024-03-01,2024-04-15,pro
+e,2024-02-05,2024-04-01,basic
+e,2024-03-10,2024-05-01,basic
+a,2024-04-01,,basic
+"""
+
+SELF_TESTS += [
+    ("spans, default cut-off", ["--spans"], SUBS, 0,
+     "cohort,customers,month_0,month_1,month_2,month_3\n"
+     "2024-01,2,100.00,50.00,100.00,100.00\n"
+     "2024-02,3,66.67,66.67,0.00,\n"
+     "average,5,80.00,60.00,40.00,100.00\n"),
+    ("spans, on-or-after", ["--spans", "--counts", "--mode", "on-or-after",
+                            "--as-of", "2024-05-31"], SUBS, 0,
+     "cohort,customers,month_0,month_1,month_2,month_3,month_4\n"
+     "2024-01,2,2,2,2,2,2\n2024-02,3,2,2,0,0,\naverage,5,4,4,2,2,2\n"),
+    ("spans, group-by", ["--spans", "--counts", "--group-by", "plan",
+                         "--as-of", "2024-05-31", "--max-periods", "2"], SUBS, 0,
+     "plan,cohort,customers,month_0,month_1,month_2\n"
+     "basic,2024-01,1,1,0,1\nbasic,2024-02,2,1,1,0\nbasic,average,3,2,1,1\n"
+     "pro,2024-01,1,1,1,1\npro,2024-02,1,1,1,0\npro,average,2,2,2,1\n"
+     ",overall,5,4,3,2\n"),
+    # Weeks: Mondays 2024-02-26 (W09) and 03-04 (W10), Thursday 02-29.
+    ("spans, weeks", ["--spans", "--counts", "--period", "week", "--as-of",
+                      "2024-03-17"],
+     "id,start_date,end_date\na,2024-02-26,2024-03-04\nb,2024-02-29,2024-03-05\n"
+     "c,2024-03-04,\n", 0,
+     "cohort,customers,week_0,week_1,week_2\n"
+     "2024-W09,2,1,0,0\n2024-W10,1,1,1,\naverage,3,2,1,0\n"),
+    ("spans, years and named columns",
+     ["--spans", "--counts", "--period", "year", "--as-of", "2025-12-31",
+      "--start-col", "From", "--end-col", "until"],
+     "id,from,until\na,2023-03-01,2024-02-29\nb,2024-01-01,2025-01-01\n"
+     "c,2024-02-29,\n", 0,
+     "cohort,customers,year_0,year_1,year_2\n"
+     "2023,1,1,0,0\n2024,2,1,1,\naverage,3,2,1,0\n"),
+    # An end before the start, a row of no length, a bad date, a row after
+    # the cut-off, a bad end.
+    ("spans, bad rows", ["--spans", "--counts", "--as-of", "2024-03-10"],
+     "id,start,end\na,2024-01-10,2024-03-01\nb,2024-02-01,2024-01-31\n"
+     "c,2024-02-03,2024-02-03\nd,2024-02-30,\ne,2024-03-15,\n"
+     "f,2024-01-20,2024-13-01\n", 1,
+     "cohort,customers,month_0,month_1\n2024-01,1,1,0\naverage,1,1,0\n"),
+    ("spans, no length, strict", ["--spans", "--counts", "--strict"],
+     "id,start_date,end_date\na,2024-01-01,2024-02-15\nb,2024-01-05,2024-01-05\n",
+     1, "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n"),
+    # What comes after the cut-off is not known: the row running from
+    # 03-05 past --as-of 03-15 counts as still running at 03-15, not as
+    # subscribed at the end of March (04-01, after the cut-off), so not in
+    # the January cohort's cells even on or after.
+    ("spans, an end after the cut-off", ["--spans", "--counts", "--mode",
+                                         "on-or-after", "--as-of", "2024-03-15"],
+     "id,start_date,end_date\na,2024-01-05,2024-01-20\na,2024-03-05,2024-06-01\n", 0,
+     "cohort,customers,month_0,month_1\n2024-01,1,0,0\naverage,1,0,0\n"),
+    ("spans with --from", ["--spans", "--from", "2024-01-01"], SUBS, 2, ""),
+    ("end-col without spans", ["--end-col", "e"], LOG1, 2, ""),
 ]
 
 

@@ -26,6 +26,7 @@
     "2024-01,3,100.00,66.67,66.67\n"                                           \
     "2024-02,1,100.00,100.00,\n"                                               \
     "2024-03,1,100.00,,\n"
+#define SUBS_HEAD      "cohort,customers,month_0,month_1,month_2,month_3,month_4\n"
 #define SHOP_LONG_HEAD "cohort,offset,period,customers,active,retention_rate\n"
 
 static const struct cli_row cohorts_cases[] = {
@@ -539,6 +540,162 @@ static const struct cli_row cohorts_cases[] = {
      E "standard input (-) is named twice (expected each input once: it can "
        "be read only once)\n"},
 
+    /* --spans: subs.csv, worked by hand.  Cell k of cohort c counts the
+       customers subscribed on the first day of period c+k+1.  a starts on
+       a period's first day, ends on another's (not subscribed that day)
+       and comes back; b starts mid-period, never ends; c joins and leaves
+       within February; d's rows touch, e's overlap. */
+    {"--spans: the default cut-off is the latest end, 2024-05-01",
+     {"cohorts", "--spans", "subs.csv"},
+     NULL,
+     0,
+     "cohort,customers,month_0,month_1,month_2,month_3\n"
+     "2024-01,2,100.00,50.00,100.00,100.00\n"
+     "2024-02,3,66.67,66.67,0.00,\n"
+     "average,5,80.00,60.00,40.00,100.00\n"},
+    {"--spans --counts to the end of May",
+     {"cohorts", "--spans", "--counts", "--as-of", "2024-05-31", "subs.csv"},
+     NULL,
+     0,
+     SUBS_HEAD "2024-01,2,2,1,2,2,2\n"
+               "2024-02,3,2,2,0,0,\n"
+               "average,5,4,3,2,2,2\n"},
+    {"--spans --mode on-or-after",
+     {"cohorts", "--spans", "--counts", "--mode", "on-or-after", "--as-of",
+      "2024-05-31", "subs.csv"},
+     NULL,
+     0,
+     SUBS_HEAD "2024-01,2,2,2,2,2,2\n"
+               "2024-02,3,2,2,0,0,\n"
+               "average,5,4,4,2,2,2\n"},
+    {"--spans --group-by: the plan on the earliest row",
+     {"cohorts", "--spans", "--counts", "--group-by", "plan", "--as-of",
+      "2024-05-31", "-j1", "subs.csv"},
+     NULL,
+     0,
+     "plan,cohort,customers,month_0,month_1,month_2,month_3,month_4\n"
+     "basic,2024-01,1,1,0,1,1,1\n"
+     "basic,2024-02,2,1,1,0,0,\n"
+     "basic,average,3,2,1,1,1,1\n"
+     "pro,2024-01,1,1,1,1,1,1\n"
+     "pro,2024-02,1,1,1,0,0,\n"
+     "pro,average,2,2,2,1,1,1\n"
+     ",overall,5,4,3,2,2,2\n"},
+    {"--spans -f text says what a cell counts",
+     {"cohorts", "--spans", "--counts", "-f", "text", "--no-average",
+      "--max-periods", "1", "subs.csv"},
+     NULL,
+     0,
+     "Monthly cohorts; cell k: customers subscribed at the end of period "
+     "cohort+k (mode on); cut-off 2024-05-01 (last complete period "
+     "2024-04); no average.\n"
+     "cohort   customers  month_0  month_1\n"
+     "2024-01  2          2        1\n"
+     "2024-02  3          2        2\n"},
+    {"--spans: weeks, a leap day, starts on a week's first day",
+     {"cohorts", "--spans", "--counts", "--period", "week", "--as-of",
+      "2024-03-17", "weeks_subs.csv"},
+     NULL,
+     0,
+     "cohort,customers,week_0,week_1,week_2\n"
+     "2024-W09,2,1,0,0\n"
+     "2024-W10,1,1,1,\n"
+     "average,3,2,1,0\n"},
+    {"--spans: years, an end on a leap day, --start-col and --end-col",
+     {"cohorts", "--spans", "--counts", "--period", "year", "--as-of",
+      "2025-12-31", "--start-col", "From", "--end-col", "until",
+      "years_subs.csv"},
+     NULL,
+     0,
+     "cohort,customers,year_0,year_1,year_2\n"
+     "2023,1,1,0,0\n"
+     "2024,2,1,1,\n"
+     "average,3,2,1,0\n"},
+    {"--spans: rows left out, warned about, after --as-of",
+     {"cohorts", "--spans", "--counts", "--as-of", "2024-03-10",
+      "bad_subs.csv"},
+     NULL,
+     1,
+     "cohort,customers,month_0,month_1\n"
+     "2024-01,1,1,0\n"
+     "average,1,1,0\n",
+     E "bad_subs.csv:3: error: column 'end': the end 2024-01-31 is before "
+       "the start 2024-02-01 (expected an end on or after the start)\n" E
+       "bad_subs.csv:4: warning: column 'end': 2024-02-03 makes a "
+       "subscription of no length (its end is its start day): it counts "
+       "nowhere\n" E "bad_subs.csv:5: error: column 'start': '2024-02-30' is "
+       "not a date: February 2024 has 29 days: no day 30 " EXPECTED_DATE E
+       "bad_subs.csv:7: error: column 'end': '2024-13-01' is not a date: "
+       "month 13 does not exist " EXPECTED_DATE E
+       "warning: left out 1 subscription starting after the cut-off "
+       "--as-of 2024-03-10\n"},
+    {"--spans: a row of no length alone exits 0",
+     {"cohorts", "--spans", "--counts", "zero_subs.csv"},
+     NULL,
+     0,
+     "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n",
+     E "zero_subs.csv:3: warning: column 'end_date': 2024-01-05 makes a "
+       "subscription of no length (its end is its start day): it counts "
+       "nowhere\n"},
+    {"--spans: a row of no length with --strict exits 1",
+     {"cohorts", "--spans", "--counts", "--strict", "zero_subs.csv"},
+     NULL,
+     1,
+     "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n",
+     E "zero_subs.csv:3: warning: column 'end_date': 2024-01-05 makes a "
+       "subscription of no length (its end is its start day): it counts "
+       "nowhere\n"},
+    {"--spans: no start column",
+     {"cohorts", "--spans", "shop.csv"},
+     NULL,
+     2,
+     NULL,
+     E "shop.csv:1: error: no start date column (expected one named "
+       "start_date or start, or --start-col NAME; the columns are "
+       "'customer_id', 'date', 'plan')\n" E
+       "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"--spans: the start and the end in one column",
+     {"cohorts", "--spans", "--end-col", "start_date", "subs.csv"},
+     NULL,
+     2,
+     NULL,
+     E "subs.csv:1: error: the start and the end are both the column "
+       "'start_date' (expected two columns: see --start-col and --end-col)\n" E
+       "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"--spans and --date-col",
+     {"cohorts", "--spans", "--date-col", "d"},
+     NULL,
+     2,
+     NULL,
+     E "options --spans and --date-col cannot be used together (a "
+       "subscription's dates are its start and end: see --start-col and "
+       "--end-col)\n" TRY},
+    {"--spans and --from",
+     {"cohorts", "--from", "2024-01-01", "--spans"},
+     NULL,
+     2,
+     NULL,
+     E "options --spans and --from cannot be used together (a subscription "
+       "table is read whole: one started before --from may still run after "
+       "it)\n" TRY},
+    {"--spans and --start-event, before --event-col's rule",
+     {"cohorts", "--spans", "--start-event", "s"},
+     NULL,
+     2,
+     NULL,
+     E "options --spans and --start-event cannot be used together (a "
+       "subscription table has no event types: a cohort is the period of a "
+       "customer's first start)\n" TRY},
+    {"--end-col without --spans",
+     {"cohorts", "--end-col", "e"},
+     NULL,
+     2,
+     NULL,
+     E "option --end-col needs --spans (the end column of a subscription "
+       "table)\n" TRY},
+
     /* Output that cannot be written. */
     {"> /dev/full",
      {"cohorts", "shop.csv"},
@@ -623,6 +780,34 @@ static void make_fixtures(void)
                                  "a,2024-01-05,basic\n"
                                  "b,2024-01-10,pro\n");
     run_write_fixture("nocol.csv", "user,date\nu,2024-01-01\n");
+    run_write_fixture("subs.csv", "customer_id,start_date,end_date,plan\n"
+                                  "a,2024-01-01,2024-03-01,basic\n"
+                                  "b,2024-01-15,,pro\n"
+                                  "c,2024-02-10,2024-02-20,basic\n"
+                                  "d,2024-02-01,2024-03-01,pro\n"
+                                  "d,2024-03-01,2024-04-15,pro\n"
+                                  "e,2024-02-05,2024-04-01,basic\n"
+                                  "e,2024-03-10,2024-05-01,basic\n"
+                                  "a,2024-04-01,,basic\n");
+    /* Mondays 2024-02-26 (W09) and 2024-03-04 (W10); Thursday 02-29. */
+    run_write_fixture("weeks_subs.csv", "id,start_date,end_date\n"
+                                        "a,2024-02-26,2024-03-04\n"
+                                        "b,2024-02-29,2024-03-05\n"
+                                        "c,2024-03-04,\n");
+    run_write_fixture("years_subs.csv", "id,from,until\n"
+                                        "a,2023-03-01,2024-02-29\n"
+                                        "b,2024-01-01,2025-01-01\n"
+                                        "c,2024-02-29,\n");
+    run_write_fixture("bad_subs.csv", "id,start,end\n"
+                                      "a,2024-01-10,2024-03-01\n"
+                                      "b,2024-02-01,2024-01-31\n"
+                                      "c,2024-02-03,2024-02-03\n"
+                                      "d,2024-02-30,\n"
+                                      "e,2024-03-15,\n"
+                                      "f,2024-01-20,2024-13-01\n");
+    run_write_fixture("zero_subs.csv", "id,start_date,end_date\n"
+                                       "a,2024-01-01,2024-02-15\n"
+                                       "b,2024-01-05,2024-01-05\n");
 }
 
 int main(void)

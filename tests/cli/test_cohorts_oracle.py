@@ -22,6 +22,9 @@ any order and case; csv, tsv and ';' files, CRLF, a byte-order mark,
 blank lines, shuffled order; one to three inputs, standard input among
 them.  The options: every option of retain cohorts, in any order, as
 --opt=value, --opt value or a short option, now and then a usage error.
+About a third of the cases are subscription tables (--spans): one to
+three subscriptions per customer, touching, overlapping, open (an empty
+end) or of no length, with rows whose end is before their start.
 
 Without PATH (or with --oracle-only) only the oracle runs: every case
 must be one it defines (it must not crash).  When the retain given has
@@ -121,6 +124,9 @@ class Plan:
     def __init__(self, rng):
         self.unix = rng.random() < 0.15
         self.period = rng.choice(PERIODS)
+        self.spans = rng.random() < 0.35
+        self.start_name = rng.choice(["start_date", "start", "Start_Date", "from"])
+        self.end_name = rng.choice(["end_date", "end", "END", "until"])
         self.id_name = rng.choice(["customer_id", "customer", "id", "ID",
                                    "Customer_Id", "who", "user"])
         self.date_name = rng.choice(["date", "timestamp", "time", "Date",
@@ -135,6 +141,9 @@ class Plan:
         self.base = oracle.datetime.date(2023, 1, 1).toordinal() + rng.randrange(700)
 
     def columns(self):
+        if self.spans:
+            names = [self.id_name, self.start_name, self.end_name] + self.extra
+            return names + ([self.group_name] if self.group_name else [])
         names = [self.id_name, self.date_name] + self.extra
         for n in (self.event_name, self.group_name, self.signup_name):
             if n is not None:
@@ -150,10 +159,36 @@ def bad_date(rng, plan):
     return rng.choice(BAD_UNIX if plan.unix else BAD_ISO)
 
 
+def span_rows(rng, plan, cid):
+    """One customer's subscriptions: one to three, apart, touching or
+    overlapping; an end empty (still running) or on the start day now and
+    then, before it more rarely."""
+    rows, day = [], plan.base + rng.randrange(SPAN[plan.period])
+    for _ in range(rng.choice([1, 1, 2, 3])):
+        length = rng.choice([0, 1, rng.randrange(1, 40),
+                             rng.randrange(1, SPAN[plan.period] + 1),
+                             rng.randrange(1, SPAN[plan.period] + 1)])
+        end = "" if rng.random() < 0.2 else date_field(rng, plan, day + length)
+        if rng.random() < 0.03:
+            end = date_field(rng, plan, day - rng.randint(1, 40))
+        row = {plan.id_name: cid, plan.start_name: date_field(rng, plan, day),
+               plan.end_name: end}
+        for n in plan.extra:
+            row[n] = rng.choice(["", "1", "x,y", '"'])
+        if plan.group_name:
+            row[plan.group_name] = rng.choice(SEGMENTS)
+        rows.append(row)
+        day += rng.choice([length, length, 0, -rng.randrange(10),
+                           length + rng.randrange(1, SPAN[plan.period])])
+    return rows
+
+
 def make_rows(rng, plan):
     """A list of rows, each a dict from column name to text, or a list of
     fields of the wrong count."""
     names = plan.columns()
+    if plan.spans:
+        return make_span_rows(rng, plan, names)
     customers = rng.randint(1, rng.choice([3, 12, 40]))
     pool = ODD_IDS + ["c%d" % i for i in range(customers)]
     ids = [rng.choice(pool) if rng.random() < 0.25 else "c%d" % i
@@ -178,6 +213,38 @@ def make_rows(rng, plan):
     rows += [bad_row(rng, plan, names) for _ in range(int(len(rows) * rng.choice([0, 0, 0.05, 0.2])))]
     rng.shuffle(rows)
     return [r if isinstance(r, list) else [r[n] for n in names] for r in rows]
+
+
+def make_span_rows(rng, plan, names):
+    customers = rng.randint(1, rng.choice([3, 12, 40]))
+    pool = ODD_IDS + ["c%d" % i for i in range(customers)]
+    rows = []
+    for i in range(customers):
+        rows += span_rows(rng, plan, rng.choice(pool) if rng.random() < 0.25 else "c%d" % i)
+    rows += [bad_span_row(rng, plan, names)
+             for _ in range(int(len(rows) * rng.choice([0, 0, 0.05, 0.2])))]
+    rng.shuffle(rows)
+    return [r if isinstance(r, list) else [r[n] for n in names] for r in rows]
+
+
+def bad_span_row(rng, plan, names):
+    row = {n: "" for n in names}
+    row[plan.id_name] = "bad%d" % rng.randrange(5)
+    row[plan.start_name] = date_field(rng, plan, plan.base)
+    kind = rng.randrange(4)
+    if kind == 0:
+        row[plan.id_name] = ""
+    elif kind == 1:
+        row[plan.start_name] = bad_date(rng, plan)
+    elif kind == 2:
+        row[plan.end_name] = rng.choice([bad_date(rng, plan),
+                                         date_field(rng, plan, plan.base - 1)])
+        if row[plan.end_name] == "":
+            row[plan.end_name] = "x"
+    else:
+        fields = [row[n] for n in names]
+        return fields + ["extra"] if rng.random() < 0.5 or len(fields) < 2 else fields[:-1]
+    return row
 
 
 def bad_row(rng, plan, names):
@@ -311,8 +378,14 @@ def make_options(rng, plan):
         day = rng.choice(WEEKDAY_NAMES)
         day = rng.choice([day, day[:3], day.upper(), day[:3].title()])
         opts.append(spell(rng, "--week-start", day))
-    for role, name, defaults in (("--id-col", plan.id_name, ("customer_id", "customer", "id")),
-                                 ("--date-col", plan.date_name, ("date", "timestamp", "time"))):
+    roles = [("--id-col", plan.id_name, ("customer_id", "customer", "id"))]
+    if plan.spans:
+        add("--spans")
+        roles += [("--start-col", plan.start_name, ("start_date", "start")),
+                  ("--end-col", plan.end_name, ("end_date", "end"))]
+    else:
+        roles += [("--date-col", plan.date_name, ("date", "timestamp", "time"))]
+    for role, name, defaults in roles:
         if name.lower() not in defaults or rng.random() < 0.15:
             given = name if rng.random() < 0.7 else name.swapcase()
             opts.append(spell(rng, role, given))
@@ -323,7 +396,7 @@ def make_options(rng, plan):
     if rng.random() < (0.3 if not plan.unix else 0.02):
         add("--utc")
     starts = False
-    if plan.event_name and rng.random() < 0.8:
+    if plan.event_name and rng.random() < 0.8 and not plan.spans:
         opts.append(spell(rng, "--event-col", plan.event_name))
         if rng.random() < 0.6 and not (plan.signup_name and rng.random() < 0.5):
             starts = True
@@ -332,13 +405,13 @@ def make_options(rng, plan):
         if rng.random() < 0.6 or (not starts and rng.random() < 0.95):
             for v in rng.sample(["buy", "visit", "Buy", "signup"], rng.randint(1, 2)):
                 opts.append(spell(rng, "--return-event", v))
-    if plan.signup_name and not starts and rng.random() < 0.8:
+    if plan.signup_name and not starts and rng.random() < 0.8 and not plan.spans:
         opts.append(spell(rng, "--cohort-col", plan.signup_name))
     if rng.random() < 0.3:
         opts.append(spell(rng, "--mode", rng.choice(["on", "on-or-after"])))
     if rng.random() < 0.3:
         opts.append(spell(rng, "--as-of", option_date(rng, plan, span // 4, 2 * span)))
-    if rng.random() < 0.15:
+    if rng.random() < (0.15 if not plan.spans else 0.01):
         opts.append(spell(rng, "--from", option_date(rng, plan, -span // 4, span)))
     no_average = WIDE_CSV_ONLY or rng.random() < 0.15
     if no_average and not WIDE_CSV_ONLY:
@@ -388,7 +461,7 @@ def usage_error(rng):
         ["--week-start", "funday"], ["--no-such-option"], ["--average", "median"],
         ["--date-format", "epoch"], ["-f", "xml"], ["-d", "|"],
         ["--event-col", "event", "--cohort-col", "signup", "--start-event", "buy"],
-        ["--start-event", "buy"]])
+        ["--start-event", "buy"], ["--end-col", "end"], ["--spans", "--date-col", "d"]])
 
 
 # ---- one case ------------------------------------------------------------

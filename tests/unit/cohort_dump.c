@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cohort_customer.h"
 #include "cohort_dump.h"
 
 struct text {
@@ -77,5 +78,56 @@ bool cohort_dump(const struct rt_cohort_result *result, char *buf, size_t size)
     add(&text, "notes: %" PRIu64 " %" PRIu64 " %" PRIu64 "/%" PRIu64 "\n",
         notes->without_cohort, notes->signup_disagrees, notes->early_customers,
         notes->early_periods);
+    return !text.full;
+}
+
+/* The customer's bits as ranges, " -" for none. */
+static void add_bits(struct text *text, const struct cohort_customer *customer,
+                     int64_t shift)
+{
+    struct cohort_bit_walk walk;
+    int64_t period = 0, from = 0, to = 0;
+    bool any = false, printed = false, more;
+
+    if (customer->words > 0)
+        cohort_bit_walk_start(&walk, customer, INT64_MIN, INT64_MAX);
+    do {
+        more = customer->words > 0 && cohort_bit_walk_next(&walk, &period);
+        if (any && (!more || period != to + 1)) {
+            add(text, " %" PRId64 "..%" PRId64, from + shift, to + shift);
+            printed = true;
+        }
+        if (more && (!any || period != to + 1))
+            from = period;
+        any = more;
+        to = period;
+    } while (more);
+    if (!printed)
+        add(text, " -");
+}
+
+bool cohort_dump_spans(const struct rt_cohort_engine *engine, int64_t base,
+                       char *buf, size_t size)
+{
+    struct text text = {buf, size, 0, false};
+    struct cohort_customer customer;
+    size_t entry = 0, at = 0, len;
+    int64_t shift = engine->origin - base;
+    const char *id;
+    unsigned flags;
+
+    buf[0] = '\0';
+    while (at = entry,
+           rt_idset_next(&engine->customers, &entry, &id, &len, &flags)) {
+        cohort_customer_get(engine, at, &customer);
+        add(&text, "%.*s c=%" PRId64 " open=", (int)len, id,
+            customer.first_start + shift);
+        if (customer.open_lo == COHORT_NO_PERIOD)
+            add(&text, "-");
+        else
+            add(&text, "%" PRId64, customer.open_lo + shift);
+        add_bits(&text, &customer, shift);
+        add(&text, "\n");
+    }
     return !text.full;
 }

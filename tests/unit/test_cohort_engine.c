@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cohort_customer.h"
 #include "cohort_dump.h"
 #include "cohort_engine.h"
 #include "table.h"
@@ -1140,58 +1139,6 @@ static const struct span_case span_cases[] = {
     {"no rows", false, 5, {{NULL}}, ""},
 };
 
-/* Appends the customer's bits as ranges of absolute periods, " -" for none. */
-static void dump_bits(const struct rt_cohort_engine *engine,
-                      const struct cohort_customer *customer, char *at)
-{
-    struct cohort_bit_walk walk;
-    int64_t period = 0, from = 0, to = 0;
-    bool any = false, printed = false, more;
-
-    *at = '\0';
-    if (customer->words > 0)
-        cohort_bit_walk_start(&walk, customer, INT64_MIN, INT64_MAX);
-    do {
-        more = customer->words > 0 && cohort_bit_walk_next(&walk, &period);
-        if (any && (!more || period != to + 1)) {
-            at += sprintf(at, " %" PRId64 "..%" PRId64, engine->origin + from,
-                          engine->origin + to);
-            printed = true;
-        }
-        if (more && (!any || period != to + 1))
-            from = period;
-        any = more;
-        to = period;
-    } while (more);
-    if (!printed)
-        strcpy(at, " -");
-}
-
-static void dump_spans(const struct rt_cohort_engine *engine, char *dump)
-{
-    struct cohort_customer customer;
-    size_t entry = 0, at = 0, len;
-    const char *id;
-    unsigned flags;
-    char *line = dump;
-
-    *dump = '\0';
-    while (at = entry,
-           rt_idset_next(&engine->customers, &entry, &id, &len, &flags)) {
-        cohort_customer_get(engine, at, &customer);
-        line += sprintf(line, "%.*s c=%" PRId64 " open=", (int)len, id,
-                        engine->origin + customer.first_start);
-        if (customer.open_lo == COHORT_NO_PERIOD)
-            line += sprintf(line, "-");
-        else
-            line +=
-                sprintf(line, "%" PRId64, engine->origin + customer.open_lo);
-        dump_bits(engine, &customer, line);
-        line += strlen(line);
-        line += sprintf(line, "\n");
-    }
-}
-
 static void test_span_case(void **state)
 {
     const struct span_case *c = *state;
@@ -1214,7 +1161,7 @@ static void test_span_case(void **state)
         /* Again: nothing changes. */
         assert_int_equal(rt_cohort_engine_close_open(&engine, c->close), RT_OK);
     }
-    dump_spans(&engine, dump);
+    assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
     assert_string_equal(dump, c->want);
     rt_cohort_engine_free(&engine);
 }
@@ -1273,7 +1220,7 @@ static void test_random_spans(void **state)
         if (strchr(expected, '.') == NULL)
             at += sprintf(at, " -");
         sprintf(at, "\n");
-        dump_spans(&engine, dump);
+        assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
         if (strcmp(dump, expected) != 0)
             fail_msg("random run %u: %s != %s", current_run, dump, expected);
         rt_cohort_engine_free(&engine);

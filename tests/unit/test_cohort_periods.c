@@ -212,6 +212,52 @@ static void test_periods_case(void **state)
     }
 }
 
+/* A row of a subscription table as the reader maps it to doubled bits. */
+struct span_row {
+    const char *id;
+    int64_t lo, hi;
+    bool open;
+};
+
+/*
+ * Rows fed through the engine's span API, open ones closed at the last
+ * complete period's end bit: the CLI's worked example (test_cli_periods.c)
+ * with January as period 0.
+ */
+static void test_spans_through_the_engine(void **state)
+{
+    static const struct span_row rows[] = {
+        {"kept", 0, 0, true},  /* mid P0, still running */
+        {"lost", 1, 2, false}, /* first day of P1 to first day of P2 */
+        {"jal", 2, 2, false},  /* within P1 */
+        {"back", 0, 0, false}, /* within P0 ... */
+        {"back", 4, 4, true},  /* ... and from mid P2 on */
+        {"two", -1, 2, false}, /* first day of P0 to mid P1 ... */
+        {"two", 2, 4, false}}; /* ... overlapping, to the first day of P3 */
+    struct rt_cohort_engine engine;
+    struct rt_period_result result;
+    char dump[DUMP_SIZE];
+    size_t i;
+
+    (void)state;
+    rt_cohort_engine_init_spans(&engine, key, false);
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct bit b = {rows[i].id, rows[i].lo, NULL};
+        struct rt_cohort_event event = event_of(&b);
+
+        assert_int_equal(rt_cohort_engine_add_span(&engine, &event, rows[i].lo,
+                                                   rows[i].hi, rows[i].open),
+                         RT_OK);
+    }
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 2 * 2 + 1), RT_OK);
+    assert_int_equal(rt_cohort_periods(&engine, true, 2, &result), RT_OK);
+    dump_result(&result, dump, sizeof dump);
+    assert_string_equal(dump, "* 0: 1 3 1 0 2 2 0 1\n* 1: 3 2 2 1 0 0 0 1\n"
+                              "* 2: 2 2 1 1 1 0 1 0\nlast_data 2\n");
+    rt_period_result_free(&result);
+    rt_cohort_engine_free(&engine);
+}
+
 /* An engine fed nothing: no row, no data. */
 static void test_empty(void **state)
 {
@@ -343,6 +389,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_spans_through_the_engine),
         cmocka_unit_test(test_random),
     };
     int failed = TABLE_RUN("cohort periods", periods_cases, test_periods_case);

@@ -101,6 +101,38 @@ static const struct args_case args_cases[] = {
      CLI_PARSE_INVALID,
      "option --max-periods: out of range: '1073741824' (expected a whole "
      "number from 0 to 1073741823)"},
+    {"a subscription table, its columns named",
+     {"--spans", "--start-col", "from", "--end-col=until", "--mode",
+      "on-or-after", "--as-of", "2024-06-30", "--group-by", "plan"},
+     CLI_PARSE_OK,
+     "files= d=- id=- date=- dates=written period=month week=monday event=- "
+     "start=[] return=[] signup=- group=plan mode=on-or-after from=- "
+     "as_of=2024-06-30 average=pooled/1 max=- f=csv/0 long=0 counts=0 "
+     "header=1 strict=0 p=2 jobs=2 spans=end start_col=from end_col=until"},
+    {"a subscription table, the default columns",
+     {"--spans"},
+     CLI_PARSE_OK,
+     "files= " DEFAULTS " spans=end start_col=- end_col=-"},
+    {"--spans refuses the options of logs: --return-event",
+     {"--return-event", "buy", "--spans"},
+     CLI_PARSE_USAGE,
+     "options --spans and --return-event cannot be used together (a "
+     "subscription table has no event types: each row is a subscription)"},
+    {"--spans refuses --event-col",
+     {"--spans", "--event-col", "e"},
+     CLI_PARSE_USAGE,
+     "options --spans and --event-col cannot be used together (a "
+     "subscription table has no event types: each row is a subscription)"},
+    {"--spans refuses --cohort-col",
+     {"--spans", "--cohort-col", "signup"},
+     CLI_PARSE_USAGE,
+     "options --spans and --cohort-col cannot be used together (with --spans "
+     "a cohort is the period of a customer's first start)"},
+    {"--start-col needs --spans",
+     {"--start-col", "s"},
+     CLI_PARSE_USAGE,
+     "option --start-col needs --spans (the start column of a subscription "
+     "table)"},
     {"a day that is no day",
      {"--from", "2023-02-29"},
      CLI_PARSE_INVALID,
@@ -175,6 +207,12 @@ static void summarize(const struct cohorts_args *a, char *buf, size_t size)
         a->average == RT_COHORT_POOLED ? "pooled" : "mean", !a->no_average,
         a->has_max_periods ? max : "-", formats[a->format], a->format_given,
         a->long_form, a->counts, a->header, a->strict, a->precision, o->jobs);
+    if (o->spans == RT_SPAN_BITS_NONE && !o->start_col && !o->end_col)
+        return;
+    snprintf(buf + strlen(buf), size - strlen(buf),
+             " spans=%s start_col=%s end_col=%s",
+             o->spans == RT_SPAN_BITS_END ? "end" : "none",
+             or_dash(o->start_col), or_dash(o->end_col));
 }
 
 static void test_args(void **state)
