@@ -165,9 +165,16 @@ targets() {
         "($(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }') MB)"
 }
 
+# load: the machine's load averages, printed before and after the run:
+# on a shared machine the figures are read beside them.
+load() {
+    echo "load average (1, 5, 15 minutes) $1: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+}
+
 install_peers
 build_retain
 make_data
+load before
 time_peers
 log_peers=("wc -l" duckdb pandas)
 span_peers=("wc -l, spans" "duckdb, spans" "pandas, spans")
@@ -185,3 +192,4 @@ else
     report "log ($customers customers)" duckdb "${log_peers[@]}"
     report "spans ($span_customers customers)" "duckdb, spans" "${span_peers[@]}"
 fi
+load after
