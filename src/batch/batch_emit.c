@@ -149,6 +149,8 @@ static size_t column_text(const struct rt_batch *batch,
         rt_batch_row_warnings(batch, row, buf, size);
     else if (row->valid)
         (void)def->get(column_report(row, column), def->id, buf, size);
+    else if (column.kind == RT_BATCH_COLUMN_FIGURE)
+        (void)rt_batch_row_soft_count(row, column.field, buf, size);
     return strlen(buf);
 }
 
@@ -248,9 +250,14 @@ static void figure_cell(struct rt_row *out, const struct rt_batch_row *row,
                         struct rt_batch_column column)
 {
     const struct rt_field_def *def = rt_batch_column_def(column);
+    char count[24];
 
     if (row->valid)
         rt_row_field(out, def, column_report(row, column));
+    else if (column.kind == RT_BATCH_COLUMN_FIGURE &&
+             rt_batch_row_soft_count(row, column.field, count, sizeof count))
+        rt_row_value(out, def->name, def->kind, RT_VALUE_KNOWN, count,
+                     strlen(count));
     else
         rt_row_value(out, def->name, def->kind, RT_VALUE_UNKNOWN, "", 0);
 }

@@ -228,6 +228,32 @@ static void refuse(const struct rt_batch *batch, size_t column,
              expected ? expected : "", expected ? ")" : "");
 }
 
+/* Retained and lost of a row with no rate, when its counts agree. */
+static void keep_soft_counts(const struct rt_counts *counts,
+                             struct rt_batch_row *row)
+{
+    row->soft_counts = counts->has_new &&
+                       counts->new_customers <= counts->end &&
+                       counts->end - counts->new_customers <= counts->start;
+    if (!row->soft_counts)
+        return;
+    row->soft_retained = counts->end - counts->new_customers;
+    row->soft_lost = counts->start - row->soft_retained;
+}
+
+bool rt_batch_row_soft_count(const struct rt_batch_row *row, unsigned field,
+                             char *buf, size_t size)
+{
+    if (row->valid || !row->soft || !row->soft_counts ||
+        (field != RT_FIELD_RETAINED && field != RT_FIELD_LOST))
+        return false;
+    snprintf(buf, size, "%llu",
+             (unsigned long long)(field == RT_FIELD_RETAINED
+                                      ? row->soft_retained
+                                      : row->soft_lost));
+    return true;
+}
+
 bool rt_batch_evaluate(const struct rt_batch *batch,
                        const struct rt_csv_record *record,
                        struct rt_batch_row *row)
@@ -239,7 +265,7 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
     enum rt_status status;
 
     row->valid = false;
-    row->soft = false;
+    row->soft = row->soft_counts = false;
     row->error[0] = '\0';
     row->note[0] = '\0';
     /* rt_batch_row_warns reads these of every valid row, computed or not. */
@@ -252,6 +278,7 @@ bool rt_batch_evaluate(const struct rt_batch *batch,
     if (status == RT_ERR_ZERO_START && o->zero_start_warning) {
         snprintf(row->error, sizeof row->error, "%s", o->zero_start_warning);
         row->soft = true;
+        keep_soft_counts(&counts, row);
         return true;
     }
     if (status != RT_OK) {

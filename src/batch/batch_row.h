@@ -5,6 +5,8 @@
 #define RETAIN_BATCH_ROW_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "batch_types.h"
 #include "describe.h"
@@ -19,6 +21,10 @@ struct rt_batch_row {
     bool valid; /* the figures were computed */
     bool soft;  /* not valid, but its error is a warning (a start of 0 with
                    options.zero_start_warning) */
+    /* A soft row's counts that are still known (retained = E - N and lost
+       = S - retained, when the counts agree): soft_counts says so. */
+    bool soft_counts;
+    uint64_t soft_retained, soft_lost;
     struct rt_figures figures;         /* when valid */
     struct rt_lifetime lifetime;       /* when valid and options.lifetime */
     struct rt_revenue_figures revenue; /* when valid and layout.has_revenue */
@@ -46,6 +52,13 @@ void rt_batch_row_warnings(const struct rt_batch *batch,
                            size_t size);
 
 /* Whether a valid row has any warning or a note: most have none. */
+/*
+ * The text of a soft row's retained or lost column, into buf: true when
+ * `field` (an enum rt_field) is one of them and it is known.
+ */
+bool rt_batch_row_soft_count(const struct rt_batch_row *row, unsigned field,
+                             char *buf, size_t size);
+
 bool rt_batch_row_warns(const struct rt_batch *batch,
                         const struct rt_batch_row *row);
 

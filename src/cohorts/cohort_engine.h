@@ -20,7 +20,8 @@
  * Memory grows with customers and periods, never with events.  Per
  * customer: the ID's bytes and 43 bytes beside them in the ID set's arena
  * (idset.h: a 3-byte header and a 40-byte record; 23 bytes, the record
- * 20, when the engine neither groups nor reads signups), 4 to 8 bytes of hash
+ * 20, when the engine neither groups nor reads signups nor takes a table's
+ * rows), 4 to 8 bytes of hash
  * table, and, only when its return events span more than 64 periods, a
  * bitmap of one bit per period of that span, rounded up to 8 bytes (plus
  * the allocator's overhead).  Each distinct segment value is kept once.

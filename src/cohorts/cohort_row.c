@@ -192,7 +192,8 @@ static bool remembered(const struct rt_cohort_date_memo *memo,
 {
     size_t i;
 
-    if (field->len != memo->len)
+    /* An empty memo holds no date: an empty field is not one. */
+    if (memo->len == 0 || field->len != memo->len)
         return false;
     for (i = 0; i < field->len; i++)
         if (field->data[i] != memo->text[i])

@@ -250,6 +250,12 @@ void cli_row_test(void **state)
     cli_row_check(*state, NULL);
 }
 
+void cli_row_check_unwrapped(const struct cli_row *row, const char *extra,
+                             bool unwrapped)
+{
+    check_row(row, extra, unwrapped);
+}
+
 void cli_row_check_sampled(const struct cli_row *row, size_t index,
                            unsigned every)
 {

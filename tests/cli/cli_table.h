@@ -20,6 +20,7 @@
 #ifndef RETAIN_TEST_CLI_TABLE_H
 #define RETAIN_TEST_CLI_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "run.h"
@@ -65,6 +66,13 @@ void cli_row_check(const struct cli_row *row, const char *extra);
  */
 void cli_row_check_sampled(const struct cli_row *row, size_t index,
                            unsigned every);
+
+/*
+ * cli_row_check(row, extra), run without valgrind's wrapper when
+ * `unwrapped` (for the tables the memcheck stage samples).
+ */
+void cli_row_check_unwrapped(const struct cli_row *row, const char *extra,
+                             bool unwrapped);
 
 /* A cmocka test whose *state is a struct cli_row: cli_row_check(row). */
 void cli_row_test(void **state);

@@ -77,6 +77,16 @@ static const struct nomem_case nomem_cases[] = {
     {"cohorts, the same with the engine on a second thread",
      {"cohorts", "-j", "2", "--group-by", "plan", "log.csv", "log2.csv"},
      1},
+    /* By the day, closing b's open row takes a bitmap of many words. */
+    {"cohorts --spans, groups, open rows, a bad row and one of no length",
+     {"cohorts", "-j", "2", "--spans", "--group-by", "plan", "--period", "day",
+      "-f", "json", "subs.csv"},
+     1},
+    /* One row of periods: the full check's time budget is tight. */
+    {"periods of a subscription table, text, a summary",
+     {"periods", "-j", "1", "--spans", "-f", "text", "--summary", "--only",
+      "end", "subs.csv"},
+     1},
 };
 
 struct captured {
@@ -242,6 +252,12 @@ int main(void)
                                  "c,2024-03-01,free\n"
                                  "b,2024-03-31\n"
                                  "b,2024-04-01,free\n");
+    run_write_fixture("subs.csv", "id,start,end,plan\n"
+                                  "a,2024-01-05,2024-03-01,pro\n"
+                                  "b,2024-01-20,,free\n"
+                                  "c,2024-02-10,2024-02-01,free\n"
+                                  "d,2024-02-11,2024-02-11,pro\n"
+                                  "a,2024-03-01,2024-06-30,pro\n");
     run_write_fixture("log2.csv", "id,date,plan\n"
                                   "d,2024-02-01,pro\n"
                                   "a,2024-05-01,free\n");

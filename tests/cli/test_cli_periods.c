@@ -52,7 +52,7 @@ static const struct cli_row periods_cases[] = {
      NULL,
      0,
      HEAD FEB MAR "2024-04,4,0,0,0,4,0.00,100.00,0.00,100.00,0,0,\n"
-                  "2024-05,0,0,0,,,,,,,0,0,\"" NO_START "\"\n",
+                  "2024-05,0,0,0,0,0,,,,,0,0,\"" NO_START "\"\n",
      E "warning: period 2024-05: " NO_START "\n"},
     {"--strict: the warning exits 1",
      {"periods", "--strict", "--as-of=2024-05-31", "--only", "start",
@@ -66,8 +66,8 @@ static const struct cli_row periods_cases[] = {
      NULL,
      0,
      HEAD "2024-02,1,0,0,0,1,0.00,100.00,0.00,100.00,0,0,\n"
-          "2024-03,0,0,0,,,,,,,0,0,\"" NO_START "\"\n"
-          "2024-04,0,2,2,,,,,,,1,1,\"" NO_START "\"\n",
+          "2024-03,0,0,0,0,0,,,,,0,0,\"" NO_START "\"\n"
+          "2024-04,0,2,2,0,0,,,,,1,1,\"" NO_START "\"\n",
      E "warning: period 2024-03: " NO_START "\n" E
        "warning: period 2024-04: " NO_START "\n"},
     {"json",
@@ -262,6 +262,25 @@ static const struct cli_row periods_cases[] = {
      E "options --spans and --from cannot be used together (a subscription "
        "table is read whole: one started before --from may still run after "
        "it)\n" TRY},
+    {"spans: no period from the earliest start ended",
+     {"periods", "--spans", "--as-of", "2024-01-20", "subs.csv"},
+     NULL,
+     2,
+     NULL,
+     E "warning: left out 4 subscriptions starting after the cut-off --as-of "
+       "2024-01-20\n" E
+       "note: 2024-01 is left out: it has not ended by the cut-off "
+       "2024-01-20\n" E
+       "no period to compute: none from the earliest start ended by the "
+       "cut-off 2024-01-20 (expected a subscription of some length starting "
+       "in a period that ended)\n"},
+    {"spans: no subscription",
+     {"periods", "--spans", "-"},
+     "id,start,end\n",
+     2,
+     NULL,
+     E "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
     {"joined_and_left is of spans alone",
      {"periods", "--only", "joined_and_left", "--as-of", "2024-03-31",
       "shop.csv"},

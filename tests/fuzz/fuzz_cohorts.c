@@ -2,7 +2,8 @@
  * fuzz_cohorts.c - the reader of an activity log, the cohort engine and
  * the report behind retain cohorts.  The first two bytes pick the options
  * (period, week start, mode, average, grouping, start and return events,
- * --utc, the cut-off); the rest is the log, read as one file.  Checks that
+ * --utc, the cut-off, a subscription table: --spans); the rest is the log
+ * or the table, read as one file.  Checks that
  * the triangles can all be true: each cohort's active customers at most
  * its size, its observed cells within the columns, on-or-after never
  * rising with k, every average the sums of the cohorts it says, the groups
@@ -52,6 +53,11 @@ static void pick_options(uint8_t a, uint8_t b, struct rt_cohort_log_options *o)
     if (b & 32) {
         o->has_as_of = true;
         o->as_of = 19800 + (int32_t)(a % 64); /* around 2024 */
+    }
+    if (b & 128) { /* a table has no event types */
+        o->spans = RT_SPAN_BITS_END;
+        o->event_col = NULL;
+        o->start_events.count = o->return_events.count = 0;
     }
 }
 
@@ -151,6 +157,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rt_cohort_log_init(&log, &options, reporter);
     if (rt_cohort_log_file(&log, in, "log") != RT_COHORT_LOG_NO_MEMORY &&
         rt_cohort_log_as_of(&log, &as_of)) {
+        FUZZ_CHECK(options.spans == RT_SPAN_BITS_NONE ||
+                       rt_cohort_engine_close_open(
+                           &log.engine,
+                           rt_cohort_log_last_complete(&log, as_of)) == RT_OK,
+                   "close the open rows");
         FUZZ_CHECK(rt_cohort_finish(
                        &log.engine, rt_cohort_log_last_complete(&log, as_of),
                        (data[1] & 64) ? RT_COHORT_ON_OR_AFTER : RT_COHORT_ON, 0,

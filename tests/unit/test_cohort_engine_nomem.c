@@ -27,6 +27,7 @@ struct nomem_case {
     unsigned customers, events;
     int64_t spread;         /* periods 0 .. spread - 1, in a scrambled order */
     const char *want_start; /* how the dump starts */
+    bool spans; /* rows of a subscription table: ranges, some open */
 };
 
 static const struct nomem_case nomem_cases[] = {
@@ -36,6 +37,8 @@ static const struct nomem_case nomem_cases[] = {
      RT_COHORT_ON_OR_AFTER, 20, 200, 80, "g0: c=0 n=6 6 6 6 "},
     {"signup column, 100 customers", true, false, true, RT_COHORT_ON, 100, 300,
      30, "*: c=0 n=7 5 0 0 1 "},
+    {"subscription rows, grouped, ranges over many words", false, true, false,
+     RT_COHORT_ON, 20, 120, 80, "g0: c=0 n=6 ", true},
 };
 
 /* Event i of a case: customer, period and segment from a fixed scramble. */
@@ -64,6 +67,27 @@ static struct rt_cohort_event event_of(const struct nomem_case *c, unsigned i,
         event.segment_len = (size_t)snprintf(segment, 8, "g%u", i % 3);
     }
     return event;
+}
+
+/* Row i of a table: event i's period on, 0 to 99 periods, every fourth
+ * open. */
+static bool feed_spans(struct rt_cohort_engine *engine,
+                       const struct nomem_case *c)
+{
+    char id[16], segment[8];
+    unsigned i;
+
+    for (i = 0; i < c->events; i++) {
+        struct rt_cohort_event event = event_of(c, i, id, segment);
+        enum rt_status status =
+            rt_cohort_engine_add_span(engine, &event, event.period,
+                                      event.period + (i * 7) % 100, i % 4 == 0);
+
+        assert_true(status == RT_OK || status == RT_ERR_NOMEM);
+        if (status != RT_OK)
+            return false;
+    }
+    return true;
 }
 
 static bool feed(struct rt_cohort_engine *engine, const struct nomem_case *c)
@@ -129,9 +153,19 @@ static bool run(const struct nomem_case *c, char *text)
     bool ok = false;
     size_t i;
 
-    rt_cohort_engine_init(&engine, key, c->from_signup, c->grouped);
-    if (!feed(&engine, c))
-        goto done;
+    if (c->spans) {
+        rt_cohort_engine_init_spans(&engine, key, c->grouped);
+        if (!feed_spans(&engine, c))
+            goto done;
+        status = rt_cohort_engine_close_open(&engine, c->spread + 100);
+        assert_true(status == RT_OK || status == RT_ERR_NOMEM);
+        if (status != RT_OK)
+            goto done;
+    } else {
+        rt_cohort_engine_init(&engine, key, c->from_signup, c->grouped);
+        if (!feed(&engine, c))
+            goto done;
+    }
     status = rt_cohort_finish(&engine, c->spread - 1, c->mode, 0, &result);
     assert_true(status == RT_OK || status == RT_ERR_NOMEM);
     if (status != RT_OK)
