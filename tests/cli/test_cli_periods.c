@@ -225,6 +225,23 @@ static const struct cli_row periods_cases[] = {
      SPANS_HEAD "2024-01,1,3,2,1,0,100.00,0.00,300.00,-200.00,2,0,1,\n"
                 "2024-02,3,2,0,2,1,66.67,33.33,66.67,33.33,0,0,1,\n"
                 "2024-03,2,2,1,1,1,50.00,50.00,100.00,0.00,0,1,0,\n"},
+    /* The README's examples of subscription tables, byte for byte. */
+    {"README: periods --spans, a customer of each kind",
+     {"periods", "--spans", "--as-of", "2024-03-31", "readme_subs.csv"},
+     NULL,
+     0,
+     SPANS_HEAD "2024-01,3,3,1,2,1,66.67,33.33,100.00,0.00,1,0,0,\n"
+                "2024-02,3,4,2,2,1,66.67,33.33,133.33,-33.33,1,1,0,\n"
+                "2024-03,4,4,0,4,0,100.00,0.00,100.00,0.00,0,0,1,\n"},
+    {"README: cohorts --spans, subscribed at the end of each period",
+     {"cohorts", "--spans", "--as-of", "2024-03-31", "readme_subs.csv"},
+     NULL,
+     0,
+     "cohort,customers,month_0,month_1,month_2\n"
+     "2024-01,4,75.00,75.00,75.00\n"
+     "2024-02,1,100.00,100.00,\n"
+     "2024-03,1,0.00,,\n"
+     "average,6,66.67,80.00,75.00\n"},
     {"spans: the default cut-off is the latest start or end",
      {"periods", "--spans", "--only", "joined_and_left", "-f", "json",
       "subs.csv"},
@@ -448,6 +465,16 @@ static void make_fixtures(void)
                                   "back,2024-03-10,,pro\n"
                                   "two,2024-01-01,2024-02-15,basic\n"
                                   "two,2024-02-10,2024-04-01,basic\n");
+    /* The README's worked example of a subscription table, as it is. */
+    run_write_fixture("readme_subs.csv", "customer_id,start_date,end_date\n"
+                                         "ann,2024-01-01,\n"
+                                         "bob,2024-01-01,2024-02-15\n"
+                                         "dan,2024-01-01,2024-01-20\n"
+                                         "fay,2024-01-15,2024-03-01\n"
+                                         "cat,2024-02-10,\n"
+                                         "fay,2024-02-10,2024-04-10\n"
+                                         "dan,2024-02-20,\n"
+                                         "eve,2024-03-03,2024-03-24\n");
     run_write_fixture("bad_subs.csv", "id,start,end\n"
                                       "a,2024-02-01,2024-01-01\n"
                                       "b,2024-01-10,2024-01-10\n"
