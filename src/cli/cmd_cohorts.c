@@ -8,6 +8,7 @@
 
 #include "cli_diag.h"
 #include "cli_inputs.h"
+#include "cli_log.h"
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
 #include "platform.h"
@@ -138,37 +139,6 @@ static void take_warning(void *context, const char *text)
     snprintf(warnings->texts[n], sizeof warnings->texts[n], "%s", text);
     warnings->pointers[n] = warnings->texts[n];
     warnings->list.count++;
-}
-
-/* Reads one input; one that cannot be opened is reported and skipped. */
-static enum rt_cohort_log_result read_file(struct rt_cohort_log *log,
-                                           const char *name)
-{
-    enum rt_cohort_log_result result;
-    const char *shown;
-    FILE *in = cli_inputs_open(name, &shown);
-
-    if (!in) {
-        log->inputs_skipped++;
-        return RT_COHORT_LOG_SKIPPED;
-    }
-    result = rt_cohort_log_file(log, in, shown);
-    cli_inputs_close(in);
-    return result;
-}
-
-/* Reads every input in turn; only a limit or no memory stops early. */
-static enum rt_cohort_log_result read_inputs(struct rt_cohort_log *log,
-                                             const struct cohorts_args *args)
-{
-    enum rt_cohort_log_result result = RT_COHORT_LOG_OK;
-    size_t i;
-
-    if (args->file_count == 0)
-        result = rt_cohort_log_file(log, stdin, CLI_STDIN_NAME);
-    for (i = 0; i < args->file_count && result <= RT_COHORT_LOG_SKIPPED; i++)
-        result = read_file(log, args->files[i]);
-    return result;
 }
 
 /* What to print, from the options and what the log held. */
@@ -320,7 +290,7 @@ static int run(const struct cohorts_args *args)
         return CLI_EXIT_FAILURE;
     }
     rt_cohort_log_init(log, &args->log, reporter);
-    read = read_inputs(log, args);
+    read = cli_log_read(log, args);
     if (read == RT_COHORT_LOG_NO_MEMORY) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
         status = CLI_EXIT_FAILURE;
