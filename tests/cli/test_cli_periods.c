@@ -367,6 +367,32 @@ static const struct cli_row periods_cases[] = {
      NULL,
      E "write error on standard output: No space left on device\n",
      RUN_DEV_FULL},
+    /* A segment's value with a line break spans two lines of the table in
+       memory: each warning still names its own row, never that table. */
+    {"a line break in a segment: warnings name their rows",
+     {"periods", "--group-by", "plan", "--as-of", "2024-03-31", "--only",
+      "start", "nl.csv"},
+     NULL,
+     0,
+     "plan,period,start\n\"A\nx\",2024-02,1\n\"A\nx\",2024-03,0\n"
+     "B,2024-02,1\nB,2024-03,0\n",
+     E "warning: period 2024-03 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'B': " NO_START "\n"},
+    {"a line break in a segment, --spans, json",
+     {"periods", "--spans", "--group-by", "plan", "--as-of", "2024-03-31",
+      "--only", "start", "-f", "json", "nl_subs.csv"},
+     NULL,
+     0,
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-01\",\"start\":0}\n"
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-02\",\"start\":1}\n"
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-03\",\"start\":0}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-01\",\"start\":0}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-02\",\"start\":1}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-03\",\"start\":0}\n",
+     E "warning: period 2024-01 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-01 of segment 'B': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'B': " NO_START "\n"},
     /* retain batch's --only, which periods' goes through. */
     {"batch --only keeps the label columns",
      {"batch", "--only", "retention_rate", "counts.csv"},
@@ -485,6 +511,15 @@ static void make_fixtures(void)
                                    "b,2024-02-06,y\n");
     run_write_fixture("counts.csv", "period,segment,start,end,new\n"
                                     "2024-01,a,10,8,2\n");
+    /* A segment's value with a line break in it. */
+    run_write_fixture("nl.csv", "customer_id,date,plan\n"
+                                "a,2024-01-10,\"A\nx\"\n"
+                                "b,2024-01-10,B\n"
+                                "b,2024-03-10,B\n");
+    run_write_fixture("nl_subs.csv", "customer_id,start_date,end_date,plan\n"
+                                     "a,2024-01-10,2024-02-05,\"A\nx\"\n"
+                                     "b,2024-01-10,2024-02-05,B\n"
+                                     "b,2024-03-10,,B\n");
     run_write_fixture("bad.csv", "id,date\n"
                                  "a,2024-01-05\n"
                                  ",2024-01-06\n"
