@@ -298,6 +298,48 @@ static const struct cli_row periods_cases[] = {
      NULL,
      E "no subscription to compute from (expected rows with a customer ID "
        "and a start date)\n"},
+    /* --as-of gives a cut-off, but no row counts: as without it. */
+    {"spans: no subscription, with --as-of: no note",
+     {"periods", "--spans", "--as-of", "2024-05-01", "-"},
+     "id,start,end\n",
+     2,
+     NULL,
+     E "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"spans: a header error, with --as-of",
+     {"periods", "--spans", "--as-of", "2024-05-01", "-"},
+     "id,date\n",
+     2,
+     NULL,
+     E "(standard input):1: error: no start date column (expected one named "
+       "start_date or "
+       "start, or --start-col NAME; the columns are 'id', 'date')\n" E
+       "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"no event, with --as-of: no note",
+     {"periods", "--as-of", "2024-05-01", "-"},
+     "id,date\n",
+     2,
+     NULL,
+     E "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
+    {"--as-of before every event",
+     {"periods", "--as-of", "2023-01-01", "shop.csv"},
+     NULL,
+     2,
+     NULL,
+     E "warning: left out 10 events dated after the cut-off --as-of "
+       "2023-01-01\n" E
+       "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
+    {"--from after every event",
+     {"periods", "--from", "2024-06-01", "--as-of", "2024-07-01", "shop.csv"},
+     NULL,
+     2,
+     NULL,
+     E "warning: left out 10 events dated before --from 2024-06-01\n" E
+       "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
     {"joined_and_left is of spans alone",
      {"periods", "--only", "joined_and_left", "--as-of", "2024-03-31",
       "shop.csv"},
