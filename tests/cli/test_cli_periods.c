@@ -358,6 +358,20 @@ static const struct cli_row periods_cases[] = {
        "no period to compute: none ended by the cut-off 2024-03-30 after the "
        "first one with activity (expected activity in at least two "
        "periods)\n"},
+    {"--event-col needs --return-event, the kind periods has",
+     {"periods", "--event-col", "event", "events.csv"},
+     NULL,
+     2,
+     NULL,
+     E "option --event-col needs --return-event (which of its values count "
+       "as activity)\n" TRY},
+    {"--event-col with --help: the help",
+     {"periods", "--event-col", "event", "--help", "--as-of", "2024-03-31"},
+     NULL,
+     0,
+     NULL,
+     "",
+     .golden = "help/periods"},
     {"an option of cohorts alone",
      {"periods", "--max-periods", "3", "shop.csv"},
      NULL,
