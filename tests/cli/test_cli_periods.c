@@ -449,6 +449,23 @@ static const struct cli_row periods_cases[] = {
        "warning: period 2024-03 of segment 'A\\nx': " NO_START "\n" E
        "warning: period 2024-01 of segment 'B': " NO_START "\n" E
        "warning: period 2024-03 of segment 'B': " NO_START "\n"},
+    /* --summary is batch's: a period with no customer at its start is not
+       summed, its new customers neither; basic, with no other, has no
+       summary line (as README, --help and the man page say). */
+    {"--summary leaves out periods with no customer at their start",
+     {"periods", "--spans", "--group-by", "plan", "--as-of", "2024-02-29",
+      "--only", "new", "--summary", "seg_subs.csv"},
+     NULL,
+     0,
+     "plan,period,new\npro,2024-01,1\npro,2024-02,0\nbasic,2024-02,1\n",
+     E "warning: period 2024-01 of segment 'pro': " NO_START "\n" E
+       "warning: period 2024-02 of segment 'basic': " NO_START "\n"
+       "scope,plan,rows,start,end,new,retained,lost,retention_rate,"
+       "churn_rate,simple_retention_rate,simple_churn_rate,"
+       "mean_retention_rate,min_retention_rate,max_retention_rate\n"
+       "group,pro,1,1,1,0,1,0,100.00,0.00,100.00,0.00,100.00,100.00,"
+       "100.00\n"
+       "all,,1,1,1,0,1,0,100.00,0.00,100.00,0.00,100.00,100.00,100.00\n"},
     /* retain batch's --only, which periods' goes through. */
     {"batch --only keeps the label columns",
      {"batch", "--only", "retention_rate", "counts.csv"},
@@ -576,6 +593,9 @@ static void make_fixtures(void)
                                      "a,2024-01-10,2024-02-05,\"A\nx\"\n"
                                      "b,2024-01-10,2024-02-05,B\n"
                                      "b,2024-03-10,,B\n");
+    run_write_fixture("seg_subs.csv", "customer_id,start_date,end_date,plan\n"
+                                      "a,2024-01-10,,pro\n"
+                                      "b,2024-02-10,,basic\n");
     run_write_fixture("bad.csv", "id,date\n"
                                  "a,2024-01-05\n"
                                  ",2024-01-06\n"
