@@ -82,8 +82,11 @@ static const char periods_help_tail[] =
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --only=FIELD        each row: its period (and segment) and FIELD\n"
-    "      --summary           add the pooled figures over all rows: on\n"
-    "                          stderr, or after the table for text\n"
+    "      --summary           add the pooled figures over the rows with\n"
+    "                          a rate, as batch's (a period with no\n"
+    "                          customer at its start is left out, its\n"
+    "                          customers too): on stderr, or after the\n"
+    "                          table for text\n"
     "      --summary-file=PATH the summary to PATH (implies --summary)\n"
     "      --strict            exit 1 on any warning\n"
     "  -j, --jobs=N            read on N threads (default 2; 1 to 64)\n"
@@ -213,7 +216,18 @@ static int internal_error(const struct rt_cohort_log *log,
     return CLI_EXIT_INTERNAL;
 }
 
-/* No row at all: say why, as a usage error. */
+/* No row counted (none read, or every one left out): a usage error. */
+static int no_data(const struct rt_cohort_log *log)
+{
+    cli_error(log->options.spans != RT_SPAN_BITS_NONE
+                  ? "no subscription to compute from (expected rows with a "
+                    "customer ID and a start date)"
+                  : "no event to compute from (expected rows with a customer "
+                    "ID and a date)");
+    return CLI_EXIT_USAGE;
+}
+
+/* Rows, but no finished period to show: say why, as a usage error. */
 static int no_rows(const struct rt_cohort_log *log, int32_t as_of)
 {
     char day[RT_DATE_TEXT_LENGTH + 1];
@@ -275,16 +289,13 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
     enum rt_status counted;
     int status;
 
-    if (!rt_cohort_log_as_of(log, &as_of)) {
-        cli_error(log->options.spans != RT_SPAN_BITS_NONE
-                      ? "no subscription to compute from (expected rows with "
-                        "a customer ID and a start date)"
-                      : "no event to compute from (expected rows with a "
-                        "customer ID and a date)");
-        return CLI_EXIT_USAGE;
-    }
+    if (!rt_cohort_log_as_of(log, &as_of))
+        return no_data(log);
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(log, &none, take_warning, &warnings);
+    /* --as-of gives a cut-off even when no row counts: no period to note. */
+    if (log->engine.customers.count == 0)
+        return no_data(log);
     counted = count(log, rt_cohort_log_last_complete(log, as_of), &result);
     if (counted == RT_ERR_INVALID)
         return internal_error(log, &result);

@@ -134,12 +134,34 @@ static void take_batch(struct periods_args *args, const struct cli_parse *parse)
     o->jobs = 1;
 }
 
+/*
+ * --event-col without --return-event.  cohorts' own message offers
+ * --start-event too, which periods refuses, so periods says it first;
+ * with --spans, cohorts' rule that refuses --event-col is the one to say.
+ */
+static enum cli_parse_result check_event_col(const struct periods_args *args,
+                                             const struct cli_parse *parse,
+                                             char *error, size_t size)
+{
+    const struct cohorts_args *c = &args->cohorts;
+
+    if (cli_parse_given(parse, CLI_OPT_HELP) || c->spans || !c->log.event_col ||
+        c->return_events.count > 0)
+        return CLI_PARSE_OK;
+    snprintf(error, size,
+             "option --event-col needs --return-event (which of its values "
+             "count as activity)");
+    return CLI_PARSE_USAGE;
+}
+
 static enum cli_parse_result check(struct periods_args *args,
                                    const struct cli_parse *parse, char *error,
                                    size_t size)
 {
     enum cli_parse_result result = refuse_cohorts_only(parse, error, size);
 
+    if (result == CLI_PARSE_OK)
+        result = check_event_col(args, parse, error, size);
     if (result == CLI_PARSE_OK)
         result = cohorts_args_check(&args->cohorts, parse, error, size);
     if (result != CLI_PARSE_OK || args->cohorts.help)

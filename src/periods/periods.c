@@ -11,17 +11,23 @@
 /* How the table in memory is named, should a message name it. */
 #define TABLE_NAME "(periods)"
 
-/* One row of the table in memory: which table, which period. */
+/*
+ * One row of the table in memory: which table, which period, and the
+ * physical line its record starts on, which is what the batch engine
+ * names.  A segment's value may hold line breaks, so a record may span
+ * several lines and a line number is not a row number.
+ */
 struct place {
     const struct rt_period_table *table;
     size_t row;
+    uint64_t line;
 };
 
 /* Diagnostics of the batch engine, reworded to name the period. */
 struct relay {
     struct rt_reporter user;
     const struct rt_periods_output *output;
-    const struct place *places; /* by line - 2 */
+    const struct place *places; /* in the order of their lines */
     size_t count;
 };
 
@@ -85,6 +91,17 @@ static void write_header(struct rt_sink *sink,
     rt_sink_put(sink, '\n');
 }
 
+/* The line breaks of what the sink holds from byte from on. */
+static uint64_t breaks_since(const struct rt_sink *sink, size_t from)
+{
+    uint64_t breaks = 0;
+    size_t i;
+
+    for (i = from; i < sink->len; i++)
+        breaks += sink->buf[i] == '\n';
+    return breaks;
+}
+
 static void write_row(struct rt_sink *sink,
                       const struct rt_periods_output *output,
                       const struct rt_period_table *table,
@@ -118,6 +135,7 @@ static bool write_table(struct rt_sink *sink,
     const struct rt_period_result *result = output->result;
     struct place *places;
     size_t t, i, rows = 0;
+    uint64_t line;
 
     for (t = 0; t < table_count(result); t++)
         rows += table_at(result, t)->count;
@@ -125,23 +143,44 @@ static bool write_table(struct rt_sink *sink,
     if (!places)
         return false;
     write_header(sink, output);
+    line = 1 + breaks_since(sink, 0);
     for (t = 0; t < table_count(result); t++) {
         const struct rt_period_table *table = table_at(result, t);
 
         for (i = 0; i < table->count; i++) {
-            places[relay->count++] = (struct place){table, i};
+            size_t from = sink->len;
+
+            places[relay->count++] = (struct place){table, i, line};
             write_row(sink, output, table, &table->rows[i]);
+            line += breaks_since(sink, from);
         }
     }
     relay->places = places;
     return !sink->failed;
 }
 
-/* "period 2024-03", and " of segment 'pro'" when grouped. */
-static void describe_place(const struct relay *relay, uint64_t line, char *buf,
-                           size_t size)
+/* The row whose record starts on line, by bisection; NULL if none does. */
+static const struct place *place_at(const struct relay *relay, uint64_t line)
 {
-    const struct place *at = &relay->places[line - 2];
+    size_t low = 0, high = relay->count;
+
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+
+        if (relay->places[mid].line < line)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low < relay->count && relay->places[low].line == line
+               ? &relay->places[low]
+               : NULL;
+}
+
+/* "period 2024-03", and " of segment 'pro'" when grouped. */
+static void describe_place(const struct relay *relay, const struct place *at,
+                           char *buf, size_t size)
+{
     char label[RT_PERIOD_LABEL_SIZE], quoted[RT_QUOTE_SIZE];
 
     rt_period_label(&relay->output->period,
@@ -159,19 +198,22 @@ static void relay_report(void *context, enum rt_severity severity,
                          const char *file, uint64_t line, const char *message)
 {
     const struct relay *relay = context;
+    const struct place *at;
     char place[RT_QUOTE_SIZE + 64], text[RT_MESSAGE_SIZE + sizeof place];
 
-    if (!file || strcmp(file, TABLE_NAME) != 0 || line < 2 ||
-        line - 2 >= relay->count) {
+    if (!file || strcmp(file, TABLE_NAME) != 0) {
         relay->user.report(relay->user.context, severity, file, line, message);
         return;
     }
     /* No file and line to name, but a period: "warning: period 2024-03:
-       ...", as a warning about no file reads. */
-    describe_place(relay, line, place, sizeof place);
-    snprintf(text, sizeof text, "%s%s: %s",
+       ...", as a warning about no file reads.  The table in memory is no
+       file of the user's: without a row, the message alone. */
+    place[0] = '\0';
+    if ((at = place_at(relay, line)) != NULL)
+        describe_place(relay, at, place, sizeof place);
+    snprintf(text, sizeof text, "%s%s%s%s",
              severity == RT_SEVERITY_WARNING ? "warning: " : "", place,
-             message);
+             at ? ": " : "", message);
     relay->user.report(relay->user.context, severity, NULL, 0, text);
 }
 

@@ -298,6 +298,48 @@ static const struct cli_row periods_cases[] = {
      NULL,
      E "no subscription to compute from (expected rows with a customer ID "
        "and a start date)\n"},
+    /* --as-of gives a cut-off, but no row counts: as without it. */
+    {"spans: no subscription, with --as-of: no note",
+     {"periods", "--spans", "--as-of", "2024-05-01", "-"},
+     "id,start,end\n",
+     2,
+     NULL,
+     E "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"spans: a header error, with --as-of",
+     {"periods", "--spans", "--as-of", "2024-05-01", "-"},
+     "id,date\n",
+     2,
+     NULL,
+     E "(standard input):1: error: no start date column (expected one named "
+       "start_date or "
+       "start, or --start-col NAME; the columns are 'id', 'date')\n" E
+       "no subscription to compute from (expected rows with a customer ID "
+       "and a start date)\n"},
+    {"no event, with --as-of: no note",
+     {"periods", "--as-of", "2024-05-01", "-"},
+     "id,date\n",
+     2,
+     NULL,
+     E "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
+    {"--as-of before every event",
+     {"periods", "--as-of", "2023-01-01", "shop.csv"},
+     NULL,
+     2,
+     NULL,
+     E "warning: left out 10 events dated after the cut-off --as-of "
+       "2023-01-01\n" E
+       "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
+    {"--from after every event",
+     {"periods", "--from", "2024-06-01", "--as-of", "2024-07-01", "shop.csv"},
+     NULL,
+     2,
+     NULL,
+     E "warning: left out 10 events dated before --from 2024-06-01\n" E
+       "no event to compute from (expected rows with a customer ID and a "
+       "date)\n"},
     {"joined_and_left is of spans alone",
      {"periods", "--only", "joined_and_left", "--as-of", "2024-03-31",
       "shop.csv"},
@@ -316,6 +358,20 @@ static const struct cli_row periods_cases[] = {
        "no period to compute: none ended by the cut-off 2024-03-30 after the "
        "first one with activity (expected activity in at least two "
        "periods)\n"},
+    {"--event-col needs --return-event, the kind periods has",
+     {"periods", "--event-col", "event", "events.csv"},
+     NULL,
+     2,
+     NULL,
+     E "option --event-col needs --return-event (which of its values count "
+       "as activity)\n" TRY},
+    {"--event-col with --help: the help",
+     {"periods", "--event-col", "event", "--help", "--as-of", "2024-03-31"},
+     NULL,
+     0,
+     NULL,
+     "",
+     .golden = "help/periods"},
     {"an option of cohorts alone",
      {"periods", "--max-periods", "3", "shop.csv"},
      NULL,
@@ -367,6 +423,49 @@ static const struct cli_row periods_cases[] = {
      NULL,
      E "write error on standard output: No space left on device\n",
      RUN_DEV_FULL},
+    /* A segment's value with a line break spans two lines of the table in
+       memory: each warning still names its own row, never that table. */
+    {"a line break in a segment: warnings name their rows",
+     {"periods", "--group-by", "plan", "--as-of", "2024-03-31", "--only",
+      "start", "nl.csv"},
+     NULL,
+     0,
+     "plan,period,start\n\"A\nx\",2024-02,1\n\"A\nx\",2024-03,0\n"
+     "B,2024-02,1\nB,2024-03,0\n",
+     E "warning: period 2024-03 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'B': " NO_START "\n"},
+    {"a line break in a segment, --spans, json",
+     {"periods", "--spans", "--group-by", "plan", "--as-of", "2024-03-31",
+      "--only", "start", "-f", "json", "nl_subs.csv"},
+     NULL,
+     0,
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-01\",\"start\":0}\n"
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-02\",\"start\":1}\n"
+     "{\"plan\":\"A\\nx\",\"period\":\"2024-03\",\"start\":0}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-01\",\"start\":0}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-02\",\"start\":1}\n"
+     "{\"plan\":\"B\",\"period\":\"2024-03\",\"start\":0}\n",
+     E "warning: period 2024-01 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'A\\nx': " NO_START "\n" E
+       "warning: period 2024-01 of segment 'B': " NO_START "\n" E
+       "warning: period 2024-03 of segment 'B': " NO_START "\n"},
+    /* --summary is batch's: a period with no customer at its start is not
+       summed, its new customers neither; basic, with no other, has no
+       summary line (as README, --help and the man page say). */
+    {"--summary leaves out periods with no customer at their start",
+     {"periods", "--spans", "--group-by", "plan", "--as-of", "2024-02-29",
+      "--only", "new", "--summary", "seg_subs.csv"},
+     NULL,
+     0,
+     "plan,period,new\npro,2024-01,1\npro,2024-02,0\nbasic,2024-02,1\n",
+     E "warning: period 2024-01 of segment 'pro': " NO_START "\n" E
+       "warning: period 2024-02 of segment 'basic': " NO_START "\n"
+       "scope,plan,rows,start,end,new,retained,lost,retention_rate,"
+       "churn_rate,simple_retention_rate,simple_churn_rate,"
+       "mean_retention_rate,min_retention_rate,max_retention_rate\n"
+       "group,pro,1,1,1,0,1,0,100.00,0.00,100.00,0.00,100.00,100.00,"
+       "100.00\n"
+       "all,,1,1,1,0,1,0,100.00,0.00,100.00,0.00,100.00,100.00,100.00\n"},
     /* retain batch's --only, which periods' goes through. */
     {"batch --only keeps the label columns",
      {"batch", "--only", "retention_rate", "counts.csv"},
@@ -485,6 +584,18 @@ static void make_fixtures(void)
                                    "b,2024-02-06,y\n");
     run_write_fixture("counts.csv", "period,segment,start,end,new\n"
                                     "2024-01,a,10,8,2\n");
+    /* A segment's value with a line break in it. */
+    run_write_fixture("nl.csv", "customer_id,date,plan\n"
+                                "a,2024-01-10,\"A\nx\"\n"
+                                "b,2024-01-10,B\n"
+                                "b,2024-03-10,B\n");
+    run_write_fixture("nl_subs.csv", "customer_id,start_date,end_date,plan\n"
+                                     "a,2024-01-10,2024-02-05,\"A\nx\"\n"
+                                     "b,2024-01-10,2024-02-05,B\n"
+                                     "b,2024-03-10,,B\n");
+    run_write_fixture("seg_subs.csv", "customer_id,start_date,end_date,plan\n"
+                                      "a,2024-01-10,,pro\n"
+                                      "b,2024-02-10,,basic\n");
     run_write_fixture("bad.csv", "id,date\n"
                                  "a,2024-01-05\n"
                                  ",2024-01-06\n"
