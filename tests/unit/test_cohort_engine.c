@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort_customer.h"
 #include "cohort_dump.h"
 #include "cohort_engine.h"
 #include "table.h"
@@ -1113,8 +1114,8 @@ static const struct span_case span_cases[] = {
     {"lo past hi marks nothing but notes the cohort",
      true,
      0,
-     {{"a", 4, 4, 3, false}, {"b", 4, 3, 3, false}},
-     "a c=4 open=- -\nb c=4 open=- 3..3\n"},
+     {{"a", 4, 4, 3, false}, {"b", 4, 3, 3, false}, {"c", -5, -5, -6, false}},
+     "a c=4 open=- -\nb c=4 open=- 3..3\nc c=-5 open=- -\n"},
     {"open rows are marked from their least lo on by close_open",
      false,
      140,
@@ -1316,6 +1317,54 @@ static void test_span_finish(void **state)
     rt_cohort_engine_free(&engine);
 }
 
+/* The most words any customer's bitmap has. */
+static uint32_t most_words(const struct rt_cohort_engine *engine)
+{
+    struct cohort_customer customer;
+    size_t entry = 0;
+    uint32_t most = 0;
+
+    while (cohort_customer_next(engine, &entry, &customer))
+        most = customer.words > most ? customer.words : most;
+    return most;
+}
+
+/*
+ * An engine bounded to its starts (no --as-of) keeps a row ending far ahead
+ * (9999-12-31 for "no end") as a tail: its bitmap stays one word, before
+ * closing and after.  A row past a tail's end (the horizon moved on) marks
+ * the old tail; one below the horizon is marked at once.
+ */
+static void test_bounded_tail(void **state)
+{
+    struct rt_cohort_engine engine;
+    struct rt_cohort_event z = {"z", 1, 0, true, false, NULL, 0, false, 0, 0};
+    struct rt_cohort_event a = {"a", 1, 3, true, false, NULL, 0, false, 0, 0};
+    char dump[DUMP_SIZE];
+
+    (void)state;
+    rt_cohort_engine_init_spans(&engine, key, false);
+    rt_cohort_engine_bound_to_starts(&engine);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &z, 0, 1000000, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 3, 5, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 10, 12, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 6, 8, false),
+                     RT_OK);
+    assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
+    assert_string_equal(dump, "z c=0 tail=0..1000000 -\n"
+                              "a c=3 tail=10..12 3..8\n");
+    assert_int_equal(most_words(&engine), 1);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 11), RT_OK);
+    assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
+    assert_string_equal(dump, "z c=0 tail=0..1000000 0..11\n"
+                              "a c=3 tail=10..12 3..8 10..11\n");
+    assert_int_equal(most_words(&engine), 1);
+    rt_cohort_engine_free(&engine);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1329,6 +1378,7 @@ int main(void)
         cmocka_unit_test(test_random_spans),
         cmocka_unit_test(test_span_errors),
         cmocka_unit_test(test_span_finish),
+        cmocka_unit_test(test_bounded_tail),
     };
     int failed = TABLE_RUN("cohort engine", engine_cases, test_engine_case);
 
