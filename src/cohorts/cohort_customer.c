@@ -10,7 +10,7 @@ void cohort_customer_new(struct cohort_customer *customer)
     memset(customer, 0, sizeof *customer);
     customer->first_start = COHORT_NO_PERIOD;
     customer->signup = COHORT_NO_PERIOD;
-    customer->segment_period = COHORT_NO_PERIOD;
+    customer->segment_period = COHORT_NO_PERIOD; /* tail_hi: unused */
     customer->segment_day = INT32_MAX;
     customer->segment = COHORT_NO_SEGMENT;
 }

@@ -29,6 +29,15 @@
  */
 #define COHORT_PERIOD_REACH ((int64_t)1 << 30)
 
+/*
+ * A subscription table's customer keeps one "tail" [tail_lo, tail_hi]
+ * unmarked: the union of its rows with no end and, on an engine bounded to
+ * its starts (rt_cohort_engine_bound_to_starts()), of its rows reaching past
+ * the latest start fed; rt_cohort_engine_close_open() marks it up to the
+ * cut-off.  A tail with no end has this tail_hi.
+ */
+#define COHORT_TAIL_OPEN INT32_MAX
+
 /* Flags of a record. */
 #define COHORT_SEGMENT_FROM_START 1u /* the segment came from a start event */
 #define COHORT_SIGNUP_DISAGREES   2u /* rows gave different signup periods */
@@ -56,12 +65,16 @@ struct cohort_customer {
     /* Only in the full record, from here on. */
     union {
         int32_t signup;  /* the least signup period (--cohort-col) */
-        int32_t open_lo; /* spans, which read no signup: the least lo of an
-                            open row, COHORT_NO_PERIOD for none */
+        int32_t tail_lo; /* spans, which read no signup: the tail's first
+                            bit (below), COHORT_NO_PERIOD for none */
     };
-    int32_t segment_period; /* the period of the event that set segment */
-    int32_t segment_day;    /* and its day, which orders a period's events */
-    uint32_t segment;       /* an entry of the engine's segment set */
+    union {
+        int32_t segment_period; /* the period of the event that set segment */
+        int32_t tail_hi;        /* spans, whose rows' days alone order them: the
+                                   tail's last bit, COHORT_TAIL_OPEN for no end */
+    };
+    int32_t segment_day; /* and its day, which orders a period's events */
+    uint32_t segment;    /* an entry of the engine's segment set */
     uint32_t flags;
 };
 

@@ -351,6 +351,85 @@ static enum rt_status add_hashed(struct rt_cohort_engine *engine,
 }
 
 /*
+ * The value on the row with the earliest start day wins, the first fed
+ * among equals: a row's period is a function of its start day, so the day
+ * alone orders them (segment_period holds the tail's end for spans).
+ */
+static void note_span_segment(struct cohort_customer *customer, int32_t day,
+                              uint32_t segment)
+{
+    if (segment == COHORT_NO_SEGMENT ||
+        (customer->segment != COHORT_NO_SEGMENT &&
+         day >= customer->segment_day))
+        return;
+    customer->segment = segment;
+    customer->segment_day = day;
+    customer->flags |= COHORT_SEGMENT_FROM_START;
+}
+
+/* Whether [lo, hi] and the customer's tail overlap or touch. */
+static bool joins_tail(const struct cohort_customer *customer, int32_t lo,
+                       int32_t hi)
+{
+    return (int64_t)lo <= (int64_t)customer->tail_hi + 1 &&
+           (int64_t)hi + 1 >= (int64_t)customer->tail_lo;
+}
+
+/*
+ * Adds [lo, hi] (hi COHORT_TAIL_OPEN: no end) to the customer's tail.
+ * Every row put here reaches the horizon at its time, so a row that does
+ * not join the tail shows that the horizon has moved past the tail's end:
+ * that tail, bounded, is marked and the row starts a new one.
+ */
+static enum rt_status add_tail(struct cohort_customer *customer, int32_t lo,
+                               int32_t hi)
+{
+    enum rt_status status = RT_OK;
+
+    if (customer->tail_lo != COHORT_NO_PERIOD && joins_tail(customer, lo, hi)) {
+        if (lo < customer->tail_lo)
+            customer->tail_lo = lo;
+        if (hi > customer->tail_hi)
+            customer->tail_hi = hi;
+        return RT_OK;
+    }
+    if (customer->tail_lo != COHORT_NO_PERIOD) {
+        /* An open tail reaches every later horizon, so the row joins it;
+           were it not so, the row alone would be marked, not lost. */
+        if (customer->tail_hi == COHORT_TAIL_OPEN)
+            return mark_range(customer, lo, hi);
+        status = mark_range(customer, customer->tail_lo, customer->tail_hi);
+    }
+    customer->tail_lo = lo;
+    customer->tail_hi = hi;
+    return status;
+}
+
+/*
+ * Marks a row's bits lo..hi (none when lo > hi), or keeps them in the tail
+ * on a bounded engine when they reach the horizon (which this row's lo may
+ * raise); a row with no end also puts lo on in the tail.
+ */
+static enum rt_status take_range(struct rt_cohort_engine *engine,
+                                 struct cohort_customer *customer, int32_t lo,
+                                 int32_t hi, bool open)
+{
+    enum rt_status status = RT_OK;
+
+    if (engine->bounded && (!engine->have_horizon || lo > engine->horizon)) {
+        engine->horizon = lo;
+        engine->have_horizon = true;
+    }
+    if (lo <= hi)
+        status = engine->bounded && hi >= engine->horizon
+                     ? add_tail(customer, lo, hi)
+                     : mark_range(customer, lo, hi);
+    if (open && status == RT_OK)
+        status = add_tail(customer, lo, COHORT_TAIL_OPEN);
+    return status;
+}
+
+/*
  * Takes one row of a subscription table whose ID's hash is known.  Its
  * range is checked before its customer is looked up, so that a row out
  * of reach adds no customer.
@@ -374,16 +453,15 @@ static enum rt_status add_span_hashed(struct rt_cohort_engine *engine,
     if (!relative(engine, span->lo, &lo) ||
         (span->lo <= span->hi && !relative(engine, span->hi, &hi)))
         return RT_ERR_RANGE;
+    if (span->lo > span->hi)
+        hi = lo - 1; /* no bit: the row's end is before its first bit */
     status = locate(engine, event, hash, &at);
     if (status != RT_OK)
         return status;
     record_of(engine, &at, &customer);
     note_cohort(&customer, event, at.period, COHORT_NO_PERIOD);
-    note_segment(&customer, event->start, at.period, event->day, at.segment);
-    if (span->open && lo < customer.open_lo)
-        customer.open_lo = lo;
-    if (span->lo <= span->hi)
-        status = mark_range(&customer, lo, hi);
+    note_span_segment(&customer, event->day, at.segment);
+    status = take_range(engine, &customer, lo, hi, span->open);
     cohort_customer_put(engine, at.entry, &customer);
     return status;
 }
@@ -399,7 +477,12 @@ enum rt_status rt_cohort_engine_add_span(struct rt_cohort_engine *engine,
         rt_idset_hash(&engine->customers, event->id, event->id_len));
 }
 
-/* Marks one open customer's bits from its open start through hi. */
+void rt_cohort_engine_bound_to_starts(struct rt_cohort_engine *engine)
+{
+    engine->bounded = true;
+}
+
+/* Marks one customer's tail through hi. */
 static enum rt_status close_customer(struct rt_cohort_engine *engine,
                                      size_t entry, int32_t hi)
 {
@@ -407,9 +490,10 @@ static enum rt_status close_customer(struct rt_cohort_engine *engine,
     enum rt_status status;
 
     cohort_customer_get(engine, entry, &customer);
-    if (customer.open_lo == COHORT_NO_PERIOD || customer.open_lo > hi)
+    if (customer.tail_lo == COHORT_NO_PERIOD || customer.tail_lo > hi)
         return RT_OK;
-    status = mark_range(&customer, customer.open_lo, hi);
+    status = mark_range(&customer, customer.tail_lo,
+                        customer.tail_hi < hi ? customer.tail_hi : hi);
     cohort_customer_put(engine, entry, &customer);
     return status;
 }

@@ -32,8 +32,9 @@
  * (rt_cohort_engine_add_span()): each row sets a range of bits, whose
  * meaning enum rt_span_bits gives, and a row with no end is remembered as
  * an open start per customer (the least), marked up to the last period
- * read by rt_cohort_engine_close_open() once every row is in.  Only the
- * union of a customer's rows is kept: overlapping or touching rows are one
+ * read by rt_cohort_engine_close_open() once every row is in (so is a row
+ * reaching past the latest start, on an engine bounded to its starts).  Only
+ * the union of a customer's rows is kept: overlapping or touching rows are one
  * stretch.
  *
  * rt_cohort_finish() then builds, for a cut-off (the last complete period)
@@ -84,6 +85,9 @@ struct rt_cohort_engine {
     bool spans;       /* takes rows of a subscription table (add_span) */
     bool started;     /* origin is set */
     int64_t origin;   /* the first period fed: periods are kept relative */
+    bool bounded;     /* spans: bits marked only up to the latest start */
+    bool have_horizon;
+    int32_t horizon; /* bounded: the greatest lo fed (relative) */
 };
 
 /*
@@ -185,12 +189,25 @@ enum rt_status rt_cohort_engine_add_spans_hashed(
     size_t *fed);
 
 /*
- * Marks every customer with an open row: its bits from its least open lo
- * through hi (absolute; nothing where hi is below that lo).  Call it once
- * all rows are in, before finishing, with hi the last bit the finish reads.
- * Calling it again with the same hi changes nothing.  RT_OK; RT_ERR_RANGE
- * when hi is 2^30 periods or more above the first period fed (nothing is
- * marked then); RT_ERR_NOMEM (the customers before are marked).
+ * Bounds a span engine's memory by the range of its rows' starts, for a
+ * table whose cut-off is its latest start (no --as-of): an end far in the
+ * future (9999-12-31 for "no end") would otherwise mark bits up to it.  A
+ * row whose hi reaches the greatest lo fed so far (the horizon) is kept in
+ * its customer's tail like an open row, not marked; the tail's bits come
+ * from rt_cohort_engine_close_open(), which must then be called before
+ * finishing.  The bits up to the cut-off are the same either way.  Call it
+ * before feeding.
+ */
+void rt_cohort_engine_bound_to_starts(struct rt_cohort_engine *engine);
+
+/*
+ * Marks every customer's tail: its open rows, from their least lo, and on
+ * a bounded engine its rows past the horizon, through hi (absolute; a row
+ * ending before hi up to its end; nothing where hi is below the tail).
+ * Call it once all rows are in, before finishing, with hi the last bit the
+ * finish reads.  Calling it again with the same hi changes nothing.  RT_OK;
+ * RT_ERR_RANGE when hi is 2^30 periods or more above the first period fed
+ * (nothing is marked then); RT_ERR_NOMEM (the customers before are marked).
  */
 enum rt_status rt_cohort_engine_close_open(struct rt_cohort_engine *engine,
                                            int64_t hi);

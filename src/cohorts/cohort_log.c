@@ -17,10 +17,14 @@ void rt_cohort_log_init(struct rt_cohort_log *log,
     memset(log, 0, sizeof *log);
     log->options = *options;
     log->reporter = reporter;
-    if (options->spans != RT_SPAN_BITS_NONE)
+    if (options->spans != RT_SPAN_BITS_NONE) {
         rt_cohort_engine_init_spans(&log->engine, options->key,
                                     options->group_col != NULL);
-    else
+        /* Without --as-of the cut-off is the latest start: an end far
+           beyond it (9999-12-31) must not mark bits up to that end. */
+        if (!options->has_as_of)
+            rt_cohort_engine_bound_to_starts(&log->engine);
+    } else
         rt_cohort_engine_init(&log->engine, options->key,
                               options->cohort_col != NULL,
                               options->group_col != NULL);

@@ -320,7 +320,8 @@ static bool check_shape(const struct cohort_columns *columns,
 
 /*
  * Whether the row's date lies within --from .. --as-of; counts it when
- * not.  The latest date of any valid row is the default cut-off.
+ * not.  The latest date of any valid row (of a table: start) is the default
+ * cut-off.
  */
 static void note_latest(struct rt_cohort_log *log, int32_t day)
 {
@@ -504,10 +505,14 @@ empty_span(struct rt_cohort_log *log, const struct cohort_columns *columns,
 }
 
 /*
- * Takes one row of a subscription table.  Its dates, start and end, both
- * count towards the default cut-off.  With --as-of, a row starting after
- * it is left out and counted, and one ending after it is still running as
- * of it: what came later is not known at the cut-off.
+ * Takes one row of a subscription table.  Its start counts towards the
+ * default cut-off, its end does not: an end may lie in the future (a
+ * scheduled cancellation, 9999-12-31 for none), and counting it would
+ * report periods that have not happened as finished.  With --as-of, a row
+ * starting after it is left out and counted, and one ending after it is
+ * still running as of it: what came later is not known at the cut-off.
+ * Without, the engine keeps what reaches past the latest start unmarked
+ * until rt_cohort_engine_close_open() cuts it there.
  */
 static enum rt_cohort_log_result take_span(struct rt_cohort_log *log,
                                            const struct cohort_columns *columns,
@@ -524,8 +529,6 @@ static enum rt_cohort_log_result take_span(struct rt_cohort_log *log,
     if (!read_span_row(log, columns, record, &days, message, sizeof message))
         return left_out(log, record->line, message);
     note_latest(log, days.start);
-    if (!days.open)
-        note_latest(log, days.end);
     if (!days.open && days.end == days.start)
         return empty_span(log, columns, &days, record->line);
     if (o->has_as_of && days.start > o->as_of) {

@@ -73,7 +73,7 @@ struct rt_cohort_log {
     size_t inputs_used, inputs_skipped;
     bool have_day;
     int32_t latest_day;   /* of any valid row, before --from or --as-of;
-                             of a table: of any start or end */
+                             of a table: of any start (an end may be far ahead) */
     char first_delimiter; /* the first usable input's; 0 before one */
     char *group_name;     /* the --group-by column's name in the first input */
     struct rt_cohort_date_memo date_memo, signup_memo; /* a table: start, end */

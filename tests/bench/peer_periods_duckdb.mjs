@@ -21,7 +21,7 @@
 // next month's; first_time = new in P with the earliest start in P or
 // later; joined_and_left = touched P, active at neither end.  Rows run
 // from the month of the earliest start to the last finished one.  The
-// cut-off is the latest start or end.
+// cut-off is the latest start (an end may lie ahead: retain's default).
 //
 // The date is the first 10 characters of its column, so a time after it
 // is ignored, as the calendar date as written is what counts.
@@ -71,7 +71,7 @@ const spansQuery = `
                              'end_date': 'VARCHAR'})
   ),
   last AS (
-    SELECT ${month('(greatest(max(s), coalesce(max(e), max(s))) + 1)')} - 1 AS l
+    SELECT ${month('(max(s) + 1)')} - 1 AS l
     FROM rows
   ),
   firsts AS (SELECT id, ${month('min(s)')} AS f FROM rows GROUP BY id),

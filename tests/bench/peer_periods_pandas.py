@@ -82,7 +82,7 @@ def spans_rows(path):
     has_end = df["end_date"] != ""
     end = pd.to_datetime(df["end_date"].where(has_end, "1970-01-01").str.slice(0, 10),
                          format="%Y-%m-%d")
-    cutoff = max(start.max(), end[has_end].max()) if has_end.any() else start.max()
+    cutoff = start.max()  # retain's default: the latest start, not an end
     last = last_finished(cutoff)
     one = pd.Timedelta(days=1)
     ids = pd.factorize(df["customer_id"])[0]

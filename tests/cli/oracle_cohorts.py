@@ -111,10 +111,11 @@ CHOICES = """\
 20. --spans (issue 17, DESIGN17): columns start_date else start, end_date
    else end (any case; --start-col, --end-col as CHOICE 2).  An end before
    the start is a row error; an end on the start day a warning (the row
-   is left out, but its dates count for the default cut-off, which is the
-   latest start or non-empty end of any row that is not an error).  A row
-   starting after --as-of is left out (a warning); an end after the
-   cut-off counts as still running (nothing later is known).  The segment
+   is left out, but its start counts for the default cut-off, which is the
+   latest start of any row that is not an error: an end may lie in the
+   future, 9999-12-31 for none, so ends do not count).  A row starting
+   after --as-of is left out (a warning); an end after the first day
+   after the cut-off counts as still running (nothing later is known).  The segment
    is the value on the row with the earliest start, the first read among
    equal starts.  --mode on-or-after: subscribed at the end of c+k or of a
    later period up to the last complete one.  Not with --spans: --date-col,
@@ -380,7 +381,8 @@ class Span:
 
 def read_spans(name, header, rows, blanks, args, state):
     """CHOICE 20: a subscription table's rows into state["spans"]; rows of
-    no length only into state["dates"], for the default cut-off."""
+    no length only into state["dates"] (their start), for the default
+    cut-off."""
     cols = {"id": find_column(header, args.id_col, ("customer_id", "customer", "id"), "ID"),
             "start": find_column(header, args.start_col, ("start_date", "start"), "start"),
             "end": find_column(header, args.end_col, ("end_date", "end"), "end"),
@@ -397,7 +399,7 @@ def read_spans(name, header, rows, blanks, args, state):
         except RowError as e:
             complain(state, "%s:%d: error: %s" % (name, line, e))
             continue
-        state["dates"] += [span.start] + ([span.end] if span.end is not None else [])
+        state["dates"].append(span.start)  # CHOICE 20: ends do not count
         if span.end == span.start:
             state["warnings"].append("%s:%d: a subscription of no length" % (name, line))
             continue
@@ -996,7 +998,8 @@ SELF_TESTS = [
 # Subscription tables (--spans), worked by hand as in test_cli_cohorts.c:
 # a starts on a month's first day, ends on another's and comes back; b
 # starts mid-month and never ends; c joins and leaves in February; d's
-# rows touch, e's overlap.  The default cut-off is the latest end, 05-01.
+# rows touch, e's overlap.  The default cut-off is the latest start, 04-01
+# (not the latest end, 05-01: ends do not count).
 SUBS = """customer_id,start_date,end_date,plan
 a,2024-01-01,2024-03-01,basic
 b,2024-01-15,,pro
@@ -1010,10 +1013,18 @@ a,2024-04-01,,basic
 
 SELF_TESTS += [
     ("spans, default cut-off", ["--spans"], SUBS, 0,
-     "cohort,customers,month_0,month_1,month_2,month_3\n"
-     "2024-01,2,100.00,50.00,100.00,100.00\n"
-     "2024-02,3,66.67,66.67,0.00,\n"
-     "average,5,80.00,60.00,40.00,100.00\n"),
+     "cohort,customers,month_0,month_1,month_2\n"
+     "2024-01,2,100.00,50.00,100.00\n"
+     "2024-02,3,66.67,66.67,\n"
+     "average,5,80.00,60.00,100.00\n"),
+    # An export's 9999-12-31 for "no end" runs on past the cut-off, the
+    # latest start (02-01), as an open row would.
+    ("spans, an end in 9999", ["--spans", "--counts"],
+     "id,start_date,end_date\na,2024-01-15,\nb,2024-02-01,\n"
+     "c,2024-01-10,2024-02-20\nz,2024-01-01,9999-12-31\n"
+     "z,2023-12-20,2024-01-01\ny,2024-01-20,9999-12-31\n", 0,
+     "cohort,customers,month_0,month_1\n2023-12,1,1,1\n2024-01,3,3,\n"
+     "2024-02,1,,\naverage,5,4,1\n"),
     ("spans, on-or-after", ["--spans", "--counts", "--mode", "on-or-after",
                             "--as-of", "2024-05-31"], SUBS, 0,
      "cohort,customers,month_0,month_1,month_2,month_3,month_4\n"
@@ -1045,9 +1056,11 @@ SELF_TESTS += [
      "c,2024-02-03,2024-02-03\nd,2024-02-30,\ne,2024-03-15,\n"
      "f,2024-01-20,2024-13-01\n", 1,
      "cohort,customers,month_0,month_1\n2024-01,1,1,0\naverage,1,1,0\n"),
+    # The cut-off is b's start, 01-05 (the latest; ends do not count):
+    # January has not ended, so no cell is observed (was 1, by a's end).
     ("spans, no length, strict", ["--spans", "--counts", "--strict"],
      "id,start_date,end_date\na,2024-01-01,2024-02-15\nb,2024-01-05,2024-01-05\n",
-     1, "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n"),
+     1, "cohort,customers,month_0\n2024-01,1,\naverage,1,\n"),
     # What comes after the cut-off is not known: the row running from
     # 03-05 past --as-of 03-15 counts as still running at 03-15, not as
     # subscribed at the end of March (04-01, after the cut-off), so not in

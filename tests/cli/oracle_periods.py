@@ -56,7 +56,8 @@ CHOICES = """\
    count for nothing; a zero-length row is a warning and is left out of
    the counts, the segment, the order of segments and a table's first
    period, but its date counts for the default cut-off (the latest start
-   or non-empty end of any row but the errors: retain's reading).  A row
+   of any row but the errors: retain's reading; ends do not count, as one
+   may lie in the future, 9999-12-31 for none).  A row
    starting after --as-of is left out (a warning).
 5. Spans: a table starts at the period holding its earliest start, even
    when that start is the period's first day (that customer is then in
@@ -440,8 +441,7 @@ def cut_off(args, state):
     """(kept records, cut-off ordinal) after --as-of and --from."""
     if args.spans:
         spans = state["spans"]
-        dates = [s.start for s in spans] + [s.end for s in spans if s.end is not None] \
-            + state["zero_days"]
+        dates = [s.start for s in spans] + state["zero_days"]  # CHOICE 4
         as_of = co.parse_option_date(args.as_of, "--as-of") if args.as_of else max(dates)
         kept = [s for s in spans if s.start <= as_of]
     else:
@@ -626,14 +626,15 @@ SELF_TESTS = [
      "period,simple_churn_rate\n2020,-13\n2021,0\n"),
     # A start on a period's first day is in that period's S (CHOICE 5);
     # an end is not a day of the subscription; a zero-length row is left
-    # out with a warning, an end before the start is an error.
+    # out with a warning, an end before the start is an error.  The
+    # cut-off is the latest start, b's 02-29 (ends do not count; c's is an
+    # error's), so 03-01 is no row (it was, by a's end).
     ("spans edges", ["--spans", "--period", "day", "--strict"],
      "customer_id,START_DATE,End_Date\na,2024-02-28,2024-03-01\nb,2024-02-29,2024-02-29\n"
      "c,2024-03-01,2024-02-28\n", 1,
      HEAD + ",joined_and_left,warnings\n"
      "2024-02-28,1,1,0,1,0,100.00,0.00,100.00,0.00,0,0,0,\n"
-     "2024-02-29,1,0,0,0,1,0.00,100.00,0.00,100.00,0,0,0,\n"
-     "2024-03-01,0,0,0,0,0,,,,,0,0,0,\"" + NO_START + "\"\n"),
+     "2024-02-29,1,0,0,0,1,0.00,100.00,0.00,100.00,0,0,0,\n"),
     # Sunday weeks over a year end; the end column named by option.
     ("weeks", ["--spans", "--period", "week", "--week-start", "sun", "--end-col", "stop",
                "--as-of", "2025-01-11"],

@@ -572,14 +572,35 @@ static const struct cli_row cohorts_cases[] = {
        a period's first day, ends on another's (not subscribed that day)
        and comes back; b starts mid-period, never ends; c joins and leaves
        within February; d's rows touch, e's overlap. */
-    {"--spans: the default cut-off is the latest end, 2024-05-01",
+    /* The default cut-off is the latest start, 04-01, not the latest end
+       (05-01): an end may lie in the future, and counting it would report
+       periods not yet over as finished.  Was 2024-05-01, month_3 shown. */
+    {"--spans: the default cut-off is the latest start, 2024-04-01",
      {"cohorts", "--spans", "subs.csv"},
      NULL,
      0,
-     "cohort,customers,month_0,month_1,month_2,month_3\n"
-     "2024-01,2,100.00,50.00,100.00,100.00\n"
-     "2024-02,3,66.67,66.67,0.00,\n"
-     "average,5,80.00,60.00,40.00,100.00\n"},
+     "cohort,customers,month_0,month_1,month_2\n"
+     "2024-01,2,100.00,50.00,100.00\n"
+     "2024-02,3,66.67,66.67,\n"
+     "average,5,80.00,60.00,100.00\n"},
+    /* Exports write 9999-12-31 for "no end": such a row runs on past the
+       cut-off (the latest start, 02-01) as an open one would, not to the
+       year 9999 (95,000 columns, memory to match).  z's rows touch. */
+    {"--spans: an end of 9999-12-31 runs on, the cut-off the latest start",
+     {"cohorts", "--spans", "--counts"},
+     "id,start_date,end_date\n"
+     "a,2024-01-15,\n"
+     "b,2024-02-01,\n"
+     "c,2024-01-10,2024-02-20\n"
+     "z,2024-01-01,9999-12-31\n"
+     "z,2023-12-20,2024-01-01\n"
+     "y,2024-01-20,9999-12-31\n",
+     0,
+     "cohort,customers,month_0,month_1\n"
+     "2023-12,1,1,1\n"
+     "2024-01,3,3,\n"
+     "2024-02,1,,\n"
+     "average,5,4,1\n"},
     {"--spans --counts to the end of May",
      {"cohorts", "--spans", "--counts", "--as-of", "2024-05-31", "subs.csv"},
      NULL,
@@ -614,8 +635,8 @@ static const struct cli_row cohorts_cases[] = {
      NULL,
      0,
      "Monthly cohorts; cell k: customers subscribed at the end of period "
-     "cohort+k (mode on); cut-off 2024-05-01 (last complete period "
-     "2024-04); no average.\n"
+     "cohort+k (mode on); cut-off 2024-04-01 (last complete period "
+     "2024-03); no average.\n"
      "cohort   customers  month_0  month_1\n"
      "2024-01  2          2        1\n"
      "2024-02  3          2        2\n"},
@@ -656,11 +677,14 @@ static const struct cli_row cohorts_cases[] = {
        "month 13 does not exist " EXPECTED_DATE E
        "warning: left out 1 subscription starting after the cut-off "
        "--as-of 2024-03-10\n"},
+    /* The row of no length's start, 01-05, is the cut-off (the latest
+       start; ends do not count): January has not ended, so no cell is
+       observed (was 1, by a cut-off at a's end, 02-15). */
     {"--spans: a row of no length alone exits 0",
      {"cohorts", "--spans", "--counts", "zero_subs.csv"},
      NULL,
      0,
-     "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n",
+     "cohort,customers,month_0\n2024-01,1,\naverage,1,\n",
      E "zero_subs.csv:3: warning: column 'end_date': 2024-01-05 makes a "
        "subscription of no length (its end is its start day): it counts "
        "nowhere\n"},
@@ -668,7 +692,7 @@ static const struct cli_row cohorts_cases[] = {
      {"cohorts", "--spans", "--counts", "--strict", "zero_subs.csv"},
      NULL,
      1,
-     "cohort,customers,month_0\n2024-01,1,1\naverage,1,1\n",
+     "cohort,customers,month_0\n2024-01,1,\naverage,1,\n",
      E "zero_subs.csv:3: warning: column 'end_date': 2024-01-05 makes a "
        "subscription of no length (its end is its start day): it counts "
        "nowhere\n"},

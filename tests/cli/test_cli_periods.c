@@ -27,6 +27,16 @@
     "simple_retention_rate,simple_churn_rate,first_time,returning,warnings\n"
 #define FEB "2024-02,3,3,1,2,1,66.67,33.33,100.00,0.00,1,0,\n"
 #define MAR "2024-03,3,4,2,2,1,66.67,33.33,133.33,-33.33,1,1,\n"
+/* Open rows, and rows ending 9999-12-31, an export's "no end". */
+#define FAR_SUBS                                                               \
+    "id,start_date,end_date\n"                                                 \
+    "a,2024-01-15,\n"                                                          \
+    "b,2024-02-01,\n"                                                          \
+    "c,2024-01-10,2024-02-20\n"                                                \
+    "z,2024-01-01,9999-12-31\n"                                                \
+    "z,2023-12-20,2024-01-01\n"                                                \
+    "y,2024-01-20,9999-12-31\n"
+
 #define SPANS_HEAD                                                             \
     "period,start,end,new,retained,lost,retention_rate,churn_rate,"            \
     "simple_retention_rate,simple_churn_rate,first_time,returning,"            \
@@ -242,16 +252,41 @@ static const struct cli_row periods_cases[] = {
      "2024-02,1,100.00,100.00,\n"
      "2024-03,1,0.00,,\n"
      "average,6,66.67,80.00,75.00\n"},
-    {"spans: the default cut-off is the latest start or end",
+    /* The default cut-off is the latest start, 03-10, not the latest end
+       (04-01 here): an end may lie in the future, and counting it would
+       report periods not yet over as finished.  Was 2024-04-01. */
+    {"spans: the default cut-off is the latest start, not an end",
      {"periods", "--spans", "--only", "joined_and_left", "-f", "json",
       "subs.csv"},
      NULL,
      0,
      "{\"period\":\"2024-01\",\"joined_and_left\":1}\n"
-     "{\"period\":\"2024-02\",\"joined_and_left\":1}\n"
-     "{\"period\":\"2024-03\",\"joined_and_left\":0}\n",
-     E "note: 2024-04 is left out: it has not ended by the cut-off "
-       "2024-04-01\n"},
+     "{\"period\":\"2024-02\",\"joined_and_left\":1}\n",
+     E "note: 2024-03 is left out: it has not ended by the cut-off "
+       "2024-03-10\n"},
+    /* Exports write 9999-12-31 for "no end": such a row runs on past the
+       cut-off (the latest start, 02-01) as an open one would; it neither
+       makes 95,000 monthly rows nor fills memory up to the year 9999.  z's
+       two rows touch: one stretch from 2023-12-20.  b starts on 02-01, so
+       is in E of January. */
+    {"spans: an end of 9999-12-31 runs on, the cut-off the latest start",
+     {"periods", "--spans"},
+     FAR_SUBS,
+     0,
+     SPANS_HEAD "2023-12,0,1,1,0,0,,,,,1,0,0,\"no customer at the start of "
+                "the period, so no rate is defined\"\n"
+                "2024-01,1,5,4,1,0,100.00,0.00,500.00,-400.00,4,0,0,\n",
+     E "note: 2024-02 is left out: it has not ended by the cut-off "
+       "2024-02-01\n" E "warning: period 2023-12: no customer at the start "
+       "of the period, so no rate is defined\n"},
+    {"spans: an end of 9999-12-31 as --as-of at the latest start",
+     {"periods", "--spans", "--only", "end", "--as-of", "2024-02-01"},
+     FAR_SUBS,
+     0,
+     "period,end\n2023-12,1\n2024-01,5\n",
+     E "note: 2024-02 is left out: it has not ended by the cut-off "
+       "2024-02-01\n" E "warning: period 2023-12: no customer at the start "
+       "of the period, so no rate is defined\n"},
     {"spans: by segment, S = 0 in the first period",
      {"periods", "--spans", "--group-by", "plan", "--only", "end", "--as-of",
       "2024-03-31", "subs.csv"},

@@ -120,12 +120,15 @@ bool cohort_dump_spans(const struct rt_cohort_engine *engine, int64_t base,
     while (at = entry,
            rt_idset_next(&engine->customers, &entry, &id, &len, &flags)) {
         cohort_customer_get(engine, at, &customer);
-        add(&text, "%.*s c=%" PRId64 " open=", (int)len, id,
+        add(&text, "%.*s c=%" PRId64, (int)len, id,
             customer.first_start + shift);
-        if (customer.open_lo == COHORT_NO_PERIOD)
-            add(&text, "-");
-        else
-            add(&text, "%" PRId64, customer.open_lo + shift);
+        if (customer.tail_lo == COHORT_NO_PERIOD)
+            add(&text, " open=-");
+        else if (customer.tail_hi == COHORT_TAIL_OPEN)
+            add(&text, " open=%" PRId64, customer.tail_lo + shift);
+        else /* rows past the horizon of an engine bounded to its starts */
+            add(&text, " tail=%" PRId64 "..%" PRId64, customer.tail_lo + shift,
+                customer.tail_hi + shift);
         add_bits(&text, &customer, shift);
         add(&text, "\n");
     }

@@ -22,7 +22,9 @@ bool cohort_dump(const struct rt_cohort_result *result, char *buf, size_t size);
  * Writes an engine's customers as fed (rt_cohort_engine_add_span()), one
  * line each in order of first appearance: "ID c=FIRST open=LO BITS", BITS
  * the ranges "lo..hi" of set bits or " -" for none, every period less
- * `base`, "open=-" with no open row.  False when it does not fit.
+ * `base`, "open=-" with no open row; "tail=LO..HI" instead of "open=LO"
+ * for a tail with an end (rows past the latest start of an engine bounded
+ * to its starts).  False when it does not fit.
  */
 bool cohort_dump_spans(const struct rt_cohort_engine *engine, int64_t base,
                        char *buf, size_t size);

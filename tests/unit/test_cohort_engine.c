@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort_customer.h"
 #include "cohort_dump.h"
 #include "cohort_engine.h"
 #include "table.h"
@@ -1113,8 +1114,8 @@ static const struct span_case span_cases[] = {
     {"lo past hi marks nothing but notes the cohort",
      true,
      0,
-     {{"a", 4, 4, 3, false}, {"b", 4, 3, 3, false}},
-     "a c=4 open=- -\nb c=4 open=- 3..3\n"},
+     {{"a", 4, 4, 3, false}, {"b", 4, 3, 3, false}, {"c", -5, -5, -6, false}},
+     "a c=4 open=- -\nb c=4 open=- 3..3\nc c=-5 open=- -\n"},
     {"open rows are marked from their least lo on by close_open",
      false,
      140,
@@ -1229,6 +1230,64 @@ static void test_random_spans(void **state)
     }
 }
 
+/*
+ * Random rows into an engine bounded to its starts, closed at or after
+ * the bit before the greatest lo, as retain closes one (the cut-off is the
+ * latest start): the bits are the rows' union up to the close, none after.
+ */
+static void test_random_bounded(void **state)
+{
+    static bool want[2 * SPAN_REACH + 1];
+    char dump[DUMP_SIZE], expected[DUMP_SIZE], *at;
+    const char *bits;
+    struct rt_cohort_engine engine;
+    int64_t p, close, lo, hi, most;
+    unsigned runs = getenv("RETAIN_WRAPPER") ? SPAN_RUNS / 6 : SPAN_RUNS;
+    int rows, i;
+
+    (void)state;
+    for (current_run = 0; current_run < runs; current_run++) {
+        memset(want, 0, sizeof want);
+        rt_cohort_engine_init_spans(&engine, key, false);
+        rt_cohort_engine_bound_to_starts(&engine);
+        rows = (int)below(8) + 1;
+        most = -SPAN_REACH;
+        for (i = 0; i < rows; i++) {
+            bool open = below(4) == 0;
+            struct rt_cohort_event event = {"a",  1, 0,     true, false,
+                                            NULL, 0, false, 0,    0};
+
+            lo = (int64_t)below(SPAN_REACH) - SPAN_REACH / 2;
+            hi = lo + (int64_t)below(below(2) ? 10 : 300) - 1;
+            hi = open ? lo - 1 : hi > SPAN_REACH / 2 ? SPAN_REACH / 2 : hi;
+            event.period = lo;
+            CHECK(rt_cohort_engine_add_span(&engine, &event, lo, hi, open) ==
+                  RT_OK);
+            most = lo > most ? lo : most;
+            for (p = lo; p <= (open ? SPAN_REACH : hi); p++)
+                want[p + SPAN_REACH] = true;
+        }
+        close = most - 1 + (int64_t)below(3);
+        CHECK(rt_cohort_engine_close_open(&engine, close) == RT_OK);
+        at = expected;
+        for (p = -SPAN_REACH; p <= close; p++)
+            if (want[p + SPAN_REACH] && !want[p - 1 + SPAN_REACH]) {
+                int64_t to = p;
+
+                while (to < close && want[to + 1 + SPAN_REACH])
+                    to++;
+                at += sprintf(at, " %" PRId64 "..%" PRId64, p, to);
+            }
+        sprintf(at, "%s\n", at == expected ? " -" : "");
+        assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
+        /* The bits follow "a c=COHORT open=LO" or "tail=LO..HI". */
+        bits = strchr(strchr(strchr(dump, ' ') + 1, ' ') + 1, ' ');
+        if (strcmp(bits, expected) != 0)
+            fail_msg("random run %u: %s != %s", current_run, dump, expected);
+        rt_cohort_engine_free(&engine);
+    }
+}
+
 /* What a span engine refuses, and what other engines refuse of spans. */
 static void test_span_errors(void **state)
 {
@@ -1316,6 +1375,54 @@ static void test_span_finish(void **state)
     rt_cohort_engine_free(&engine);
 }
 
+/* The most words any customer's bitmap has. */
+static uint32_t most_words(const struct rt_cohort_engine *engine)
+{
+    struct cohort_customer customer;
+    size_t entry = 0;
+    uint32_t most = 0;
+
+    while (cohort_customer_next(engine, &entry, &customer))
+        most = customer.words > most ? customer.words : most;
+    return most;
+}
+
+/*
+ * An engine bounded to its starts (no --as-of) keeps a row ending far ahead
+ * (9999-12-31 for "no end") as a tail: its bitmap stays one word, before
+ * closing and after.  A row past a tail's end (the horizon moved on) marks
+ * the old tail; one below the horizon is marked at once.
+ */
+static void test_bounded_tail(void **state)
+{
+    struct rt_cohort_engine engine;
+    struct rt_cohort_event z = {"z", 1, 0, true, false, NULL, 0, false, 0, 0};
+    struct rt_cohort_event a = {"a", 1, 3, true, false, NULL, 0, false, 0, 0};
+    char dump[DUMP_SIZE];
+
+    (void)state;
+    rt_cohort_engine_init_spans(&engine, key, false);
+    rt_cohort_engine_bound_to_starts(&engine);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &z, 0, 1000000, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 3, 5, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 10, 12, false),
+                     RT_OK);
+    assert_int_equal(rt_cohort_engine_add_span(&engine, &a, 6, 8, false),
+                     RT_OK);
+    assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
+    assert_string_equal(dump, "z c=0 tail=0..1000000 -\n"
+                              "a c=3 tail=10..12 3..8\n");
+    assert_int_equal(most_words(&engine), 1);
+    assert_int_equal(rt_cohort_engine_close_open(&engine, 11), RT_OK);
+    assert_true(cohort_dump_spans(&engine, 0, dump, DUMP_SIZE));
+    assert_string_equal(dump, "z c=0 tail=0..1000000 0..11\n"
+                              "a c=3 tail=10..12 3..8 10..11\n");
+    assert_int_equal(most_words(&engine), 1);
+    rt_cohort_engine_free(&engine);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1327,8 +1434,10 @@ int main(void)
         cmocka_unit_test(test_refused_events),
         cmocka_unit_test(test_grouped_alike),
         cmocka_unit_test(test_random_spans),
+        cmocka_unit_test(test_random_bounded),
         cmocka_unit_test(test_span_errors),
         cmocka_unit_test(test_span_finish),
+        cmocka_unit_test(test_bounded_tail),
     };
     int failed = TABLE_RUN("cohort engine", engine_cases, test_engine_case);
 

@@ -43,7 +43,10 @@ struct spans_case {
 
 /* a: from the first day of January to the first of March; b: from inside
    January, open; c: inside February alone.  The default cut-off is the
-   latest date, 03-01: February is the last complete month. */
+   latest start, 02-10 (ends do not count: one may lie in the future), so
+   January is the last complete month; what runs past 02-10 is kept as a
+   tail, unmarked, and marked only up to the last bit read, as --as-of
+   2024-02-10 would (c, starting after January, marks nothing). */
 #define ABC                                                                    \
     "id,start_date,end_date\n"                                                 \
     "a,2024-01-01,2024-03-01\n"                                                \
@@ -53,13 +56,13 @@ struct spans_case {
 static const struct spans_case spans_cases[] = {
     {"periods: first-day and mid-period starts, an open row, joined and left",
      P, RT_PERIOD_MONTH, NULL, "2024-01-01", ABC,
-     "a c=-1 open=- -1..2\nb c=0 open=0 0..3\nc c=2 open=- 2..2\n"
-     "cut-off 2024-03-01, last 2024-02, read 3, left out 0, empty 0, "
+     "a c=-1 tail=-1..2 -1..1\nb c=0 open=0 0..1\nc c=2 tail=2..2 -\n"
+     "cut-off 2024-02-10, last 2024-01, read 3, left out 0, empty 0, "
      "after 0\n"},
     {"end: the same rows, bit p the first day of p + 1", E, RT_PERIOD_MONTH,
      NULL, "2024-01-01", ABC,
-     "a c=0 open=- -1..0\nb c=0 open=0 0..1\nc c=1 open=- -\n"
-     "cut-off 2024-03-01, last 2024-02, read 3, left out 0, empty 0, "
+     "a c=0 tail=-1..0 -1..0\nb c=0 open=0 0..0\nc c=1 open=- -\n"
+     "cut-off 2024-02-10, last 2024-01, read 3, left out 0, empty 0, "
      "after 0\n"},
     {"periods: an end after --as-of runs on; a start after it is left out", P,
      RT_PERIOD_MONTH, "2024-02-15", "2024-01-01",
@@ -88,7 +91,8 @@ static const struct spans_case spans_cases[] = {
      "b,2024-03-01,2024-02-01\n"
      "c,2024-04-02,2024-04-02\n"
      ",2024-01-01,\n",
-     "a c=0 open=- 0..0\n"
+     /* a ends after the latest start (the cut-off): a tail, marked. */
+     "a c=0 tail=0..0 0..0\n"
      "cut-off 2024-04-02, last 2024-03, read 1, left out 2, empty 1, "
      "after 0\n"
      "4: error: column 'end_date': the end 2024-02-01 is before the start "
@@ -98,6 +102,16 @@ static const struct spans_case spans_cases[] = {
      "6: error: column 'id': no customer ID (expected one on every row)\n"
      "3: warning: skipped 1 blank line (expected one subscription on each "
      "line)\n"},
+    {"periods: an end in 9999 is cut at the latest start, not marked", P,
+     RT_PERIOD_MONTH, NULL, "2024-01-01",
+     "id,start_date,end_date\n"
+     "a,2024-01-15,\n"
+     "z,2024-01-01,9999-12-31\n"
+     "b,2024-02-10,\n",
+     /* z's tail ends at 2 * (9999-12 less 2024-01 months); bits to 1. */
+     "a c=0 open=0 0..1\nz c=-1 tail=-1..191422 -1..1\nb c=2 open=2 -\n"
+     "cut-off 2024-02-10, last 2024-01, read 3, left out 0, empty 0, "
+     "after 0\n"},
     {"the ID and the start in one column", E, RT_PERIOD_MONTH, NULL, NULL,
      "start_date,end_date\n",
      "1: error: the customer ID and the start are both the column "
