@@ -16,4 +16,13 @@
 enum rt_cohort_log_result cli_log_read(struct rt_cohort_log *log,
                                        const struct cohorts_args *args);
 
+/*
+ * A whole run: reads the inputs into a new log with args->log's options
+ * and, unless memory ran out or a limit stopped the reading, returns
+ * finish(context, log), the exit status; the log is freed after.
+ */
+int cli_log_run(const struct cohorts_args *args,
+                int (*finish)(void *context, struct rt_cohort_log *log),
+                void *context);
+
 #endif

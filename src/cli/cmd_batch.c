@@ -115,6 +115,12 @@ static int exit_status(enum rt_batch_result result)
     return CLI_EXIT_FAILURE;
 }
 
+int cmd_batch_status(enum rt_batch_result result, const struct rt_sink *sink)
+{
+    return result == RT_BATCH_OUTPUT_FAILED ? output_failed(sink)
+                                            : exit_status(result);
+}
+
 /* Reads one input; one that cannot be opened is skipped as unusable. */
 static enum rt_batch_result run_file(struct rt_batch *batch, const char *name)
 {
@@ -195,8 +201,7 @@ static int run(const struct batch_args *args)
     finished = rt_batch_finish(&batch, summary_out);
     if (result < finished)
         result = finished;
-    status = result == RT_BATCH_OUTPUT_FAILED ? output_failed(sink)
-                                              : exit_status(result);
+    status = cmd_batch_status(result, sink);
     /* Only a run that wrote all it had to replaces the summary file. */
     if (cli_outfile_close(&summary_file, status <= CLI_EXIT_INCONSISTENT &&
                                              cli_outfile_stdout_taken()) !=

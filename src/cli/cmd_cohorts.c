@@ -281,30 +281,10 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
     return status;
 }
 
-static int run(const struct cohorts_args *args)
+/* finish(), as cli_log_run() calls it. */
+static int finish_log(void *context, struct rt_cohort_log *log)
 {
-    struct rt_reporter reporter = {cli_report, NULL};
-    struct rt_cohort_log *log = malloc(sizeof *log);
-    enum rt_cohort_log_result read;
-    int status;
-
-    if (!log) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        return CLI_EXIT_FAILURE;
-    }
-    rt_cohort_log_init(log, &args->log, reporter);
-    read = cli_log_read(log, args);
-    if (read == RT_COHORT_LOG_NO_MEMORY) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        status = CLI_EXIT_FAILURE;
-    } else if (read == RT_COHORT_LOG_STOPPED) {
-        status = CLI_EXIT_USAGE;
-    } else {
-        status = finish(args, log);
-    }
-    rt_cohort_log_free(log);
-    free(log);
-    return status;
+    return finish(context, log);
 }
 
 int cmd_cohorts(int argc, char *const *argv, int first)
@@ -332,7 +312,7 @@ int cmd_cohorts(int argc, char *const *argv, int first)
     } else if ((status = cli_inputs_distinct(args->files, args->file_count)) ==
                CLI_EXIT_OK) {
         rt_platform_random_key(args->log.key);
-        status = run(args);
+        status = cli_log_run(args, finish_log, args);
     }
     free(files);
     free(args);

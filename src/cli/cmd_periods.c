@@ -11,6 +11,7 @@
 #include "cli_inputs.h"
 #include "cli_log.h"
 #include "cli_outfile.h"
+#include "cmd_batch.h"
 #include "cmd_periods.h"
 #include "periods.h"
 #include "periods_args.h"
@@ -143,29 +144,6 @@ static FILE *open_summary(const struct periods_args *args,
     return file->stream;
 }
 
-static int batch_status(enum rt_batch_result result, const struct rt_sink *sink)
-{
-    switch (result) {
-    case RT_BATCH_OK:
-        return CLI_EXIT_OK;
-    case RT_BATCH_ROWS_INVALID:
-    case RT_BATCH_INPUT_SKIPPED:
-        return CLI_EXIT_INCONSISTENT;
-    case RT_BATCH_UNUSABLE:
-    case RT_BATCH_BAD_COLUMNS:
-        return CLI_EXIT_USAGE;
-    case RT_BATCH_NO_MEMORY:
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        return CLI_EXIT_FAILURE;
-    case RT_BATCH_OUTPUT_FAILED:
-        break;
-    }
-    /* Reported once, here: stdout's close must not say it again. */
-    clearerr(stdout);
-    cli_error("write error on standard output: %s", strerror(sink->error));
-    return CLI_EXIT_FAILURE;
-}
-
 /* Writes the counts through the batch engine, the summary where asked. */
 static int write_counts(struct periods_args *args,
                         const struct rt_cohort_log *log,
@@ -192,7 +170,7 @@ static int write_counts(struct periods_args *args,
     rt_sink_init(sink, stdout);
     summary_out = open_summary(args, &summary_file, &status);
     if (status == CLI_EXIT_OK)
-        status = batch_status(
+        status = cmd_batch_status(
             rt_periods_write(output, &args->batch, sink, reporter, summary_out),
             sink);
     if (cli_outfile_close(&summary_file, status <= CLI_EXIT_INCONSISTENT &&
@@ -321,30 +299,10 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
     return status;
 }
 
-static int run(struct periods_args *args)
+/* finish(), as cli_log_run() calls it. */
+static int finish_log(void *context, struct rt_cohort_log *log)
 {
-    struct rt_reporter reporter = {cli_report, NULL};
-    struct rt_cohort_log *log = malloc(sizeof *log);
-    enum rt_cohort_log_result read;
-    int status;
-
-    if (!log) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        return CLI_EXIT_FAILURE;
-    }
-    rt_cohort_log_init(log, &args->cohorts.log, reporter);
-    read = cli_log_read(log, &args->cohorts);
-    if (read == RT_COHORT_LOG_NO_MEMORY) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        status = CLI_EXIT_FAILURE;
-    } else if (read == RT_COHORT_LOG_STOPPED) {
-        status = CLI_EXIT_USAGE;
-    } else {
-        status = finish(args, log);
-    }
-    rt_cohort_log_free(log);
-    free(log);
-    return status;
+    return finish(context, log);
 }
 
 int cmd_periods(int argc, char *const *argv, int first)
@@ -373,7 +331,7 @@ int cmd_periods(int argc, char *const *argv, int first)
                                              args->cohorts.file_count)) ==
                CLI_EXIT_OK) {
         rt_platform_random_key(args->cohorts.log.key);
-        status = run(args);
+        status = cli_log_run(&args->cohorts, finish_log, args);
     }
     free(files);
     free(args);
