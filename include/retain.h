@@ -227,10 +227,19 @@ bool rt_field_lookup(const char *name, enum rt_field *out);
 bool rt_field_value(const struct rt_figures *figures, enum rt_field field,
                     char *buf, size_t size);
 
-/* Output formats. */
-enum rt_format { RT_FORMAT_TEXT, RT_FORMAT_JSON, RT_FORMAT_CSV, RT_FORMAT_TSV };
+/* Output formats: markdown is a GitHub-flavoured pipe table, svg a chart
+   (of cohorts, batch and periods only). */
+enum rt_format {
+    RT_FORMAT_TEXT,
+    RT_FORMAT_JSON,
+    RT_FORMAT_CSV,
+    RT_FORMAT_TSV,
+    RT_FORMAT_MARKDOWN,
+    RT_FORMAT_SVG
+};
 
-/* Looks up a format by name ("text", "json", "csv", "tsv"). */
+/* Looks up a format by name ("text", "json", "csv", "tsv", "markdown",
+   "svg"). */
 bool rt_format_lookup(const char *name, enum rt_format *out);
 
 /*

@@ -42,10 +42,12 @@ static const struct format_entry {
     const struct rt_row_format *lines;
     char delimiter; /* of csv and tsv */
 } formats[] = {
-    {"text", &rt_row_table, 0},
-    {"json", &rt_row_json, 0},
-    {"csv", &rt_row_csv, ','},
-    {"tsv", &rt_row_csv, '\t'},
+    {"text", &rt_row_table, 0}, /* a table for people */
+    {"json", &rt_row_json, 0},  /* one object a line */
+    {"csv", &rt_row_csv, ','},  /* RFC 4180 */
+    {"tsv", &rt_row_csv, '\t'}, /* the same, tab-separated */
+    {"markdown", NULL, 0},      /* issue 18: being written */
+    {"svg", NULL, 0},           /* a chart, not lines of cells */
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
@@ -78,6 +80,8 @@ bool rt_row_init(struct rt_row *row, enum rt_format format,
     if (!rt_format_known(format))
         return false;
     row->delimiter = formats[format].delimiter;
+    if (!formats[format].lines)
+        return false;
     if (table || !formats[format].lines->needs_table)
         row->format = formats[format].lines;
     return row->format != NULL;
