@@ -321,6 +321,56 @@ void rt_batch_emit_row(struct rt_batch *batch,
         cells_row(batch, record, row);
 }
 
+/* Whether input column i holds a number batch reads (a count, an amount). */
+static bool number_column(const struct rt_batch_layout *layout, size_t i)
+{
+    size_t r;
+
+    if (i == layout->start || i == layout->end || i == layout->new_customers)
+        return true;
+    for (r = 0; layout->has_revenue && r < RT_BATCH_REVENUE_COLUMNS; r++)
+        if (i == layout->revenue[r])
+            return true;
+    return false;
+}
+
+/* Whether input column i is one of the last options.trailing. */
+static bool trailing_column(const struct rt_batch *batch, size_t i)
+{
+    return i + batch->options.trailing >= batch->layout.count;
+}
+
+/*
+ * The kind of input column i in a header: a count for the numbers batch
+ * reads and those input_cell() makes numbers, so that markdown aligns
+ * them right; their cells stay as read.
+ */
+static enum rt_field_kind input_kind(const struct rt_batch *batch, size_t i)
+{
+    return number_column(&batch->layout, i) ||
+                   (batch->options.counts_as_numbers &&
+                    trailing_column(batch, i))
+               ? RT_KIND_COUNT
+               : RT_KIND_TEXT;
+}
+
+/* The name of an output column, with its kind (markdown aligns by it). */
+static void column_name(struct rt_row *names, struct rt_batch_column column)
+{
+    const struct rt_field_def *def = rt_batch_column_def(column);
+
+    rt_row_name_kind(names, rt_batch_column_name(column),
+                     def ? def->kind : RT_KIND_WARNINGS);
+}
+
+/* Whether the output is lines of named cells with a header: text and
+   markdown (csv and tsv write theirs straight; json has none). */
+static bool named_header(const struct rt_batch *batch)
+{
+    return batch->options.format == RT_FORMAT_TEXT ||
+           batch->options.format == RT_FORMAT_MARKDOWN;
+}
+
 /* The header of the formats of lines of named cells that have one. */
 static void names_row(struct rt_batch *batch)
 {
@@ -329,9 +379,10 @@ static void names_row(struct rt_batch *batch)
 
     rt_row_init(&names, batch->options.format, batch->sink, batch->text);
     for (i = 0; i < batch->layout.count; i++)
-        rt_row_name(&names, batch->layout.out_names[i]);
+        rt_row_name_kind(&names, batch->layout.out_names[i],
+                         input_kind(batch, i));
     for (i = 0; i < batch->column_count; i++)
-        rt_row_name(&names, rt_batch_column_name(batch->columns[i]));
+        column_name(&names, batch->columns[i]);
     rt_row_end(&names);
     (void)rt_row_free(&names);
 }
@@ -350,7 +401,7 @@ void rt_batch_emit_header(struct rt_batch *batch,
         planned_header(batch);
         return;
     }
-    if (batch->options.format == RT_FORMAT_TEXT) {
+    if (named_header(batch)) {
         names_row(batch);
         return;
     }
@@ -371,25 +422,6 @@ void rt_batch_emit_header(struct rt_batch *batch,
         rt_sink_puts(batch->sink, rt_batch_column_name(batch->columns[i]));
     }
     rt_sink_put(batch->sink, '\n');
-}
-
-/* Whether input column i holds a number batch reads (a count, an amount). */
-static bool number_column(const struct rt_batch_layout *layout, size_t i)
-{
-    size_t r;
-
-    if (i == layout->start || i == layout->end || i == layout->new_customers)
-        return true;
-    for (r = 0; layout->has_revenue && r < RT_BATCH_REVENUE_COLUMNS; r++)
-        if (i == layout->revenue[r])
-            return true;
-    return false;
-}
-
-/* Whether input column i is one of the last options.trailing. */
-static bool trailing_column(const struct rt_batch *batch, size_t i)
-{
-    return i + batch->options.trailing >= batch->layout.count;
 }
 
 static void add_cell(struct rt_batch *batch, bool input, size_t index)
@@ -559,17 +591,27 @@ static const char *cell_name(const struct rt_batch *batch,
                        : rt_batch_column_name(batch->columns[cell->index]);
 }
 
-/* The header line of a planned row: csv, tsv or text. */
+static void planned_name(const struct rt_batch *batch, struct rt_row *names,
+                         const struct rt_batch_cell *cell)
+{
+    if (cell->input)
+        rt_row_name_kind(names, cell_name(batch, cell),
+                         input_kind(batch, cell->index));
+    else
+        column_name(names, batch->columns[cell->index]);
+}
+
+/* The header line of a planned row: csv, tsv, text or markdown. */
 static void planned_header(struct rt_batch *batch)
 {
     char out = batch->options.out_delimiter;
     struct rt_row names;
     size_t k;
 
-    if (batch->options.format == RT_FORMAT_TEXT) {
+    if (named_header(batch)) {
         rt_row_init(&names, batch->options.format, batch->sink, batch->text);
         for (k = 0; k < batch->cell_count; k++)
-            rt_row_name(&names, cell_name(batch, &batch->cells[k]));
+            planned_name(batch, &names, &batch->cells[k]);
         rt_row_end(&names);
         (void)rt_row_free(&names);
         return;

@@ -264,7 +264,8 @@ static void write_header(struct summary_writer *w)
         rt_row_name(&w->row, w->group_name);
     rt_row_names(&w->row, &rt_tally_fields, 0, RT_TALLY_FIELDS);
     for (i = 0; i < w->how->extra_count; i++)
-        rt_row_name(&w->row, rt_batch_column_name(w->how->extras[i]));
+        rt_row_name_kind(&w->row, rt_batch_column_name(w->how->extras[i]),
+                         rt_batch_column_def(w->how->extras[i])->kind);
     rt_row_end(&w->row);
 }
 

@@ -5,6 +5,7 @@
 #include "cli_diag.h"
 #include "cli_output.h"
 #include "cli_values.h"
+#include "cli_values.h"
 #include "emit.h"
 #include "warnings.h"
 
@@ -98,6 +99,8 @@ bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
         snprintf(error, size,
                  "option --no-header does nothing with --only (--only prints "
                  "one figure, with no header line)");
+    else if (format == RT_FORMAT_MARKDOWN)
+        snprintf(error, size, CLI_MARKDOWN_NEEDS_HEADER);
     else if (format != RT_FORMAT_CSV && format != RT_FORMAT_TSV)
         snprintf(error, size,
                  "option --no-header needs -f csv or -f tsv (only they have "

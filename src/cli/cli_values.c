@@ -36,11 +36,10 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size)
 {
-    /* Issue 18 is writing markdown and svg: refused until they land. */
-    return (rt_format_lookup(text, out) && *out != RT_FORMAT_MARKDOWN &&
-            *out != RT_FORMAT_SVG) ||
-           cli_value_refuse(text, "unknown format", "text, json, csv or tsv",
-                            problem, size);
+    /* Issue 18 is writing svg: refused until it lands. */
+    return (rt_format_lookup(text, out) && *out != RT_FORMAT_SVG) ||
+           cli_value_refuse(text, "unknown format",
+                            "text, json, csv, tsv or markdown", problem, size);
 }
 
 bool cli_value_delimiter(const char *text, char *out, char *problem,

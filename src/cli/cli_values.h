@@ -24,6 +24,11 @@ bool cli_value_amount(const char *text, enum rt_amount_kind kind, uint64_t *out,
 
 bool cli_value_precision(const char *text, unsigned *out, char *problem,
                          size_t size);
+/* Why --no-header is refused with -f markdown, in every command. */
+#define CLI_MARKDOWN_NEEDS_HEADER                                              \
+    "option --no-header does not go with -f markdown (a Markdown table "       \
+    "needs its header line)"
+
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size);
 /* ",", ";", "tab" or a tab character. */

@@ -50,8 +50,9 @@ const char batch_help_text[] =
     "                          --columns period,start,end,new\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     csv, tsv, json (JSON Lines) or text (a table);\n"
-    "                          by default as the input: csv or tsv\n"
+    "  -f, --format=FORMAT     csv, tsv, json (JSON Lines), text (a table) or\n"
+    "                          markdown (a GitHub pipe table); by default\n"
+    "                          as the input: csv or tsv\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 when any row's counts contradict each\n"
@@ -156,9 +157,10 @@ static enum rt_batch_result run_inputs(struct rt_batch *batch,
 }
 
 /*
- * Where the summary goes: stderr, nowhere (text prints it after the
- * table), or --summary-file, checked against the inputs and opened as a
- * new file beside it (cli_outfile.h).  NULL and *status set on failure.
+ * Where the summary goes: stderr, nowhere (text and markdown print it
+ * after the table, markdown as a second table), or --summary-file,
+ * checked against the inputs and opened as a new file beside it
+ * (cli_outfile.h).  NULL and *status set on failure.
  */
 static FILE *open_summary(const struct batch_args *args,
                           struct cli_outfile *file, int *status)
@@ -168,7 +170,10 @@ static FILE *open_summary(const struct batch_args *args,
     memset(file, 0, sizeof *file);
     *status = CLI_EXIT_OK;
     if (!args->summary_file)
-        return args->options.format == RT_FORMAT_TEXT ? NULL : stderr;
+        return args->options.format == RT_FORMAT_TEXT ||
+                       args->options.format == RT_FORMAT_MARKDOWN
+                   ? NULL
+                   : stderr;
     *status = cli_outfile_open(file, "--summary-file", args->summary_file,
                                args->file_count ? args->files : standard_input,
                                args->file_count ? args->file_count : 1);

@@ -38,7 +38,7 @@ const char calc_help_text[] =
     "  only; S must be at least 1.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
+    "  -f, --format=FORMAT     text (default), json, csv, tsv or markdown\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --no-header         csv and tsv: leave out the header line (not\n"

@@ -51,7 +51,7 @@ const char ids_help_text[] =
     "      --list-to=FILE      write the list to FILE, and the figures to\n"
     "                          standard output; FILE is replaced only when\n"
     "                          all is written, and is never an input\n"
-    "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
+    "  -f, --format=FORMAT     text (default), json, csv, tsv or markdown\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "      --no-header         csv and tsv: leave out the header line (not\n"
     "                          with --only, which prints none)\n"

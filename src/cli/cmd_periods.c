@@ -79,7 +79,7 @@ const char periods_help_text[] =
 static const char periods_help_tail[] =
     "Output (as retain batch):\n"
     "  -f, --format=FORMAT     csv or tsv (default: as the input), json\n"
-    "                          (JSON Lines) or text\n"
+    "                          (JSON Lines), text or markdown\n"
     "      --no-header         csv/tsv: leave out the header line\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
@@ -125,8 +125,9 @@ static void take_warning(void *context, const char *text)
 }
 
 /*
- * Where the summary goes: stderr, nowhere (text prints it after the
- * table), or --summary-file, opened as a new file beside it.
+ * Where the summary goes: stderr, nowhere (text and markdown print it
+ * after the table, markdown as a second table), or --summary-file,
+ * opened as a new file beside it.
  */
 static FILE *open_summary(const struct periods_args *args,
                           struct cli_outfile *file, int *status)
@@ -137,7 +138,10 @@ static FILE *open_summary(const struct periods_args *args,
     memset(file, 0, sizeof *file);
     *status = CLI_EXIT_OK;
     if (!args->summary_file)
-        return args->batch.format == RT_FORMAT_TEXT ? NULL : stderr;
+        return args->batch.format == RT_FORMAT_TEXT ||
+                       args->batch.format == RT_FORMAT_MARKDOWN
+                   ? NULL
+                   : stderr;
     *status = cli_outfile_open(file, "--summary-file", args->summary_file,
                                c->file_count ? c->files : standard_input,
                                c->file_count ? c->file_count : 1);

@@ -29,7 +29,7 @@ const char revenue_help_text[] =
     "  up to 9223372036854.775807; the start must be above 0.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     text (default), json, csv or tsv\n"
+    "  -f, --format=FORMAT     text (default), json, csv, tsv or markdown\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "      --no-header         csv and tsv: leave out the header line (not\n"
     "                          with --only, which prints none)\n"

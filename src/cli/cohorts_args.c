@@ -323,6 +323,7 @@ static enum cli_parse_result check_values(const struct cohorts_args *args,
 {
     const struct rt_cohort_log_options *o = &args->log;
     bool table = args->format == RT_FORMAT_CSV || args->format == RT_FORMAT_TSV;
+    bool markdown = args->format == RT_FORMAT_MARKDOWN;
 
     if (o->event_col &&
         args->start_events.count + args->return_events.count == 0)
@@ -334,10 +335,12 @@ static enum cli_parse_result check_values(const struct cohorts_args *args,
         snprintf(error, size,
                  "option --week-start needs --period week (only weeks have a "
                  "first day to choose)");
-    else if (args->long_form && args->format_given && !table)
+    else if (args->long_form && args->format_given && !table && !markdown)
         snprintf(error, size,
-                 "option --long needs csv or tsv output (json and text always "
-                 "have every cell)");
+                 "option --long needs csv, tsv or markdown output (json and "
+                 "text always have every cell)");
+    else if (!args->header && markdown)
+        snprintf(error, size, CLI_MARKDOWN_NEEDS_HEADER);
     else if (!args->header && args->format_given && !table)
         snprintf(error, size,
                  "option --no-header needs csv or tsv output (json and text "

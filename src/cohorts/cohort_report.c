@@ -4,7 +4,9 @@
  * Wide csv/tsv and text share one walk over the triangles and one writer
  * of cells, so that the three cannot drift apart: only where a cell goes
  * (a delimited field or a table cell) and how a rate is shown (with "%"
- * for people) differ.  Long and JSON have rows of their own.
+ * for people) differ.  Markdown writes the same cells through its row
+ * format (row.h), so that every cell is escaped as a Markdown table needs.
+ * Long and JSON have rows of their own.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "date.h"
 #include "digits.h"
 #include "json.h"
+#include "row.h"
 #include "text_table.h"
 
 /* A rate, its "%" and a NUL; a count or a period label fits as well. */
@@ -23,6 +26,7 @@ struct writer {
     const struct rt_cohort_result *result;
     struct rt_sink *sink;
     struct rt_text_table *table; /* text: cells go here; else delimited */
+    struct rt_row *row;          /* markdown: cells go here */
     char delimiter;
     size_t cells_in_line; /* delimited: a delimiter is due before a cell */
     bool grouped;         /* a group column comes first */
@@ -38,6 +42,10 @@ struct layout {
 
 static void put(struct writer *w, const char *text, size_t len)
 {
+    if (w->row) {
+        rt_row_value(w->row, "", RT_KIND_TEXT, RT_VALUE_KNOWN, text, len);
+        return;
+    }
     if (w->table) {
         rt_text_table_cell(w->table, text, len);
         return;
@@ -59,8 +67,22 @@ static void put_count(struct writer *w, uint64_t value)
     put(w, digits, rt_digits_write(value, digits));
 }
 
+/* A name of the header line; markdown aligns the column by its kind. */
+static void put_name(struct writer *w, const char *name,
+                     enum rt_field_kind kind)
+{
+    if (w->row)
+        rt_row_name_kind(w->row, name, kind);
+    else
+        put_text(w, name);
+}
+
 static void end_line(struct writer *w)
 {
+    if (w->row) {
+        rt_row_end(w->row);
+        return;
+    }
     if (w->table) {
         rt_text_table_end_row(w->table);
         return;
@@ -195,12 +217,14 @@ static void wide_header(struct writer *w)
     char name[CELL_SIZE];
 
     if (w->grouped)
-        put_text(w, w->report->group_name);
-    put_text(w, "cohort");
-    put_text(w, "customers");
+        put_name(w, w->report->group_name, RT_KIND_TEXT);
+    put_name(w, "cohort", RT_KIND_TEXT);
+    put_name(w, "customers", RT_KIND_COUNT);
     memcpy(name, prefix, prefix_len + 1); /* "month_", then k after it */
-    for (k = 0; k < w->result->columns; k++)
-        put(w, name, prefix_len + rt_digits_write(k, name + prefix_len));
+    for (k = 0; k < w->result->columns; k++) {
+        name[prefix_len + rt_digits_write(k, name + prefix_len)] = '\0';
+        put_name(w, name, shows_counts(w) ? RT_KIND_COUNT : RT_KIND_RATE);
+    }
     end_line(w);
 }
 
@@ -267,14 +291,18 @@ static const struct layout wide_layout = {wide_cohort, wide_average};
 
 static void long_header(struct writer *w)
 {
-    static const char *const names[] = {
-        "cohort", "offset", "period", "customers", "active", "retention_rate"};
+    static const struct {
+        const char *name;
+        enum rt_field_kind kind;
+    } names[] = {{"cohort", RT_KIND_TEXT},  {"offset", RT_KIND_COUNT},
+                 {"period", RT_KIND_TEXT},  {"customers", RT_KIND_COUNT},
+                 {"active", RT_KIND_COUNT}, {"retention_rate", RT_KIND_RATE}};
     size_t i;
 
     if (w->grouped)
-        put_text(w, w->report->group_name);
+        put_name(w, w->report->group_name, RT_KIND_TEXT);
     for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        put_text(w, names[i]);
+        put_name(w, names[i].name, names[i].kind);
     end_line(w);
 }
 
@@ -324,11 +352,9 @@ static void long_average(struct writer *w, const struct rt_cohort_triangle *tri)
 
 static const struct layout long_layout = {long_cohort, long_average};
 
-static void write_delimited(struct writer *w)
+/* The header line (unless left out) and the rows of the layout. */
+static void write_lines(struct writer *w)
 {
-    w->delimiter = w->report->format == RT_FORMAT_TSV ? '\t'
-                   : w->report->delimiter             ? w->report->delimiter
-                                                      : ',';
     if (w->report->header) {
         if (w->report->long_form)
             long_header(w);
@@ -336,6 +362,14 @@ static void write_delimited(struct writer *w)
             wide_header(w);
     }
     walk(w, w->report->long_form ? &long_layout : &wide_layout);
+}
+
+static void write_delimited(struct writer *w)
+{
+    w->delimiter = w->report->format == RT_FORMAT_TSV ? '\t'
+                   : w->report->delimiter             ? w->report->delimiter
+                                                      : ',';
+    write_lines(w);
 }
 
 /* ---- text: a sentence, the table, and the note ---- */
@@ -444,6 +478,41 @@ static void write_text(struct writer *w, struct rt_text_table *table)
         rt_sink_puts(w->sink, note);
         rt_sink_put(w->sink, '\n');
     }
+}
+
+/* ---- markdown: the csv table, then the warnings and the note ---- */
+
+/* The warnings and the note as a list below the table, after a blank line
+   that ends the table. */
+static void markdown_notes(struct writer *w)
+{
+    const struct rt_notes *warnings = w->report->warnings;
+    bool has_note;
+    char note[NOTE_SIZE];
+    size_t i;
+
+    (void)snprintf(note, sizeof note, "Note: ");
+    has_note = first_cohort_note(w, note + 6, sizeof note - 6);
+    if (!has_note && (!warnings || warnings->count == 0))
+        return;
+    rt_sink_put(w->sink, '\n');
+    for (i = 0; warnings && i < warnings->count; i++)
+        rt_markdown_list_item(w->sink, warnings->texts[i],
+                              strlen(warnings->texts[i]));
+    if (has_note)
+        rt_markdown_list_item(w->sink, note, strlen(note));
+}
+
+static void write_markdown(struct writer *w)
+{
+    struct rt_row row;
+
+    (void)rt_row_init(&row, RT_FORMAT_MARKDOWN, w->sink, NULL);
+    w->row = &row;
+    write_lines(w);
+    w->out_of_memory |= !rt_row_free(&row);
+    w->row = NULL;
+    markdown_notes(w);
 }
 
 /* ---- json: one object ---- */
@@ -676,6 +745,8 @@ enum rt_status rt_cohort_report_write(struct rt_sink *sink,
         }
         write_text(&w, &table);
         rt_text_table_free(&table);
+    } else if (report->format == RT_FORMAT_MARKDOWN) {
+        write_markdown(&w);
     } else {
         write_delimited(&w);
     }

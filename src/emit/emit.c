@@ -44,7 +44,7 @@ static void report_names(struct rt_row *row, const struct rt_report *report)
     rt_row_names(row, &rt_period_fields, 0, RT_FIELD_WARNINGS);
     if (report->lifetime)
         rt_row_names(row, &rt_lifetime_fields, 0, RT_LIFETIME_FIELD_COUNT);
-    rt_row_name(row, rt_report_warnings.name);
+    rt_row_name_kind(row, rt_report_warnings.name, RT_KIND_WARNINGS);
     rt_row_end(row);
 }
 
@@ -90,6 +90,7 @@ enum rt_status rt_emit_report_noted(FILE *out, enum rt_format format,
     if (!sink)
         return RT_ERR_NOMEM;
     rt_row_init(&row, format, sink, NULL);
+    row.warnings_below = true; /* one row: Markdown lists them below */
     if (header && row.format->has_header)
         report_names(&row, &report);
     report_values(&row, &report);

@@ -14,8 +14,10 @@ static void put_cell(struct rt_row *row, const char *text, size_t len)
     rt_sink_field(row->sink, text, len, row->delimiter);
 }
 
-static void csv_name(struct rt_row *row, const char *name)
+static void csv_name(struct rt_row *row, const char *name,
+                     enum rt_field_kind kind)
 {
+    (void)kind;
     put_cell(row, name, strlen(name));
 }
 

@@ -24,9 +24,10 @@ void rt_json_list_item(void *json, const char *text)
     rt_json_string(json, text, strlen(text));
 }
 
-static void json_name(struct rt_row *row, const char *name)
+static void json_name(struct rt_row *row, const char *name,
+                      enum rt_field_kind kind)
 {
-    (void)row, (void)name;
+    (void)row, (void)name, (void)kind;
 }
 
 static void json_begin(struct rt_row *row)

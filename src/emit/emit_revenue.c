@@ -49,6 +49,7 @@ enum rt_status rt_emit_revenue(FILE *out, enum rt_format format,
     if (!sink)
         return RT_ERR_NOMEM;
     rt_row_init(&row, format, sink, NULL);
+    row.warnings_below = true; /* one row: Markdown lists them below */
     if (header && row.format->has_header) {
         rt_row_names(&row, &rt_revenue_fields, 0, RT_REVENUE_FIELD_COUNT);
         rt_row_end(&row);

@@ -7,8 +7,10 @@
 
 #include "row.h"
 
-static void table_name(struct rt_row *row, const char *name)
+static void table_name(struct rt_row *row, const char *name,
+                       enum rt_field_kind kind)
 {
+    (void)kind;
     rt_text_table_cell(row->table, name, strlen(name));
 }
 

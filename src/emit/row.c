@@ -4,10 +4,9 @@
 
 #include "row.h"
 
-void rt_joined_add(void *context, const char *text)
+void rt_joined_append(struct rt_joined *j, const char *text, size_t len)
 {
-    struct rt_joined *j = context;
-    size_t len = strlen(text), need = j->len + len + 3;
+    size_t need = j->len + len + 1;
 
     if (j->failed)
         return;
@@ -25,12 +24,18 @@ void rt_joined_add(void *context, const char *text)
         j->text = bigger;
         j->cap = cap;
     }
-    if (j->len > 0) {
-        memcpy(j->text + j->len, "; ", 2);
-        j->len += 2;
-    }
-    memcpy(j->text + j->len, text, len + 1);
+    memcpy(j->text + j->len, text, len);
     j->len += len;
+    j->text[j->len] = '\0';
+}
+
+void rt_joined_add(void *context, const char *text)
+{
+    struct rt_joined *j = context;
+
+    if (j->len > 0)
+        rt_joined_append(j, "; ", 2);
+    rt_joined_append(j, text, strlen(text));
 }
 
 /*
@@ -42,12 +47,12 @@ static const struct format_entry {
     const struct rt_row_format *lines;
     char delimiter; /* of csv and tsv */
 } formats[] = {
-    {"text", &rt_row_table, 0}, /* a table for people */
-    {"json", &rt_row_json, 0},  /* one object a line */
-    {"csv", &rt_row_csv, ','},  /* RFC 4180 */
-    {"tsv", &rt_row_csv, '\t'}, /* the same, tab-separated */
-    {"markdown", NULL, 0},      /* issue 18: being written */
-    {"svg", NULL, 0},           /* a chart, not lines of cells */
+    {"text", &rt_row_table, 0},        /* a table for people */
+    {"json", &rt_row_json, 0},         /* one object a line */
+    {"csv", &rt_row_csv, ','},         /* RFC 4180 */
+    {"tsv", &rt_row_csv, '\t'},        /* the same, tab-separated */
+    {"markdown", &rt_row_markdown, 0}, /* GitHub-flavoured pipe tables */
+    {"svg", NULL, 0},                  /* a chart, not lines of cells */
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
@@ -91,8 +96,11 @@ bool rt_row_free(struct rt_row *row)
 {
     bool enough_memory = !row->joined.failed;
 
+    enough_memory = enough_memory && !row->pending.failed;
     free(row->joined.text);
+    free(row->pending.text);
     row->joined = (struct rt_joined){NULL, 0, 0, false};
+    row->pending = row->joined;
     return enough_memory;
 }
 
@@ -118,7 +126,13 @@ void rt_row_join_end(struct rt_row *row)
 
 void rt_row_name(struct rt_row *row, const char *name)
 {
-    row->format->name(row, name);
+    row->format->name(row, name, RT_KIND_TEXT);
+}
+
+void rt_row_name_kind(struct rt_row *row, const char *name,
+                      enum rt_field_kind kind)
+{
+    row->format->name(row, name, kind);
 }
 
 void rt_row_begin(struct rt_row *row)
@@ -185,7 +199,7 @@ void rt_row_names(struct rt_row *row, const struct rt_field_table *table,
     size_t i;
 
     for (i = first; i < end && i < table->count; i++)
-        row->format->name(row, table->defs[i].name);
+        row->format->name(row, table->defs[i].name, table->defs[i].kind);
 }
 
 void rt_row_fields(struct rt_row *row, const struct rt_field_table *table,

@@ -4,7 +4,8 @@
  * Every report is written as lines of named cells: a header line of the
  * names (in the formats that have one), then lines of values, each with its
  * kind (field.h).  A format is one struct rt_row_format, in one file:
- * emit_csv.c (csv and tsv), emit_json.c and emit_table.c (text tables).
+ * emit_csv.c (csv and tsv), emit_json.c, emit_table.c (text tables) and
+ * emit_markdown.c (GitHub-flavoured pipe tables).
  * Reports walk their field tables with rt_row_names() and
  * rt_row_fields(); they never ask which format they write.
  */
@@ -29,6 +30,10 @@ struct rt_joined {
     bool failed; /* out of memory: the text is cut short */
 };
 
+/* Appends len bytes of text (which may hold NULs), keeping a NUL after
+   them. */
+void rt_joined_append(struct rt_joined *joined, const char *text, size_t len);
+
 /* Appends `text` after "; " (a rt_warning_fn over a struct rt_joined). */
 void rt_joined_add(void *joined, const char *text);
 
@@ -36,7 +41,9 @@ void rt_joined_add(void *joined, const char *text);
 struct rt_row_format {
     bool has_header;  /* whether rt_row_name() writes anything */
     bool needs_table; /* writes to a text table (row->table) */
-    void (*name)(struct rt_row *row, const char *name);
+    /* A name of the header line, with the kind of the column's values
+       (Markdown aligns numbers right in the line under the names). */
+    void (*name)(struct rt_row *row, const char *name, enum rt_field_kind kind);
     void (*begin)(struct rt_row *row);
     /* A value as its field's getter gave it (text "" when unknown). */
     void (*value)(struct rt_row *row, const char *name, enum rt_field_kind kind,
@@ -50,9 +57,16 @@ struct rt_row_format {
 };
 
 /* The formats, in their files. */
-extern const struct rt_row_format rt_row_csv;   /* emit_csv.c: and tsv */
-extern const struct rt_row_format rt_row_json;  /* emit_json.c */
-extern const struct rt_row_format rt_row_table; /* emit_table.c: text */
+extern const struct rt_row_format rt_row_csv;      /* emit_csv.c: and tsv */
+extern const struct rt_row_format rt_row_json;     /* emit_json.c */
+extern const struct rt_row_format rt_row_table;    /* emit_table.c: text */
+extern const struct rt_row_format rt_row_markdown; /* emit_markdown.c */
+
+/*
+ * Writes text as a Markdown list item, "- text\n", escaped as a table cell
+ * is (emit_markdown.c): the warnings below a table.
+ */
+void rt_markdown_list_item(struct rt_sink *sink, const char *text, size_t len);
 
 /* A value of a kind as JSON holds it: a number, a string, or null when it
    is not known (emit_json.c). */
@@ -74,6 +88,13 @@ struct rt_row {
     bool user_name; /* the cell is named by the user (rt_row_text()), not
                        by a field table: its name may need escaping */
     struct rt_joined joined;
+    /* Markdown: the delimiter line while the header line is written, or
+       the list that goes below the table. */
+    struct rt_joined pending;
+    bool header_line;    /* markdown: names have been written on this line */
+    bool warnings_below; /* markdown: a list of warnings goes below the
+                            table as a list, not in a cell (a table of one
+                            row: core, ids, revenue) */
 };
 
 /* Whether `format` is one of enum rt_format. */
@@ -96,8 +117,11 @@ void rt_row_join_begin(struct rt_row *row, const char *name);
 void rt_row_join_item(struct rt_row *row, const char *text);
 void rt_row_join_end(struct rt_row *row);
 
-/* The cells of a line, in any format. */
+/* The cells of a line, in any format: a name of a text column, a name of
+   a column of `kind`, the values. */
 void rt_row_name(struct rt_row *row, const char *name);
+void rt_row_name_kind(struct rt_row *row, const char *name,
+                      enum rt_field_kind kind);
 void rt_row_begin(struct rt_row *row);
 void rt_row_value(struct rt_row *row, const char *name, enum rt_field_kind kind,
                   enum rt_value_state state, const char *text, size_t len);

@@ -434,8 +434,8 @@ static const struct cli_row cohorts_cases[] = {
      NULL,
      2,
      NULL,
-     E "option --long needs csv or tsv output (json and text always have "
-       "every cell)\n" TRY},
+     E "option --long needs csv, tsv or markdown output (json and text "
+       "always have every cell)\n" TRY},
     {"--no-header needs csv or tsv",
      {"cohorts", "-f", "text", "--no-header"},
      NULL,
