@@ -50,6 +50,8 @@ install_missing() {
     command -v valgrind >/dev/null || missing+=(valgrind)
     command -v gcovr >/dev/null || missing+=(gcovr)
     command -v pkg-config >/dev/null || missing+=(pkgconf)
+    # Renders the golden Markdown tables (CTest markdown_render).
+    command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
     # The Unicode data src/io/utf8_table.h is made from (CTest utf8_table).
     [ -f /usr/share/unicode/EastAsianWidth.txt ] || missing+=(unicode-data)
     # localedef is in libc-bin; the locale sources it reads are in locales.
