@@ -112,6 +112,12 @@ static enum cli_parse_result check_header(const struct batch_args *args,
                  "the header names the columns)");
         return CLI_PARSE_USAGE;
     }
+    /* Without an input header no output header is written, and a
+       Markdown table without one is no table. */
+    if (!args->options.header && args->options.format == RT_FORMAT_MARKDOWN) {
+        snprintf(error, size, CLI_MARKDOWN_NEEDS_HEADER);
+        return CLI_PARSE_USAGE;
+    }
     return CLI_PARSE_OK;
 }
 
