@@ -81,6 +81,27 @@ static const struct emit_case emit_cases[] = {
      "retention rate.\n"},
 };
 
+#define MD_HEADER                                                              \
+    "| start | end | new | retained | lost | retention_rate | churn_rate | "   \
+    "simple_retention_rate | simple_churn_rate |\n"                            \
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+
+static const struct emit_case markdown_cases[] = {
+    {"markdown", 1000, 900, 200, true, RT_FORMAT_MARKDOWN, true,
+     MD_HEADER "| 1000 | 900 | 200 | 700 | 300 | 70.00 | 30.00 | 90.00 | "
+               "10.00 |\n"},
+    /* The library may leave the header out: rows to add to a table. */
+    {"markdown without header, unknowns empty", 100, 99, 0, false,
+     RT_FORMAT_MARKDOWN, false, "| 100 | 99 | | | | | | 99.00 | 1.00 |\n"},
+    {"markdown warning listed below", 1000, 200, 250, true, RT_FORMAT_MARKDOWN,
+     true,
+     MD_HEADER "| 1000 | 200 | 250 | -50 | 1050 | -5.00 | 105.00 | 20.00 | "
+               "80.00 |\n"
+               "\n"
+               "- new (250) is greater than end (200): retained = end - new = "
+               "-50, but no count of customers can be negative\n"},
+};
+
 static void test_emit(void **state)
 {
     const struct emit_case *c = *state;
@@ -187,6 +208,89 @@ static void test_escape(void **state)
         expect_bytes(out, expected[i], len);
         fclose(out);
     }
+}
+
+/* A Markdown cell: nothing may end the row, add a cell or start markup. */
+struct markdown_case {
+    const char *name;
+    const char *input;
+    size_t len;
+    const char *cell; /* the line "| ... |\n" of the one cell */
+    const char *item; /* the list item "- ...\n" */
+};
+
+static const struct markdown_case markdown_escape_cases[] = {
+    {"plain", "abc", 3, "| abc |\n", "- abc\n"},
+    {"empty", "", 0, "| |\n", "- \n"},
+    {"pipe", "a|b", 3, "| a\\|b |\n", "- a\\|b\n"},
+    /* The backslash is shown as \\ and each of its two escaped, so the
+       pipe after it stays escaped. */
+    {"backslash before a pipe", "a\\|b", 4, "| a\\\\\\\\\\|b |\n",
+     "- a\\\\\\\\\\|b\n"},
+    {"backslash at the end", "w\\", 2, "| w\\\\\\\\ |\n", "- w\\\\\\\\\n"},
+    {"markup", "`*~[]<>&!$", 10, "| \\`\\*\\~\\[\\]\\<\\>\\&\\!\\$ |\n",
+     "- \\`\\*\\~\\[\\]\\<\\>\\&\\!\\$\n"},
+    {"underscores: inside a word kept, else escaped", "_a_b__c_", 8,
+     "| \\_a_b\\_\\_c\\_ |\n", "- \\_a_b\\_\\_c\\_\n"},
+    {"line breaks and a tab", "a\nb\rc\t", 6, "| a\\\\nb\\\\rc\\\\t |\n",
+     "- a\\\\nb\\\\rc\\\\t\n"},
+    {"NUL, invalid UTF-8, a bidi override", "\0\xff\xe2\x80\xae", 5,
+     "| \\\\x{00}\\\\x{ff}\\\\u{202e} |\n",
+     "- \\\\x{00}\\\\x{ff}\\\\u{202e}\n"},
+    {"UTF-8 as it is", "\xc3\xa9\xe2\x82\xac", 5, "| \xc3\xa9\xe2\x82\xac |\n",
+     "- \xc3\xa9\xe2\x82\xac\n"},
+    /* A list item must not open a block of its own. */
+    {"heading", "# x", 3, "| # x |\n", "- \\# x\n"},
+    {"nested lists", "+ x", 3, "| + x |\n", "- \\+ x\n"},
+    {"a dash", "- x", 3, "| - x |\n", "- \\- x\n"},
+    {"setext line", "=", 1, "| = |\n", "- \\=\n"},
+    {"ordered list", "12. x", 5, "| 12. x |\n", "- 12\\. x\n"},
+    {"ordered list with a parenthesis", "3) x", 4, "| 3) x |\n", "- 3\\) x\n"},
+    {"digits alone", "42", 2, "| 42 |\n", "- 42\n"},
+    {"indented code", "    x", 5, "|     x |\n", "- &#32;   x\n"},
+};
+
+static void test_markdown_escape(void **state)
+{
+    const struct markdown_case *c = *state;
+    static struct rt_sink sink;
+    struct rt_row row;
+
+    rt_sink_init_memory(&sink);
+    assert_true(rt_row_init(&row, RT_FORMAT_MARKDOWN, &sink, NULL));
+    rt_row_begin(&row);
+    rt_row_text(&row, "name", c->input, c->len, true);
+    rt_row_end(&row);
+    assert_true(rt_row_free(&row));
+    assert_int_equal(sink.len, strlen(c->cell));
+    assert_memory_equal(sink.buf, c->cell, sink.len);
+    rt_sink_reset(&sink);
+    rt_markdown_list_item(&sink, c->input, c->len);
+    assert_int_equal(sink.len, strlen(c->item));
+    assert_memory_equal(sink.buf, c->item, sink.len);
+    rt_sink_free(&sink);
+}
+
+/* The delimiter line aligns each column by the kind of its name. */
+static void test_markdown_header(void **state)
+{
+    static struct rt_sink sink;
+    static const char expected[] = "| a\\|b | n | r | w |\n"
+                                   "| :--- | ---: | ---: | :--- |\n";
+    struct rt_row row;
+
+    (void)state;
+    rt_sink_init_memory(&sink);
+    assert_true(rt_row_init(&row, RT_FORMAT_MARKDOWN, &sink, NULL));
+    rt_row_name(&row, "a|b");
+    rt_row_name_kind(&row, "n", RT_KIND_COUNT);
+    rt_row_name_kind(&row, "r", RT_KIND_RATE);
+    rt_row_name_kind(&row, "w", RT_KIND_WARNINGS);
+    rt_row_end(&row);
+    assert_true(rt_row_free(&row));
+    assert_int_equal(sink.len, sizeof expected - 1);
+    assert_memory_equal(sink.buf, expected, sink.len);
+    rt_sink_free(&sink);
 }
 
 static void test_format_names(void **state)
@@ -370,6 +474,7 @@ int main(void)
 {
     const struct CMUnitTest plain[] = {
         cmocka_unit_test(test_format_names),
+        cmocka_unit_test(test_markdown_header),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_out_of_range),
         cmocka_unit_test(test_infinite_text),
@@ -377,6 +482,9 @@ int main(void)
     };
 
     return TABLE_RUN("emit", emit_cases, test_emit) +
+           TABLE_RUN("emit markdown", markdown_cases, test_emit) +
+           TABLE_RUN("markdown escape", markdown_escape_cases,
+                     test_markdown_escape) +
            TABLE_RUN("escape", escape_cases, test_escape) +
            cmocka_run_group_tests_name("emit edges", plain, NULL, NULL);
 }
