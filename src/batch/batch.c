@@ -75,10 +75,11 @@ static bool start_text_table(struct rt_batch *batch)
     return false;
 }
 
-/* Whether the text table ran out of memory holding rows back. */
+/* Whether a table ran out of memory: the text table holding rows back,
+   or a markdown line. */
 static bool table_failed(const struct rt_batch *batch)
 {
-    return batch->text && batch->text->failed;
+    return (batch->text && batch->text->failed) || batch->cells_failed;
 }
 
 /* Says what is wrong with the header line, or with --columns. */

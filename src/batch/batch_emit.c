@@ -262,6 +262,17 @@ static void figure_cell(struct rt_row *out, const struct rt_batch_row *row,
         rt_row_value(out, def->name, def->kind, RT_VALUE_UNKNOWN, "", 0);
 }
 
+/* Only text and markdown join a list, on the heap: its failure says so. */
+static void cells_free(struct rt_batch *batch, struct rt_row *out)
+{
+    if (rt_row_free(out))
+        return;
+    if (batch->text)
+        batch->text->failed = true;
+    else
+        batch->cells_failed = true;
+}
+
 /*
  * A row in the formats of lines of named cells (json, text): the header's
  * columns, a missing field unknown and extra ones left out, then the
@@ -289,9 +300,7 @@ static void cells_row(struct rt_batch *batch,
         figure_cell(&out, row, batch->columns[i]);
     row_warnings(batch, row, &out);
     rt_row_end(&out);
-    /* Only a text table joins a list, on the heap: its failure says so. */
-    if (!rt_row_free(&out) && batch->text)
-        batch->text->failed = true;
+    cells_free(batch, &out);
 }
 
 /* The rows and header of options.trailing and options.only, at the end. */
@@ -384,7 +393,7 @@ static void names_row(struct rt_batch *batch)
     for (i = 0; i < batch->column_count; i++)
         column_name(&names, batch->columns[i]);
     rt_row_end(&names);
-    (void)rt_row_free(&names);
+    cells_free(batch, &names);
 }
 
 void rt_batch_emit_header(struct rt_batch *batch,
@@ -580,8 +589,7 @@ static void planned_cells_row(struct rt_batch *batch,
             figure_cell(&out, row, batch->columns[cell->index]);
     }
     rt_row_end(&out);
-    if (!rt_row_free(&out) && batch->text)
-        batch->text->failed = true;
+    cells_free(batch, &out);
 }
 
 static const char *cell_name(const struct rt_batch *batch,
@@ -613,7 +621,7 @@ static void planned_header(struct rt_batch *batch)
         for (k = 0; k < batch->cell_count; k++)
             planned_name(batch, &names, &batch->cells[k]);
         rt_row_end(&names);
-        (void)rt_row_free(&names);
+        cells_free(batch, &names);
         return;
     }
     for (k = 0; k < batch->cell_count; k++) {

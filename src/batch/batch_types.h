@@ -107,6 +107,9 @@ struct rt_batch {
     struct rt_batch_cell *cells;
     size_t cell_count;
     bool header_written;
+    /* Markdown: no memory for a header's delimiter line, or for a row's
+       warnings joined into their cell. */
+    bool cells_failed;
     uint64_t rows, invalid_rows, inconsistent_rows;
     /* Inputs that could not be used, reported and skipped: counted by
        rt_batch_file(), and by the caller for one it could not open. */
