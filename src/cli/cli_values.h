@@ -3,7 +3,7 @@
  *
  * Each reader returns true with the value, or false with the problem in
  * words (without the option's name), e.g. "unknown format: 'xml' (expected
- * text, json, csv or tsv)".
+ * text, json, csv, tsv or markdown)".
  */
 #ifndef RETAIN_CLI_VALUES_H
 #define RETAIN_CLI_VALUES_H

@@ -486,13 +486,16 @@ static void write_text(struct writer *w, struct rt_text_table *table)
    that ends the table. */
 static void markdown_notes(struct writer *w)
 {
+    static const char prefix[] = "Note: ";
+    const size_t prefix_len = sizeof prefix - 1;
     const struct rt_notes *warnings = w->report->warnings;
     bool has_note;
     char note[NOTE_SIZE];
     size_t i;
 
-    (void)snprintf(note, sizeof note, "Note: ");
-    has_note = first_cohort_note(w, note + 6, sizeof note - 6);
+    memcpy(note, prefix, sizeof prefix);
+    has_note =
+        first_cohort_note(w, note + prefix_len, sizeof note - prefix_len);
     if (!has_note && (!warnings || warnings->count == 0))
         return;
     rt_sink_put(w->sink, '\n');

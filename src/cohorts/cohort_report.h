@@ -34,7 +34,7 @@ struct rt_cohort_report {
     int32_t as_of;                /* the cut-off, a day number */
     enum rt_cohort_average_method average;
     bool no_average;        /* --no-average: no average rows */
-    enum rt_format format;  /* text, json, csv or tsv */
+    enum rt_format format;  /* text, json, csv, tsv or markdown */
     char delimiter;         /* csv's: ',' or ';' as the input (0: ',') */
     bool long_form;         /* --long: one row per cell (csv/tsv) */
     bool counts;            /* --counts: active customers, not rates */
