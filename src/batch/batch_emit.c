@@ -274,9 +274,9 @@ static void cells_free(struct rt_batch *batch, struct rt_row *out)
 }
 
 /*
- * A row in the formats of lines of named cells (json, text): the header's
- * columns, a missing field unknown and extra ones left out, then the
- * figure columns and the warnings.
+ * A row in the formats of lines of named cells (json, text, markdown): the
+ * header's columns, a missing field unknown and extra ones left out, then
+ * the figure columns and the warnings.
  */
 static void cells_row(struct rt_batch *batch,
                       const struct rt_csv_record *record,
@@ -546,8 +546,8 @@ static void delimited_cells(struct rt_batch *batch,
 }
 
 /*
- * An input cell in json or text: a number when the options say the
- * column holds counts and it does, else the text as read.
+ * An input cell in json, text or markdown: a number when the options say
+ * the column holds counts and it does, else the text as read.
  */
 static void input_cell(struct rt_batch *batch, struct rt_row *out,
                        const struct rt_csv_record *record, size_t i)
@@ -568,7 +568,7 @@ static void input_cell(struct rt_batch *batch, struct rt_row *out,
     rt_row_text(out, name, field.data, field.len, i < record->count);
 }
 
-/* A planned row in json or text. */
+/* A planned row in json, text or markdown. */
 static void planned_cells_row(struct rt_batch *batch,
                               const struct rt_csv_record *record,
                               const struct rt_batch_row *row)
