@@ -74,7 +74,7 @@ install_missing() {
 run_suite() {
     local name=$1
     shift
-    echo "check: $name"
+    echo "check: $name (at ${SECONDS}s)"
     cmake -S "$root" -B "$builds/build-$name" -DRETAIN_TESTS=ON \
         -DRETAIN_WERROR=ON "$@" >/dev/null
     cmake --build "$builds/build-$name" -j "$jobs" >/dev/null
@@ -97,7 +97,7 @@ coverage() {
 install_check() {
     local kind shared=OFF
     for kind in static shared; do
-        echo "check: install ($kind)"
+        echo "check: install ($kind) (at ${SECONDS}s)"
         cmake -S "$root" -B "$builds/build-install-$kind" \
             -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
             -DRETAIN_WERROR=ON -DRETAIN_SHARED=$shared >/dev/null
@@ -114,7 +114,7 @@ install_missing
 export RETAIN_REQUIRE_LOCALES=1
 if $quick; then
     run_suite quick -DCMAKE_BUILD_TYPE=Debug
-    echo "check: quick suite passed (the full run: bash tests/check.sh)"
+    echo "check: quick suite passed in ${SECONDS}s (the full run: bash tests/check.sh)"
     exit 0
 fi
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
@@ -123,7 +123,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON
 coverage
+echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
+echo "check: fuzz (at ${SECONDS}s)"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-8}"
 install_check
-echo "check: all suites passed"
+echo "check: all suites passed in ${SECONDS}s"
