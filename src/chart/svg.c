@@ -208,6 +208,37 @@ void rt_svg_line(struct rt_svg *svg, long x1, long y1, long x2, long y2,
     rt_svg_raw(svg, "/>\n");
 }
 
+void rt_svg_circle(struct rt_svg *svg, long cx, long cy, long r,
+                   const char *attrs)
+{
+    rt_svg_raw(svg, "<circle");
+    attribute(svg, "cx", cx);
+    attribute(svg, "cy", cy);
+    attribute(svg, "r", r);
+    extra(svg, attrs);
+    rt_svg_raw(svg, "/>\n");
+}
+
+void rt_svg_path_begin(struct rt_svg *svg)
+{
+    rt_svg_raw(svg, "<path d=\"");
+}
+
+void rt_svg_path_to(struct rt_svg *svg, bool move, long x, long y)
+{
+    rt_svg_raw(svg, move ? "M" : " L");
+    rt_svg_number(svg, x);
+    rt_sink_put(svg->sink, ' ');
+    rt_svg_number(svg, y);
+}
+
+void rt_svg_path_end(struct rt_svg *svg, const char *attrs)
+{
+    rt_sink_put(svg->sink, '"');
+    extra(svg, attrs);
+    rt_svg_raw(svg, "/>\n");
+}
+
 /* The display columns of text as the document shows it. */
 static size_t text_columns(const char *text, size_t len)
 {

@@ -76,6 +76,19 @@ void rt_svg_rect(struct rt_svg *svg, long x, long y, long w, long h,
 void rt_svg_line(struct rt_svg *svg, long x1, long y1, long x2, long y2,
                  const char *attrs);
 
+/* <circle cx= cy= r= attrs/>, in tenths; attrs may be NULL. */
+void rt_svg_circle(struct rt_svg *svg, long cx, long cy, long r,
+                   const char *attrs);
+
+/*
+ * A path of straight lines: rt_svg_path_begin() writes `<path d="`, each
+ * rt_svg_path_to() a point (" M x y" to move there, " L x y" to draw),
+ * and rt_svg_path_end() `" attrs/>`.  In tenths.
+ */
+void rt_svg_path_begin(struct rt_svg *svg);
+void rt_svg_path_to(struct rt_svg *svg, bool move, long x, long y);
+void rt_svg_path_end(struct rt_svg *svg, const char *attrs);
+
 /*
  * The estimated width of text in tenths of a pixel at font_px: its display
  * columns (utf8.h; a character that would be replaced counts one) times a
