@@ -402,8 +402,12 @@ static void describe_group(const struct rt_batch_chart *chart,
         put_kept(d->texts, chart, chart->groups[g]);
         rt_sink_puts(d->texts, ": ");
     }
-    put_range(chart, d, chart->simple ? "simple retention" : "retention", 0,
-              first, last);
+    /* Without a group's name first, the sentence starts here. */
+    put_range(chart, d,
+              chart->simple
+                  ? (grouped ? "simple retention" : "Simple retention")
+                  : (grouped ? "retention" : "Retention"),
+              0, first, last);
     put_range(chart, d, chart->simple ? "; simple churn" : "; churn", 1, first,
               last);
     rt_sink_put(d->texts, '.');

@@ -142,11 +142,7 @@ static enum cli_parse_result check_chart(const struct batch_args *args,
     }
     for (i = 0; i < sizeof not_drawn / sizeof not_drawn[0]; i++)
         if (cli_parse_given(parse, not_drawn[i].id)) {
-            snprintf(error, size,
-                     "option %s: not with -f svg (the chart draws each "
-                     "row's retention and churn rate; expected -f csv, "
-                     "tsv, json or text)",
-                     not_drawn[i].name);
+            cli_chart_not_drawn(not_drawn[i].name, error, size);
             return CLI_PARSE_USAGE;
         }
     return CLI_PARSE_OK;
