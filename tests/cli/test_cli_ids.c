@@ -714,7 +714,7 @@ static const struct cli_row ids_cases[] = {
      2,
      "",
      "retain: option -f/--format: unknown format: 'xml' (expected text, "
-     "json, csv or tsv)\n"},
+     "json, csv, tsv or svg)\n"},
     {"bad precision",
      {"ids", "-p", "13", "start.txt", "end.txt"},
      NULL,

@@ -169,8 +169,8 @@ static const struct args_case args_cases[] = {
     {"unknown format",
      {"-f", "xml", "a.csv"},
      CLI_PARSE_INVALID,
-     "option -f/--format: unknown format: 'xml' (expected text, json, csv or "
-     "tsv)"},
+     "option -f/--format: unknown format: 'xml' (expected text, json, csv, "
+     "tsv or svg)"},
     {"precision 13",
      {"-p13"},
      CLI_PARSE_INVALID,

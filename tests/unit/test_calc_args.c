@@ -259,8 +259,8 @@ static const struct args_case args_cases[] = {
     {"format unknown",
      {"-s1", "-e1", "-f", "xml"},
      CLI_PARSE_INVALID,
-     "option -f/--format: unknown format: 'xml' (expected text, json, csv or "
-     "tsv)"},
+     "option -f/--format: unknown format: 'xml' (expected text, json, csv, "
+     "tsv or svg)"},
     {"only unknown",
      {"-s1", "-e1", "--only", "rate"},
      CLI_PARSE_INVALID,

@@ -143,8 +143,8 @@ static const struct args_case args_cases[] = {
     {"unknown format",
      {"-f", "xml", AMOUNTS},
      CLI_PARSE_INVALID,
-     "option -f/--format: unknown format: 'xml' (expected text, json, csv or "
-     "tsv)"},
+     "option -f/--format: unknown format: 'xml' (expected text, json, csv, "
+     "tsv or svg)"},
     {"precision 13",
      {"--precision=13"},
      CLI_PARSE_INVALID,
