@@ -10,6 +10,8 @@
 #    check the display-width table against), and the German locale
 #    de_DE.UTF-8 (package locales), in which the CLI tests run a second
 #    time; RETAIN_REQUIRE_LOCALES makes its absence a failure, not a skip;
+#    and xmllint and rsvg-convert (libxml2-utils, librsvg2-bin), which check
+#    the golden charts (RETAIN_REQUIRE_TOOLS: their absence fails too);
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest,
 #    every test and every retain it starts under valgrind's memcheck;
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -54,6 +56,9 @@ install_missing() {
     command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
     # The Unicode data src/io/utf8_table.h is made from (CTest utf8_table).
     [ -f /usr/share/unicode/EastAsianWidth.txt ] || missing+=(unicode-data)
+    # The charts' checks (CTest svg_check): well-formed, and drawn.
+    command -v xmllint >/dev/null || missing+=(libxml2-utils)
+    command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
     local sudo=""
@@ -76,7 +81,7 @@ install_missing() {
 run_suite() {
     local name=$1
     shift
-    echo "check: $name"
+    echo "check: $name (at ${SECONDS}s)"
     cmake -S "$root" -B "$builds/build-$name" -DRETAIN_TESTS=ON \
         -DRETAIN_WERROR=ON "$@" >/dev/null
     cmake --build "$builds/build-$name" -j "$jobs" >/dev/null
@@ -99,7 +104,7 @@ coverage() {
 install_check() {
     local kind shared=OFF
     for kind in static shared; do
-        echo "check: install ($kind)"
+        echo "check: install ($kind) (at ${SECONDS}s)"
         cmake -S "$root" -B "$builds/build-install-$kind" \
             -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
             -DRETAIN_WERROR=ON -DRETAIN_SHARED=$shared >/dev/null
@@ -114,9 +119,10 @@ install_check() {
 
 install_missing
 export RETAIN_REQUIRE_LOCALES=1
+export RETAIN_REQUIRE_TOOLS=1
 if $quick; then
     run_suite quick -DCMAKE_BUILD_TYPE=Debug
-    echo "check: quick suite passed (the full run: bash tests/check.sh)"
+    echo "check: quick suite passed in ${SECONDS}s (the full run: bash tests/check.sh)"
     exit 0
 fi
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
@@ -125,7 +131,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON
 coverage
+echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
+echo "check: fuzz (at ${SECONDS}s)"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-8}"
 install_check
-echo "check: all suites passed"
+echo "check: all suites passed in ${SECONDS}s"

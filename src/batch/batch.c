@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "batch_chart.h"
 #include "batch_emit.h"
 #include "batch_layout.h"
 #include "batch_names.h"
@@ -26,6 +27,9 @@ enum rt_status rt_batch_init(struct rt_batch *batch,
     if (options->summary &&
         !(batch->summary = rt_summary_new(options->hash_key)))
         return RT_ERR_NOMEM;
+    if (options->format == RT_FORMAT_SVG &&
+        !(batch->chart = rt_batch_chart_new()))
+        return RT_ERR_NOMEM;
     return RT_OK;
 }
 
@@ -37,6 +41,8 @@ void rt_batch_free(struct rt_batch *batch)
     rt_summary_free(batch->summary);
     rt_text_table_free(batch->text);
     free(batch->text);
+    rt_batch_chart_free(batch->chart);
+    batch->chart = NULL;
     batch->summary = NULL;
     batch->text = NULL;
 }
@@ -254,7 +260,7 @@ static enum rt_batch_result read_header(struct rt_batch *batch,
         return RT_BATCH_UNUSABLE;
     }
     result = use_names(batch, header.fields, header.count, file, header.line);
-    if (result == RT_BATCH_OK)
+    if (result == RT_BATCH_OK && !batch->chart)
         rt_batch_emit_header(batch, &header, delimiter);
     return result;
 }
@@ -321,6 +327,20 @@ static bool tally_row(struct rt_batch *batch,
                           record->fields[group].len, &row->figures, amounts);
 }
 
+/* Keeps a row for the chart; a chart too large to draw stops the run. */
+static enum rt_batch_result chart_row(struct rt_batch *batch,
+                                      const struct rt_csv_record *record,
+                                      const struct rt_batch_row *row)
+{
+    char error[RT_MESSAGE_SIZE];
+    enum rt_batch_result result = rt_batch_chart_add(
+        batch->chart, batch, record, row, error, sizeof error);
+
+    if (result == RT_BATCH_BAD_COLUMNS)
+        report(batch, RT_SEVERITY_ERROR, NULL, 0, error);
+    return result;
+}
+
 void rt_batch_count_leading_blanks(struct rt_batch_stats *stats,
                                    uint64_t leading)
 {
@@ -350,6 +370,7 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
     struct rt_batch_row row;
     struct rt_csv_record record;
     enum rt_csv_result got;
+    enum rt_batch_result result = RT_BATCH_OK;
 
     stats->blanks = stats->first_blank = 0;
     while ((got = rt_csv_read(reader, &record)) == RT_CSV_RECORD) {
@@ -362,7 +383,12 @@ enum rt_batch_result rt_batch_rows(struct rt_batch *batch,
         if (!rt_batch_evaluate(batch, &record, &row))
             return RT_BATCH_NO_MEMORY;
         report_row(batch, file, &record, &row);
-        rt_batch_emit_row(batch, &record, &row, delimiter);
+        if (batch->chart)
+            result = chart_row(batch, &record, &row);
+        else
+            rt_batch_emit_row(batch, &record, &row, delimiter);
+        if (result != RT_BATCH_OK)
+            return result;
         if (!tally_row(batch, &record, &row) || table_failed(batch))
             return RT_BATCH_NO_MEMORY;
         if (batch->sink->failed)
@@ -466,6 +492,9 @@ enum rt_batch_result rt_batch_finish(struct rt_batch *batch, FILE *summary_out)
     if (batch->text)
         rt_text_table_flush(batch->text);
     if (table_failed(batch))
+        return RT_BATCH_NO_MEMORY;
+    if (batch->chart && batch->have_layout && !batch->sink->failed &&
+        rt_batch_chart_write(batch->chart, batch) != RT_BATCH_OK)
         return RT_BATCH_NO_MEMORY;
     if (batch->summary && batch->have_layout && !batch->sink->failed &&
         !emit_summary(batch, summary_out))

@@ -491,8 +491,9 @@ enum rt_batch_result rt_batch_file(struct rt_batch *batch, FILE *in,
 {
     enum rt_batch_result result;
 
+    /* Text and svg hold every row until the end: one thread does. */
     if (batch->options.jobs > 1 && batch->options.format != RT_FORMAT_TEXT &&
-        rt_batch_parallel_available())
+        batch->options.format != RT_FORMAT_SVG && rt_batch_parallel_available())
         result = rt_batch_file_parallel(batch, in, name);
     else
         result = rt_batch_file_sequential(batch, in, name);

@@ -47,6 +47,7 @@ struct rt_batch_options {
     bool counts_as_numbers;         /* json, text: the count columns and the
                                        trailing ones are numbers, not text */
     bool no_header_line;            /* csv, tsv: no header line in the output */
+    unsigned chart_width, chart_height; /* svg, in pixels; 0: the default */
 };
 
 /* The revenue columns, indexed by enum rt_revenue_field: start_mrr ..
@@ -70,6 +71,7 @@ struct rt_batch_layout {
 
 struct rt_summary;
 struct rt_text_table;
+struct rt_batch_chart;
 
 /* What one figure column of the output holds. */
 enum rt_batch_column_kind {
@@ -114,8 +116,10 @@ struct rt_batch {
     /* Inputs that could not be used, reported and skipped: counted by
        rt_batch_file(), and by the caller for one it could not open. */
     uint64_t inputs_skipped;
-    struct rt_summary *summary; /* NULL without --summary */
-    struct rt_text_table *text; /* NULL unless the format is text */
+    struct rt_summary *summary;   /* NULL without --summary */
+    struct rt_text_table *text;   /* NULL unless the format is text */
+    struct rt_batch_chart *chart; /* NULL unless the format is svg: the rows
+                                     are drawn at the end, not written */
 };
 
 /*

@@ -20,7 +20,9 @@ enum batch_option_id {
     OPT_SUMMARY,
     OPT_SUMMARY_FILE,
     OPT_GROUP_BY,
-    OPT_ONLY
+    OPT_ONLY,
+    OPT_WIDTH,
+    OPT_HEIGHT
 };
 
 static bool set_columns(void *field, const char *text, char *problem,
@@ -37,6 +39,12 @@ static bool set_columns(void *field, const char *text, char *problem,
 static bool set_only(void *field, const char *text, char *problem, size_t size)
 {
     return cli_set_name(field, text, "a column of the output", problem, size);
+}
+
+static bool set_chart_size(void *field, const char *text, char *problem,
+                           size_t size)
+{
+    return cli_value_chart_size(text, field, problem, size);
 }
 
 #define ROW(id, short_name, long_name, takes_value, set, field)                \
@@ -61,6 +69,8 @@ static const struct cli_row batch_rows[] = {
     ROW(OPT_GROUP_BY, 0, "group-by", true, cli_set_column_name,
         options.group_by),
     ROW(OPT_ONLY, 0, "only", true, set_only, options.only),
+    ROW(OPT_WIDTH, 0, "width", true, set_chart_size, options.chart_width),
+    ROW(OPT_HEIGHT, 0, "height", true, set_chart_size, options.chart_height),
     CLI_ROW_JOBS(struct batch_args, options.jobs),
     CLI_ROW_HELP,
     CLI_LIFETIME_ROWS(struct batch_args, lifetime),
@@ -91,9 +101,51 @@ static void take_given(struct batch_args *args, const struct cli_parse *parse)
     o->format_given = cli_parse_given(parse, CLI_OPT_FORMAT);
     /* Written as given: tsv's tab; csv's comma, or the input's (later). */
     o->out_delimiter = o->format == RT_FORMAT_TSV ? '\t' : ',';
-    /* A group or a place for the summary asks for one. */
-    o->summary = o->summary || cli_parse_given(parse, OPT_GROUP_BY) ||
-                 cli_parse_given(parse, OPT_SUMMARY_FILE);
+    /* A group or a place for the summary asks for one; a chart draws
+       each group's line instead. */
+    o->summary =
+        o->summary || cli_parse_given(parse, OPT_SUMMARY_FILE) ||
+        (cli_parse_given(parse, OPT_GROUP_BY) && o->format != RT_FORMAT_SVG);
+}
+
+/*
+ * A chart draws each row's retention and churn: the options that ask for
+ * other output are refused with it, and its size without it.
+ */
+static enum cli_parse_result check_chart(const struct batch_args *args,
+                                         const struct cli_parse *parse,
+                                         char *error, size_t size)
+{
+    static const struct {
+        int id;
+        const char *name;
+    } not_drawn[] = {{OPT_SUMMARY, "--summary"},
+                     {OPT_SUMMARY_FILE, "--summary-file"},
+                     {OPT_ONLY, "--only"},
+                     {CLI_OPT_LIFETIME, "--lifetime"},
+                     {CLI_OPT_PERIOD, "--period"},
+                     {CLI_OPT_PER, "--per"},
+                     {CLI_OPT_MARGIN, "--margin"},
+                     {CLI_OPT_DISCOUNT, "--discount"},
+                     {CLI_OPT_MONEY_PRECISION, "--money-precision"}};
+    size_t i;
+
+    if (args->options.format != RT_FORMAT_SVG) {
+        if (!cli_parse_given(parse, OPT_WIDTH) &&
+            !cli_parse_given(parse, OPT_HEIGHT))
+            return CLI_PARSE_OK;
+        snprintf(error, size,
+                 "option %s: only with -f svg (it sizes the "
+                 "chart)",
+                 cli_parse_given(parse, OPT_WIDTH) ? "--width" : "--height");
+        return CLI_PARSE_USAGE;
+    }
+    for (i = 0; i < sizeof not_drawn / sizeof not_drawn[0]; i++)
+        if (cli_parse_given(parse, not_drawn[i].id)) {
+            cli_chart_not_drawn(not_drawn[i].name, error, size);
+            return CLI_PARSE_USAGE;
+        }
+    return CLI_PARSE_OK;
 }
 
 /* --no-header and --columns only make sense together. */
@@ -202,7 +254,8 @@ enum cli_parse_result batch_parse_args(int argc, char *const *argv, int first,
         return CLI_PARSE_INVALID;
     if (check_count_columns(&args->options, error, error_size) !=
             CLI_PARSE_OK ||
-        check_header(args, error, error_size) != CLI_PARSE_OK)
+        check_header(args, error, error_size) != CLI_PARSE_OK ||
+        check_chart(args, &parse, error, error_size) != CLI_PARSE_OK)
         return CLI_PARSE_USAGE;
     return take_lifetime(args, error, error_size);
 }

@@ -93,6 +93,14 @@ static bool check_only(const struct cli_output *output, bool has_new,
 bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
                              char *error, size_t size)
 {
+    /* The commands of one report check here: none of them draws. */
+    if (format == RT_FORMAT_SVG) {
+        snprintf(error, size,
+                 "option -f/--format: svg draws a chart, which only retain "
+                 "batch, periods and cohorts make (expected text, json, csv "
+                 "or tsv here)");
+        return false;
+    }
     if (header)
         return true;
     if (has_only)

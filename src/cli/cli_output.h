@@ -48,7 +48,8 @@ bool cli_output_check(const struct cli_output *output, bool has_new,
 
 /*
  * --no-header needs a header line to leave out: one of csv or tsv, and no
- * --only, which prints a figure alone.  False with a whole message.
+ * --only, which prints a figure alone.  -f svg is refused: the commands of
+ * one report draw no chart.  False with a whole message.
  */
 bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
                              char *error, size_t size);

@@ -4,6 +4,7 @@
 
 #include "cli_values.h"
 #include "describe.h"
+#include "svg.h"
 
 bool cli_value_refuse(const char *text, const char *what, const char *expected,
                       char *problem, size_t size)
@@ -36,10 +37,42 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size)
 {
-    /* Issue 18 is writing svg: refused until it lands. */
-    return (rt_format_lookup(text, out) && *out != RT_FORMAT_SVG) ||
+    return rt_format_lookup(text, out) ||
            cli_value_refuse(text, "unknown format",
-                            "text, json, csv, tsv or markdown", problem, size);
+                            "text, json, csv, tsv, markdown or svg", problem,
+                            size);
+}
+
+bool cli_value_chart_size(const char *text, unsigned *out, char *problem,
+                          size_t size)
+{
+    uint64_t value = 0;
+    enum rt_status parsed = rt_count_parse(text, strlen(text), &value);
+    char expected[64];
+
+    if (parsed == RT_OK && value >= RT_CHART_SIZE_MIN &&
+        value <= RT_CHART_SIZE_MAX) {
+        *out = (unsigned)value;
+        return true;
+    }
+    snprintf(expected, sizeof expected,
+             "a whole number of pixels from %u to %u", RT_CHART_SIZE_MIN,
+             RT_CHART_SIZE_MAX);
+    /* A whole number, only out of range, is told apart from text. */
+    return cli_value_refuse(text,
+                            parsed == RT_OK || parsed == RT_ERR_RANGE
+                                ? "out of range"
+                                : "not a number of pixels",
+                            expected, problem, size);
+}
+
+void cli_chart_not_drawn(const char *option, char *error, size_t size)
+{
+    snprintf(error, size,
+             "option %s: not with -f svg (the chart draws each row's "
+             "retention and churn rate only; expected -f csv, tsv, json, "
+             "text or markdown)",
+             option);
 }
 
 bool cli_value_delimiter(const char *text, char *out, char *problem,

@@ -3,7 +3,7 @@
  *
  * Each reader returns true with the value, or false with the problem in
  * words (without the option's name), e.g. "unknown format: 'xml' (expected
- * text, json, csv, tsv or markdown)".
+ * text, json, csv, tsv, markdown or svg)".
  */
 #ifndef RETAIN_CLI_VALUES_H
 #define RETAIN_CLI_VALUES_H
@@ -31,6 +31,12 @@ bool cli_value_precision(const char *text, unsigned *out, char *problem,
 
 bool cli_value_format(const char *text, enum rt_format *out, char *problem,
                       size_t size);
+/* A chart's --width or --height: pixels, RT_CHART_SIZE_MIN to _MAX (svg.h). */
+bool cli_value_chart_size(const char *text, unsigned *out, char *problem,
+                          size_t size);
+/* Writes the message for an option that a chart of batch or periods does
+   not draw, such as "--summary". */
+void cli_chart_not_drawn(const char *option, char *error, size_t size);
 /* ",", ";", "tab" or a tab character. */
 bool cli_value_delimiter(const char *text, char *out, char *problem,
                          size_t size);

@@ -79,7 +79,10 @@ const char periods_help_text[] =
 static const char periods_help_tail[] =
     "Output (as retain batch):\n"
     "  -f, --format=FORMAT     csv or tsv (default: as the input), json\n"
-    "                          (JSON Lines), text or markdown\n"
+    "                          (JSON Lines), text, markdown or svg (a chart\n"
+    "                          of retention and churn by period)\n"
+    "      --width=PIXELS      the chart's size, 320 to 10000 (default\n"
+    "      --height=PIXELS     800 x 500); with -f svg\n"
     "      --no-header         csv/tsv: leave out the header line\n"
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"

@@ -37,8 +37,9 @@ struct cohorts_args {
     bool long_form, counts, strict;
     bool header; /* csv/tsv: the header line; --no-header clears it */
     unsigned precision;
-    const char **files; /* the caller's array, argc entries */
-    size_t file_count;  /* 0: standard input */
+    unsigned chart_width, chart_height; /* --width, --height; 0: default */
+    const char **files;                 /* the caller's array, argc entries */
+    size_t file_count;                  /* 0: standard input */
 };
 
 /*

@@ -132,6 +132,36 @@ static void take_batch(struct periods_args *args, const struct cli_parse *parse)
     o->lifetime_options = args->lifetime.options;
     o->only = args->only;
     o->jobs = 1;
+    o->chart_width = c->chart_width;
+    o->chart_height = c->chart_height;
+}
+
+/* A chart draws each period's retention and churn, nothing else. */
+static enum cli_parse_result check_chart(const struct periods_args *args,
+                                         const struct cli_parse *parse,
+                                         char *error, size_t size)
+{
+    static const struct {
+        int id;
+        const char *name;
+    } not_drawn[] = {{OPT_SUMMARY, "--summary"},
+                     {OPT_SUMMARY_FILE, "--summary-file"},
+                     {OPT_ONLY, "--only"},
+                     {CLI_OPT_LIFETIME, "--lifetime"},
+                     {CLI_OPT_PER, "--per"},
+                     {CLI_OPT_MARGIN, "--margin"},
+                     {CLI_OPT_DISCOUNT, "--discount"},
+                     {CLI_OPT_MONEY_PRECISION, "--money-precision"}};
+    size_t i;
+
+    if (args->cohorts.format != RT_FORMAT_SVG)
+        return CLI_PARSE_OK;
+    for (i = 0; i < sizeof not_drawn / sizeof not_drawn[0]; i++)
+        if (cli_parse_given(parse, not_drawn[i].id)) {
+            cli_chart_not_drawn(not_drawn[i].name, error, size);
+            return CLI_PARSE_USAGE;
+        }
+    return CLI_PARSE_OK;
 }
 
 /*
@@ -164,6 +194,8 @@ static enum cli_parse_result check(struct periods_args *args,
         result = check_event_col(args, parse, error, size);
     if (result == CLI_PARSE_OK)
         result = cohorts_args_check(&args->cohorts, parse, error, size);
+    if (result == CLI_PARSE_OK)
+        result = check_chart(args, parse, error, size);
     if (result != CLI_PARSE_OK || args->cohorts.help)
         return result;
     /* Doubled bits: touched in a period, and at its end (cohort_periods.h). */

@@ -24,21 +24,41 @@ static const struct column_role end_role = {
     "--end-col", "end date", {"end_date", "end", NULL}};
 
 /*
- * The column with the role's first name, else its second, and so on (the
- * leftmost of equals): in "id,customer_id,date" the ID is customer_id,
- * and in "start,start_date" the start is start_date, whatever their order.
+ * The column with the role's first name, else its second, and so on, each
+ * found as rt_column_index() finds a name (exactly, else in any case): in
+ * "id,customer_id,date" the ID is customer_id, and in "start,start_date"
+ * the start is start_date, whatever their order.  *used is the name's
+ * place in role->defaults.
  */
 static size_t default_column(const struct rt_csv_record *header,
-                             const struct column_role *role)
+                             const struct column_role *role, size_t *used)
 {
     size_t i, j;
 
-    for (j = 0; j < 3 && role->defaults[j]; j++)
-        for (i = 0; i < header->count; i++)
-            if (rt_column_same_name(header->fields[i].data,
-                                    header->fields[i].len, role->defaults[j]))
-                return i;
+    for (j = 0; j < 3 && role->defaults[j]; j++) {
+        i = rt_column_index(header->fields, header->count, role->defaults[j]);
+        if (i != RT_NO_COLUMN) {
+            *used = j;
+            return i;
+        }
+    }
     return RT_NO_COLUMN;
+}
+
+/* False with a message when the role's default name finds two columns. */
+static bool default_alone(const struct rt_csv_record *header,
+                          const struct column_role *role, size_t column,
+                          size_t used, char *message, size_t size)
+{
+    char what[64];
+    size_t twin = rt_column_twin(header->fields, header->count, column,
+                                 role->defaults[used]);
+
+    if (twin == RT_NO_COLUMN)
+        return true;
+    snprintf(what, sizeof what, "the %s", role->what);
+    rt_column_ambiguous(header->fields, column, twin, what, message, size);
+    return false;
 }
 
 /*
@@ -51,14 +71,18 @@ static bool find_column(const struct rt_cohort_log *log,
                         const struct column_role *role, size_t *out)
 {
     char message[RT_MESSAGE_SIZE], columns[RT_MESSAGE_SIZE / 2];
+    size_t used = 0;
 
     *out = RT_NO_COLUMN;
     if (name) {
-        if (rt_column_find(header->fields, header->count, name, option, out,
-                           message, sizeof message))
+        if (rt_column_find_one(header->fields, header->count, name, option, out,
+                               message, sizeof message))
             return true;
-    } else if (!role || (*out = default_column(header, role)) != RT_NO_COLUMN) {
+    } else if (!role) {
         return true;
+    } else if ((*out = default_column(header, role, &used)) != RT_NO_COLUMN) {
+        if (default_alone(header, role, *out, used, message, sizeof message))
+            return true;
     } else {
         rt_column_list(header->fields, header->count, columns, sizeof columns);
         snprintf(message, sizeof message,

@@ -268,8 +268,9 @@ static bool find_column(const struct rt_ids *ids,
 {
     char message[RT_MESSAGE_SIZE];
 
-    if (rt_column_find(header->fields, header->count, ids->options.id_column,
-                       "--id-column", column, message, sizeof message))
+    if (rt_column_find_one(header->fields, header->count,
+                           ids->options.id_column, "--id-column", column,
+                           message, sizeof message))
         return true;
     report(ids, RT_SEVERITY_ERROR, file, header->line, message);
     return false;

@@ -62,6 +62,45 @@ size_t rt_column_index(const struct rt_csv_field *names, size_t count,
     return RT_NO_COLUMN;
 }
 
+size_t rt_column_twin(const struct rt_csv_field *names, size_t count,
+                      size_t index, const char *name)
+{
+    size_t len = strlen(name), i;
+    bool exact =
+        names[index].len == len && memcmp(names[index].data, name, len) == 0;
+
+    for (i = 0; i < count; i++) {
+        if (i == index)
+            continue;
+        if (exact ? names[i].len == len && memcmp(names[i].data, name, len) == 0
+                  : rt_column_same_name(names[i].data, names[i].len, name))
+            return i;
+    }
+    return RT_NO_COLUMN;
+}
+
+void rt_column_ambiguous(const struct rt_csv_field *names, size_t index,
+                         size_t twin, const char *option, char *error,
+                         size_t size)
+{
+    char first[RT_QUOTE_SIZE], second[RT_QUOTE_SIZE];
+    size_t a = index < twin ? index : twin, b = index < twin ? twin : index;
+
+    rt_quote_value(names[a].data, names[a].len, first, sizeof first);
+    rt_quote_value(names[b].data, names[b].len, second, sizeof second);
+    if (strcmp(first, second) == 0)
+        snprintf(error, size,
+                 "columns %zu and %zu are both named %s, so %s could be "
+                 "either (expected one column of that name: rename one)",
+                 a + 1, b + 1, first, option);
+    else
+        snprintf(error, size,
+                 "columns %zu and %zu (%s and %s) differ only in case, so %s "
+                 "could be either (expected the exact name of one of "
+                 "them, or one column of that name)",
+                 a + 1, b + 1, first, second, option);
+}
+
 bool rt_column_find(const struct rt_csv_field *names, size_t count,
                     const char *name, const char *option, size_t *out,
                     char *error, size_t size)
@@ -75,5 +114,20 @@ bool rt_column_find(const struct rt_csv_field *names, size_t count,
     rt_quote_value(name, strlen(name), quoted, sizeof quoted);
     snprintf(error, size, "no column named %s for %s (the columns are %s)",
              quoted, option, columns);
+    return false;
+}
+
+bool rt_column_find_one(const struct rt_csv_field *names, size_t count,
+                        const char *name, const char *option, size_t *out,
+                        char *error, size_t size)
+{
+    size_t twin;
+
+    if (!rt_column_find(names, count, name, option, out, error, size))
+        return false;
+    twin = rt_column_twin(names, count, *out, name);
+    if (twin == RT_NO_COLUMN)
+        return true;
+    rt_column_ambiguous(names, *out, twin, option, error, size);
     return false;
 }

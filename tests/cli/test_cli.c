@@ -318,7 +318,7 @@ static const struct cli_row cli_cases[] = {
      2,
      "",
      "retain: option -f/--format: unknown format: 'xml' (expected text, "
-     "json, csv, tsv or markdown)\n"},
+     "json, csv, tsv, markdown or svg)\n"},
     {"bad precision",
      {"-s", "5", "-e", "4", "-p", "13"},
      NULL,

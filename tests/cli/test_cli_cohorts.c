@@ -355,6 +355,31 @@ static const struct cli_row cohorts_cases[] = {
      "'user', 'date')\n"
      "retain: no event to compute from (expected rows with a "
      "customer ID and a date)\n"},
+    {"two columns of the default name",
+     {"cohorts"},
+     "customer_id,date,customer_id\na,2024-01-01,b\n",
+     2,
+     NULL,
+     "retain: (standard input):1: error: columns 1 and 3 are both named "
+     "'customer_id', so the customer ID could be either (expected one column "
+     "of that name: rename one)\n"
+     "retain: no event to compute from (expected rows with a "
+     "customer ID and a date)\n"},
+    {"the default name exactly wins over it in another case",
+     {"cohorts", "--no-average", "--counts"},
+     "CUSTOMER_ID,date,customer_id\na,2024-01-01,b\nc,2024-01-02,b\n",
+     0,
+     "cohort,customers,month_0\n2024-01,1,\n"},
+    {"--group-by finding two columns",
+     {"cohorts", "--group-by", "GROUP"},
+     "id,date,Group,group\na,2024-01-01,x,y\n",
+     2,
+     NULL,
+     "retain: (standard input):1: error: columns 3 and 4 ('Group' and "
+     "'group') differ only in case, so --group-by could be either (expected "
+     "the exact name of one of them, or one column of that name)\n"
+     "retain: no event to compute from (expected rows with a "
+     "customer ID and a date)\n"},
     {"--id-col names the column",
      {"cohorts", "--id-col", "user", "--no-average", "nocol.csv"},
      NULL,

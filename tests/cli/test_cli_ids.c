@@ -564,6 +564,21 @@ static const struct cli_row ids_cases[] = {
      "",
      "retain: jan.csv:1: error: no column named 'id' for --id-column (the "
      "columns are 'customer_id', 'plan')\n"},
+    {"id column: a name that finds two columns",
+     {"ids", "--id-column", "Id", "two-ids.csv", "feb.csv"},
+     NULL,
+     2,
+     "",
+     "retain: two-ids.csv:1: error: columns 1 and 2 ('id' and 'ID') differ "
+     "only in case, so --id-column could be either (expected the exact name "
+     "of one of them, or one column of that name)\n"},
+    {"id column: the exact name of one of two",
+     {"ids", "--id-column", "ID", "--list", "lost", "two-ids.csv",
+      "two-ids-end.csv"},
+     NULL,
+     0,
+     "2\n",
+     ""},
     {"id column of a directory",
      {"ids", "--id-column", "id", ".", "end.txt"},
      NULL,
@@ -699,7 +714,7 @@ static const struct cli_row ids_cases[] = {
      2,
      "",
      "retain: option -f/--format: unknown format: 'xml' (expected text, "
-     "json, csv, tsv or markdown)\n"},
+     "json, csv, tsv, markdown or svg)\n"},
     {"bad precision",
      {"ids", "-p", "13", "start.txt", "end.txt"},
      NULL,
@@ -829,6 +844,8 @@ static void make_fixtures(void)
     run_write_fixture("feb.csv", "plan,customer_id\nx,c\ny,d\nz,e\nw,f\n");
     run_write_fixture("feb.tsv", "customer_id\tplan\nc\t1\nd\t2\ne\t3\nf\t4\n");
     run_write_fixture("semi.txt", "id;n\nc;1\nd;2\n");
+    run_write_fixture("two-ids.csv", "id,ID\na,1\nb,2\n");
+    run_write_fixture("two-ids-end.csv", "ID,id\n1,b\n");
     run_write_fixture("semi-end.txt", "n;id\n1;d\n2;e\n");
     run_write_fixture("ragged.csv", "id,plan\nc,1\nd,2,3\n");
     run_write_fixture("blank-line.csv", "id\n1\n\n2\n");

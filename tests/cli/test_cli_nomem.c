@@ -63,6 +63,9 @@ static const struct nomem_case nomem_cases[] = {
     {"batch, the same on two threads, blank lines before the header",
      {"batch", "-j", "2", "--summary", "--group-by", "seg", "names.csv"},
      1},
+    {"batch, an SVG chart by group",
+     {"batch", "-f", "svg", "--group-by", "segment", "periods.csv"},
+     1},
     {"ids, figures", {"ids", "start.txt", "end.txt"}, 0},
     /* Markdown keeps its delimiter line and the warnings below in memory. */
     {"ids, markdown, warnings listed below",

@@ -51,19 +51,40 @@ for t in "${targets[@]}"; do
     wait -n || { echo "fuzz: a build failed" >&2; exit 1; }
 done
 
-for t in "${targets[@]}"; do
+# fuzz_one TARGET: fuzzes one target for the time given, its log in
+# $out/TARGET.log; its status is the fuzzer's.
+fuzz_one() {
+    local t=$1
     mkdir -p "$out/corpus/$t"
-    echo "fuzz: $t for ${seconds}s"
     (cd "$out/scratch" &&
         "$out/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
             -rss_limit_mb=4096 -max_len=65536 -close_fd_mask=3 \
             -artifact_prefix="$out/crash-$t-" -print_final_stats=1 \
-            "$out/corpus/$t" "$root/tests/fuzz/corpus/$t" 2>"$out/$t.log") || {
+            "$out/corpus/$t" "$root/tests/fuzz/corpus/$t" 2>"$out/$t.log")
+}
+
+# Each fuzzer runs on one core: as many at a time as there are cores, so
+# that the time given is each target's without the whole run waiting on
+# idle cores.  The results are told in the targets' order.
+cores=$(nproc 2>/dev/null || echo 2)
+pids=()
+for t in "${targets[@]}"; do
+    echo "fuzz: $t for ${seconds}s"
+    while [ "$(jobs -rp | wc -l)" -ge "$cores" ]; do
+        wait -n || true
+    done
+    fuzz_one "$t" &
+    pids+=($!)
+done
+i=0
+for t in "${targets[@]}"; do
+    if ! wait "${pids[$i]}"; then
         tail -40 "$out/$t.log"
         echo "fuzz: $t failed; the input is in $out/crash-$t-*" >&2
         exit 1
-    }
+    fi
     grep -E "stat::number_of_executed_units" "$out/$t.log" |
         sed "s/^/fuzz: $t: /"
+    i=$((i + 1))
 done
 echo "fuzz: every target ran clean"

@@ -260,7 +260,7 @@ static const struct args_case args_cases[] = {
      {"-s1", "-e1", "-f", "xml"},
      CLI_PARSE_INVALID,
      "option -f/--format: unknown format: 'xml' (expected text, json, csv, "
-     "tsv or markdown)"},
+     "tsv, markdown or svg)"},
     {"only unknown",
      {"-s1", "-e1", "--only", "rate"},
      CLI_PARSE_INVALID,

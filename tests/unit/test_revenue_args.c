@@ -144,7 +144,7 @@ static const struct args_case args_cases[] = {
      {"-f", "xml", AMOUNTS},
      CLI_PARSE_INVALID,
      "option -f/--format: unknown format: 'xml' (expected text, json, csv, "
-     "tsv or markdown)"},
+     "tsv, markdown or svg)"},
     {"precision 13",
      {"--precision=13"},
      CLI_PARSE_INVALID,
