@@ -97,8 +97,8 @@ bool cli_output_check_header(enum rt_format format, bool header, bool has_only,
     if (format == RT_FORMAT_SVG) {
         snprintf(error, size,
                  "option -f/--format: svg draws a chart, which only retain "
-                 "batch, periods and cohorts make (expected text, json, csv "
-                 "or tsv here)");
+                 "batch, periods and cohorts make (expected text, json, csv, "
+                 "tsv or markdown here)");
         return false;
     }
     if (header)

@@ -34,7 +34,8 @@
     "rate only; expected -f csv, tsv, json, text or markdown)\n"
 #define NO_CHART                                                               \
     E "option -f/--format: svg draws a chart, which only retain batch, "       \
-      "periods and cohorts make (expected text, json, csv or tsv here)\n"
+      "periods and cohorts make (expected text, json, csv, tsv or "            \
+      "markdown here)\n"
 
 struct svg_case {
     const char *name;
