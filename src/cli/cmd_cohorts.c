@@ -96,8 +96,13 @@ static const char cohorts_help_more[] =
     "cut-off; an unobserved cell is empty, never 0.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT     csv or tsv (default: as the input), json or\n"
-    "                          text\n"
+    "  -f, --format=FORMAT     csv or tsv (default: as the input), json,\n"
+    "                          text or svg (a chart)\n"
+    "      --chart=KIND        svg: heatmap (default): a cell per cohort and\n"
+    "                          k, coloured by its rate; curve: a line per\n"
+    "                          cohort over k, and the average's\n"
+    "      --width=PIXELS      svg: the chart's width, 320 to 10000 (800)\n"
+    "      --height=PIXELS     svg: its height, 320 to 10000 (500)\n"
     "      --long              csv/tsv: one row per cell: cohort, offset,\n"
     "                          period, customers, active, retention_rate\n"
     "      --counts            active customers instead of rates\n"
@@ -122,7 +127,8 @@ static const char cohorts_help_more[] =
     "  retain cohorts --event-col event --start-event signup \\\n"
     "      --return-event purchase --mode on-or-after events.csv\n"
     "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n"
-    "  retain cohorts --spans --period quarter subscriptions.csv\n";
+    "  retain cohorts --spans --period quarter subscriptions.csv\n"
+    "  retain cohorts -f svg --as-of 2024-03-31 shop.csv > heatmap.svg\n";
 
 /* The warnings of a run: on stderr, and kept for JSON's warnings field. */
 struct run_warnings {
@@ -176,8 +182,25 @@ static void plan_report(const struct cohorts_args *args,
                                 log->options.spans == RT_SPAN_BITS_NONE;
 }
 
+/* The report, or with -f svg its chart. */
+static enum rt_status write_report(struct rt_sink *sink,
+                                   const struct cohorts_args *args,
+                                   const struct rt_cohort_report *report)
+{
+    struct rt_cohort_chart chart;
+
+    if (report->format != RT_FORMAT_SVG)
+        return rt_cohort_report_write(sink, report);
+    chart.report = report;
+    chart.kind = args->chart;
+    chart.width = args->chart_width;
+    chart.height = args->chart_height;
+    return rt_cohort_chart_write(sink, &chart);
+}
+
 /* Writes the report to stdout; CLI_EXIT_OK or CLI_EXIT_FAILURE. */
-static int print_report(const struct rt_cohort_report *report)
+static int print_report(const struct cohorts_args *args,
+                        const struct rt_cohort_report *report)
 {
     struct rt_sink *sink = malloc(sizeof *sink);
     enum rt_status status;
@@ -188,7 +211,7 @@ static int print_report(const struct rt_cohort_report *report)
         return CLI_EXIT_FAILURE;
     }
     rt_sink_init(sink, stdout);
-    status = rt_cohort_report_write(sink, report);
+    status = write_report(sink, args, report);
     if (status == RT_OK && rt_sink_flush(sink)) {
         free(sink);
         return CLI_EXIT_OK;
@@ -273,7 +296,7 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
         status = CLI_EXIT_USAGE;
     } else {
         plan_report(args, log, &result, as_of, &warnings, &report);
-        status = print_report(&report);
+        status = print_report(args, &report);
         if (status == CLI_EXIT_OK)
             status = printed_status(args, log, &warnings);
     }
