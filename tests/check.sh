@@ -10,6 +10,8 @@
 #    check the display-width table against), and the German locale
 #    de_DE.UTF-8 (package locales), in which the CLI tests run a second
 #    time; RETAIN_REQUIRE_LOCALES makes its absence a failure, not a skip;
+#    and xmllint and rsvg-convert (libxml2-utils, librsvg2-bin), which check
+#    the golden charts (RETAIN_REQUIRE_TOOLS: their absence fails too);
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest,
 #    every test and every retain it starts under valgrind's memcheck;
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -52,6 +54,9 @@ install_missing() {
     command -v pkg-config >/dev/null || missing+=(pkgconf)
     # The Unicode data src/io/utf8_table.h is made from (CTest utf8_table).
     [ -f /usr/share/unicode/EastAsianWidth.txt ] || missing+=(unicode-data)
+    # The charts' checks (CTest svg_check): well-formed, and drawn.
+    command -v xmllint >/dev/null || missing+=(libxml2-utils)
+    command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
     local sudo=""
@@ -112,6 +117,7 @@ install_check() {
 
 install_missing
 export RETAIN_REQUIRE_LOCALES=1
+export RETAIN_REQUIRE_TOOLS=1
 if $quick; then
     run_suite quick -DCMAKE_BUILD_TYPE=Debug
     echo "check: quick suite passed (the full run: bash tests/check.sh)"

@@ -31,6 +31,7 @@ struct rt_batch_chart {
     bool simple;         /* no new column: the simple rates */
     size_t period;       /* the x column, or RT_NO_COLUMN */
     bool period_chosen;  /* period is set, from the first row */
+    bool refused;        /* too large to draw: nothing is written */
     struct rt_sink pool; /* every text kept, in memory */
 };
 
@@ -159,9 +160,11 @@ static bool find_group(struct rt_batch_chart *chart,
     return true;
 }
 
-static enum rt_batch_result too_many(const char *what, unsigned limit,
+static enum rt_batch_result too_many(struct rt_batch_chart *chart,
+                                     const char *what, unsigned limit,
                                      char *error, size_t size)
 {
+    chart->refused = true;
     snprintf(error, size,
              "too many %s to draw: more than %u (expected at most %u for "
              "-f svg; -f csv writes any number)",
@@ -185,7 +188,7 @@ enum rt_batch_result rt_batch_chart_add(struct rt_batch_chart *chart,
         chart->period_chosen = true;
     }
     if (chart->count == RT_BATCH_CHART_ROWS)
-        return too_many("rows", RT_BATCH_CHART_ROWS, error, size);
+        return too_many(chart, "rows", RT_BATCH_CHART_ROWS, error, size);
     if (chart->count == chart->cap) {
         size_t cap = chart->cap ? 2 * chart->cap : 64;
         struct chart_row *bigger = realloc(chart->rows, cap * sizeof *bigger);
@@ -197,7 +200,7 @@ enum rt_batch_result rt_batch_chart_add(struct rt_batch_chart *chart,
     }
     r = &chart->rows[chart->count];
     if (!find_group(chart, batch, record, &r->group))
-        return too_many("groups", RT_BATCH_CHART_GROUPS, error, size);
+        return too_many(chart, "groups", RT_BATCH_CHART_GROUPS, error, size);
     field_of(record, chart->period, &text, &len);
     r->label = keep(chart, text, chart->period == RT_NO_COLUMN ? 0 : len);
     take_rates(chart, row, r);
@@ -374,7 +377,8 @@ static void put_range(const struct rt_batch_chart *chart,
     int end;
 
     rt_sink_puts(d->texts, name);
-    for (end = 0; end < 2; end++) {
+    /* One value: said once. */
+    for (end = 0; end < (first == last ? 1 : 2); end++) {
         rt_sink_puts(d->texts, end ? " to " : " ");
         put_kept(d->texts, chart, r[end]->text[k]);
         rt_sink_puts(d->texts, "% at ");
@@ -516,6 +520,8 @@ enum rt_batch_result rt_batch_chart_write(struct rt_batch_chart *chart,
     struct drawing d;
     enum rt_batch_result result = RT_BATCH_NO_MEMORY;
 
+    if (chart->refused)
+        return RT_BATCH_OK;
     if (drawing_init(&d, chart)) {
         place_rows(chart, &d);
         name_series(chart, &d, batch->layout.group != RT_NO_COLUMN);

@@ -42,7 +42,8 @@ enum rt_batch_result rt_batch_chart_add(struct rt_batch_chart *chart,
                                         const struct rt_batch_row *row,
                                         char *error, size_t size);
 
-/* Draws the chart to batch->sink: RT_BATCH_OK or RT_BATCH_NO_MEMORY. */
+/* Draws the chart to batch->sink, unless rt_batch_chart_add() refused a
+   row: RT_BATCH_OK or RT_BATCH_NO_MEMORY. */
 enum rt_batch_result rt_batch_chart_write(struct rt_batch_chart *chart,
                                           const struct rt_batch *batch);
 

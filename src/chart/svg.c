@@ -42,9 +42,11 @@ static size_t text_unit(const char *text, size_t len, bool *replaced,
         size_t shown_len, unit_columns;
 
         rt_utf8_show_one(text, n, shown, &shown_len, &unit_columns);
-        /* Format characters are shown as escapes in a terminal (many
-           columns); in a picture they take none or one. */
-        *columns = unit_columns <= 2 ? unit_columns : 1;
+        /* What a terminal shows as an escape (C1 controls, format
+           characters such as bidirectional overrides, line separators)
+           could hide or reorder a label: U+FFFD, in one column. */
+        *replaced = shown[0] == '\\';
+        *columns = *replaced ? 1 : unit_columns;
     }
     return n;
 }

@@ -10,8 +10,10 @@
  *
  * Every user text goes through rt_svg_text_escaped(): XML's five special
  * characters are escaped, and bytes that are not valid UTF-8, control
- * characters and the two non-characters XML forbids become U+FFFD, so
- * no input can make the document ill-formed.
+ * characters, the two non-characters XML forbids and what utf8.h shows
+ * as an escape (format characters such as bidirectional overrides, line
+ * separators) become U+FFFD, so no input can make the document
+ * ill-formed or reorder or hide a label.
  *
  * The writer holds no state but the sink: a failed write is remembered
  * there (sink->failed), and the caller checks it once at the end.

@@ -58,6 +58,14 @@ static const struct escape_case escape_cases[] = {
     {"U+FFFE and U+FFFF are not XML", "\xef\xbf\xbe\xef\xbf\xbf", 0,
      "\xef\xbf\xbd\xef\xbf\xbd"},
     {"U+FFFD itself stays", "\xef\xbf\xbd", 0, "\xef\xbf\xbd"},
+    {"a right-to-left override cannot reorder a label",
+     "\xe2\x80\xae"
+     "abc",
+     0,
+     "\xef\xbf\xbd"
+     "abc"},
+    {"zero-width space and line separator", "a\xe2\x80\x8b\xe2\x80\xa8", 0,
+     "a\xef\xbf\xbd\xef\xbf\xbd"},
     {"empty", "", 0, ""},
 };
 
@@ -149,6 +157,8 @@ static const struct fit_case fit_cases[] = {
     {"wide characters count two", "中文", 10, 240, 240, "中文"},
     {"a wide character is not split", "中文字", 10, 290, 360, "中\xe2\x80\xa6"},
     {"combining marks take none", "e\xcc\x81te", 12, 216, 216, "e\xcc\x81te"},
+    {"a format character takes one, as U+FFFD", "\xe2\x80\xae", 10, 60, 60,
+     "\xef\xbf\xbd"},
     {"invalid bytes take one each, shown as U+FFFD", "\xff\xff", 10, 120, 120,
      "\xef\xbf\xbd\xef\xbf\xbd"},
     {"escaped after the cut", "<<<<<", 10, 180, 300, "&lt;&lt;\xe2\x80\xa6"},
