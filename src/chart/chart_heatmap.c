@@ -9,24 +9,28 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart_heatmap.h"
 #include "svg.h"
 
-#define PX            10L /* tenths of a pixel in a pixel */
-#define MARGIN        (12 * PX)
-#define TITLE_PX      15u
-#define SUBTITLE_PX   12u
-#define LABEL_PX      11u
-#define SMALL_PX      9u
-#define CELL_W_MAX    (80 * PX) /* a few columns do not fill the width */
-#define ROW_H_MAX     (32 * PX)
-#define SUMMARY_H_MIN (10 * PX)
-#define LABEL_PITCH   (13 * PX) /* 11 px labels closer than this overlap */
-#define LEGEND_SPACE  (44 * PX) /* the gap above the legend, and the legend */
-#define BAR_H         (12 * PX)
-#define ATTRS_SIZE    96
+#define PX               10L /* tenths of a pixel in a pixel */
+#define MARGIN           (12 * PX)
+#define TITLE_PX         15u
+#define SUBTITLE_PX      12u
+#define LABEL_PX         11u
+#define SMALL_PX         9u
+#define HEADING_LINES    3 /* then a heading is cut */
+#define TITLE_LEADING    (18 * PX)
+#define SUBTITLE_LEADING (15 * PX)
+#define CELL_W_MAX       (80 * PX) /* a few columns do not fill the width */
+#define ROW_H_MAX        (32 * PX)
+#define SUMMARY_H_MIN    (10 * PX)
+#define LABEL_PITCH      (13 * PX) /* 11 px labels closer than this overlap */
+#define LEGEND_SPACE     (44 * PX) /* the gap above the legend, and the legend */
+#define BAR_H            (12 * PX)
+#define ATTRS_SIZE       96
 
 /*
  * The colour scale: ColorBrewer's "Blues", a single hue from light to dark
@@ -196,21 +200,76 @@ static void lay_out_across(const struct rt_heatmap_chart *chart,
     at->column_step = label_step(widest_column + 6 * PX, at->cell_w);
 }
 
+/*
+ * Where a heading too wide for one line goes on to a second: the last
+ * space before which it fits; 0 when it fits whole, or has no such space
+ * (then it is cut with "…").  The second line is cut when still too wide.
+ */
+static size_t wrap_at(const char *text, unsigned font_px, long max)
+{
+    size_t len = strlen(text), i, at = 0;
+
+    if (rt_svg_text_width(text, len, font_px) <= max)
+        return 0;
+    for (i = 1; i < len; i++)
+        if (text[i] == ' ' && rt_svg_text_width(text, i, font_px) <= max)
+            at = i;
+    return at;
+}
+
+/*
+ * A heading on up to HEADING_LINES lines, each broken at wrap_at() and the
+ * last cut when still too wide; the baselines `leading` apart.  Draws
+ * nothing when map is NULL; returns the number of lines either way, so
+ * that the layout and the drawing agree.
+ */
+static long wrap_heading(struct heatmap *map, long width, long y, long leading,
+                         const char *attrs, const char *text, unsigned font_px)
+{
+    long max = width - 2 * MARGIN, lines = 1;
+    size_t at;
+    char *line;
+
+    while (lines < HEADING_LINES && (at = wrap_at(text, font_px, max)) > 0) {
+        if (map) {
+            if ((line = malloc(at + 1)) == NULL)
+                break; /* no memory to split it: the rest is cut */
+            memcpy(line, text, at);
+            line[at] = '\0';
+            rt_svg_text(&map->svg, MARGIN, y, NULL, attrs, line);
+            free(line);
+        }
+        text += at + 1;
+        y += leading;
+        lines++;
+    }
+    if (map)
+        rt_svg_text_fit(&map->svg, MARGIN, y, NULL, attrs, text, font_px, max);
+    return lines;
+}
+
 /* Down: the headings, then rows as tall as fit above the legend. */
 static void lay_out_down(const struct rt_heatmap_chart *chart,
                          struct layout *at)
 {
-    long gap = chart->summary ? LABEL_PITCH + SUMMARY_H_MIN : 0, down;
+    long gap = chart->summary ? LABEL_PITCH : 0, down;
 
     at->title_y = MARGIN + (long)TITLE_PX * PX;
-    at->subtitle_y = at->title_y + 18 * PX;
-    at->x_label_y = at->subtitle_y + 22 * PX;
+    at->subtitle_y =
+        at->title_y + TITLE_LEADING * wrap_heading(NULL, at->width, 0, 0, NULL,
+                                                   chart->title, TITLE_PX);
+    at->x_label_y =
+        at->subtitle_y + 7 * PX +
+        SUBTITLE_LEADING * wrap_heading(NULL, at->width, 0, 0, NULL,
+                                        chart->subtitle, SUBTITLE_PX);
     at->column_label_y = at->x_label_y + 15 * PX;
     at->grid_top = at->column_label_y + 8 * PX;
     down = at->height - at->grid_top - LEGEND_SPACE - MARGIN - gap;
-    at->row_h = chart->row_count ? down / (long)chart->row_count : 0;
-    at->row_h = max_long(min_long(at->row_h, ROW_H_MAX), 1);
+    at->row_h = down / (long)(chart->row_count + (chart->summary ? 1 : 0));
     /* The average stays visible when the cohorts' rows are thin. */
+    if (chart->summary && at->row_h < SUMMARY_H_MIN && chart->row_count)
+        at->row_h = (down - SUMMARY_H_MIN) / (long)chart->row_count;
+    at->row_h = max_long(min_long(at->row_h, ROW_H_MAX), 1);
     at->summary_h = chart->summary ? max_long(at->row_h, SUMMARY_H_MIN) : 0;
     at->row_step = label_step(LABEL_PITCH, at->row_h);
     /* The gap keeps the summary's label clear of the last row's. */
@@ -345,14 +404,13 @@ static void draw_headings(struct heatmap *map)
 {
     const struct rt_heatmap_chart *chart = map->chart;
     const struct layout *at = &map->at;
-    long across = at->width - 2 * MARGIN;
     size_t k;
 
-    rt_svg_text_fit(&map->svg, MARGIN, at->title_y, NULL,
-                    "font-size=\"15\" font-weight=\"bold\"", chart->title,
-                    TITLE_PX, across);
-    rt_svg_text_fit(&map->svg, MARGIN, at->subtitle_y, NULL, "font-size=\"12\"",
-                    chart->subtitle, SUBTITLE_PX, across);
+    wrap_heading(map, at->width, at->title_y, TITLE_LEADING,
+                 "font-size=\"15\" font-weight=\"bold\"", chart->title,
+                 TITLE_PX);
+    wrap_heading(map, at->width, at->subtitle_y, SUBTITLE_LEADING,
+                 "font-size=\"12\"", chart->subtitle, SUBTITLE_PX);
     rt_svg_text_fit(&map->svg, at->grid_left, at->x_label_y, NULL,
                     "font-size=\"11\"", chart->x_label, LABEL_PX,
                     at->width - MARGIN - at->grid_left);
