@@ -198,6 +198,28 @@ static enum rt_status write_report(struct rt_sink *sink,
     return rt_cohort_chart_write(sink, &chart);
 }
 
+/* Whether -f svg was asked for a triangle too large to draw, said. */
+static bool too_large_to_draw(const struct rt_cohort_report *report)
+{
+    const struct rt_cohort_result *result = report->result;
+
+    if (report->format != RT_FORMAT_SVG)
+        return false;
+    if (result->overall.row_count > RT_COHORT_CHART_MAX)
+        cli_error("too many cohorts to draw: %zu (expected at most %d for -f "
+                  "svg; a longer --period gives fewer, -f csv writes any "
+                  "number)",
+                  result->overall.row_count, RT_COHORT_CHART_MAX);
+    else if (result->columns > RT_COHORT_CHART_MAX)
+        cli_error("too many columns to draw: %zu (expected at most %d for -f "
+                  "svg; --max-periods %d keeps that many)",
+                  result->columns, RT_COHORT_CHART_MAX,
+                  RT_COHORT_CHART_MAX - 1);
+    else
+        return false;
+    return true;
+}
+
 /* Writes the report to stdout; CLI_EXIT_OK or CLI_EXIT_FAILURE. */
 static int print_report(const struct cohorts_args *args,
                         const struct rt_cohort_report *report)
@@ -296,7 +318,8 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
         status = CLI_EXIT_USAGE;
     } else {
         plan_report(args, log, &result, as_of, &warnings, &report);
-        status = print_report(args, &report);
+        status = too_large_to_draw(&report) ? CLI_EXIT_USAGE
+                                            : print_report(args, &report);
         if (status == CLI_EXIT_OK)
             status = printed_status(args, log, &warnings);
     }

@@ -16,6 +16,10 @@
 #include "retain.h"
 #include "sink.h"
 
+/* The cohorts, and the columns, a chart takes at most: a million cells
+   already make an SVG file of some 70 MB that no one can read. */
+#define RT_COHORT_CHART_MAX 1000
+
 enum rt_cohort_chart_kind {
     RT_COHORT_CHART_HEATMAP, /* the default */
     RT_COHORT_CHART_CURVE

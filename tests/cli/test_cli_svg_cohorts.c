@@ -106,6 +106,19 @@ static const struct svg_case svg_cases[] = {
      NULL,
      E "option --long needs csv or tsv output (json and text always have "
        "every cell)\n" TRY},
+    {"more than 1000 columns",
+     {"cohorts", "-f", "svg", "--period", "day", "far.csv"},
+     2,
+     NULL,
+     E "too many columns to draw: 1097 (expected at most 1000 for -f svg; "
+       "--max-periods 999 keeps that many)\n"},
+    {"more than 1000 cohorts",
+     {"cohorts", "-f", "svg", "--period", "day", "--max-periods", "3",
+      "days.csv"},
+     2,
+     NULL,
+     E "too many cohorts to draw: 1001 (expected at most 1000 for -f svg; a "
+       "longer --period gives fewer, -f csv writes any number)\n"},
     {"periods has no --chart",
      {"periods", "-f", "svg", "--chart", "curve", "shop.csv"},
      2,
@@ -335,6 +348,34 @@ static void write_many(void)
     free(text);
 }
 
+/* 1001 daily cohorts of one customer each, from 2020-01-01 (a leap
+   year: day 366 is 2021-01-01). */
+static void write_days(void)
+{
+    static const int month_days[] = {31, 29, 31, 30, 31, 30,
+                                     31, 31, 30, 31, 30, 31};
+    size_t size = 32 + 1001 * 24, used;
+    char *text = malloc(size);
+    int year = 2020, month = 0, day = 1, i;
+
+    if (!text)
+        abort();
+    used = (size_t)snprintf(text, size, "customer_id,date\n");
+    for (i = 0; i < 1001; i++) {
+        used += (size_t)snprintf(text + used, size - used, "c%d,%d-%02d-%02d\n",
+                                 i, year, month + 1, day);
+        if (++day > month_days[month] - (month == 1 && year % 4 != 0)) {
+            day = 1;
+            if (++month == 12) {
+                month = 0;
+                year++;
+            }
+        }
+    }
+    run_write_fixture("days.csv", text);
+    free(text);
+}
+
 static void make_fixtures(void)
 {
     char dir[] = "/tmp/retain-svg-cohorts-XXXXXX";
@@ -357,7 +398,11 @@ static void make_fixtures(void)
                                   "c,2024-02-01,2024-05-01\n"
                                   "d,2024-04-03,\n"
                                   "e,2024-05-20,2024-06-10\n");
+    run_write_fixture("far.csv", "customer_id,date\n"
+                                 "a,2020-01-01\n"
+                                 "a,2023-01-01\n");
     write_many();
+    write_days();
 }
 
 int main(void)
