@@ -15,7 +15,7 @@
  * The last tests read the charts themselves: with 200 x values, the x
  * labels shown must not overlap (widths estimated as the chart does, 0.6
  * em a character); with 30 groups, the legend names 12 series and says
- * how many more there are.
+ * how many more there are; beyond 5000 rows or 200 groups, no chart.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,6 +355,23 @@ static void test_too_many_rows(void **state)
     free(in);
 }
 
+static void test_too_many_groups(void **state)
+{
+    static const char *const args[] = {
+        "batch", "-f", "svg", "--group-by", "g", "groups201.csv", NULL};
+    static const char err[] =
+        E "too many groups to draw: more than 200 (expected at most 200 for "
+          "-f svg; -f csv writes any number)\n";
+    struct run_result r;
+
+    (void)state;
+    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
+    cli_expect_bytes("standard error", r.err, r.err_len, err, strlen(err));
+    cli_expect_bytes("standard output", r.out, r.out_len, "", 0);
+    assert_int_equal(r.status, 2);
+    run_result_free(&r);
+}
+
 /* Writes a fixture of `rows` rows, each made by `row` from its number. */
 static void write_rows(const char *name, const char *header, size_t rows,
                        void (*row)(char *, size_t, size_t))
@@ -389,6 +406,11 @@ static void group_row(char *buf, size_t size, size_t i)
 {
     snprintf(buf, size, "2024-%02zu,g%02zu,100,%zu,5\n", i / 30 + 1, i % 30,
              80 + i % 25);
+}
+
+static void group_201_row(char *buf, size_t size, size_t i)
+{
+    snprintf(buf, size, "%zu,10,9,1\n", i);
 }
 
 static void make_fixtures(void)
@@ -440,6 +462,7 @@ static void make_fixtures(void)
     write_rows("long.csv", "period,start,end,new\n", 200, long_row);
     write_rows("numbers.csv", "start,end,new\n", 200, number_row);
     write_rows("groups30.csv", "period,segment,start,end,new\n", 60, group_row);
+    write_rows("groups201.csv", "g,start,end,new\n", 201, group_201_row);
 }
 
 int main(void)
@@ -449,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_row_numbers_thinned),
         cmocka_unit_test(test_many_groups_legend),
         cmocka_unit_test(test_too_many_rows),
+        cmocka_unit_test(test_too_many_groups),
     };
     int failed;
 
