@@ -253,6 +253,7 @@ static void lay_out_down(const struct rt_heatmap_chart *chart,
                          struct layout *at)
 {
     long gap = chart->summary ? LABEL_PITCH : 0, down;
+    size_t slots;
 
     at->title_y = MARGIN + (long)TITLE_PX * PX;
     at->subtitle_y =
@@ -265,7 +266,8 @@ static void lay_out_down(const struct rt_heatmap_chart *chart,
     at->column_label_y = at->x_label_y + 15 * PX;
     at->grid_top = at->column_label_y + 8 * PX;
     down = at->height - at->grid_top - LEGEND_SPACE - MARGIN - gap;
-    at->row_h = down / (long)(chart->row_count + (chart->summary ? 1 : 0));
+    slots = chart->row_count + (chart->summary ? 1 : 0);
+    at->row_h = slots ? down / (long)slots : ROW_H_MAX;
     /* The average stays visible when the cohorts' rows are thin. */
     if (chart->summary && at->row_h < SUMMARY_H_MIN && chart->row_count)
         at->row_h = (down - SUMMARY_H_MIN) / (long)chart->row_count;

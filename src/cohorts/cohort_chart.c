@@ -159,10 +159,10 @@ static enum rt_status fill_average_cell(const struct rt_cohort_report *report,
     if (report->result->overall.average.cohorts[k] == 0)
         return RT_OK;
     status = average_format(report, k, PPM_PRECISION, buf);
-    if (status == RT_OK)
+    if (status == RT_OK) {
         *ppm = ppm_of(buf);
-    if (status == RT_OK)
         status = average_format(report, k, report->precision, buf);
+    }
     if (status == RT_OK)
         copy_text(text, buf);
     return status == RT_ERR_NOMEM ? RT_ERR_NOMEM : RT_OK;

@@ -27,7 +27,7 @@ static char *draw(const long (*values)[COLUMNS], size_t rows, bool summary,
                   const char *label, unsigned height)
 {
     static const char *const texts[COLUMNS] = {"c0", "c1", "c2", "c3"};
-    struct rt_heatmap_row *row = calloc(rows, sizeof *row);
+    struct rt_heatmap_row *row = calloc(rows + 1, sizeof *row);
     struct rt_heatmap_chart chart;
     struct rt_sink sink;
     char *out;
@@ -145,13 +145,26 @@ static void test_thin_rows(void **state)
     free(values);
 }
 
+/* No row and no summary: the headings and the legend, nothing divided by
+   zero rows. */
+static void test_no_rows(void **state)
+{
+    static const long values[][COLUMNS] = {{0, 0, 0, 0}};
+    char *svg = draw(values, 0, false, "a", 320);
+
+    (void)state;
+    assert_null(strstr(svg, ">a</text>"));
+    assert_non_null(strstr(svg, ">retention</text>"));
+    assert_non_null(strstr(svg, "</svg>\n"));
+    free(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_scale),
-        cmocka_unit_test(test_gaps),
-        cmocka_unit_test(test_hostile_label),
-        cmocka_unit_test(test_thin_rows),
+        cmocka_unit_test(test_scale),         cmocka_unit_test(test_gaps),
+        cmocka_unit_test(test_hostile_label), cmocka_unit_test(test_thin_rows),
+        cmocka_unit_test(test_no_rows),
     };
 
     return cmocka_run_group_tests_name("chart heatmap", tests, NULL, NULL);
