@@ -9,6 +9,7 @@
 #include "cli_diag.h"
 #include "cli_inputs.h"
 #include "cli_log.h"
+#include "digits.h"
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
 #include "platform.h"
@@ -198,25 +199,31 @@ static enum rt_status write_report(struct rt_sink *sink,
     return rt_cohort_chart_write(sink, &chart);
 }
 
-/* Whether -f svg was asked for a triangle too large to draw, said. */
+/*
+ * Whether -f svg was asked for a triangle too large to draw, said.  The
+ * counts are written as digits: %zu is not in every C library Windows has.
+ */
 static bool too_large_to_draw(const struct rt_cohort_report *report)
 {
     const struct rt_cohort_result *result = report->result;
+    char count[RT_DIGITS_U64 + 1];
 
     if (report->format != RT_FORMAT_SVG)
         return false;
-    if (result->overall.row_count > RT_COHORT_CHART_MAX)
-        cli_error("too many cohorts to draw: %zu (expected at most %d for -f "
+    if (result->overall.row_count > RT_COHORT_CHART_MAX) {
+        count[rt_digits_write(result->overall.row_count, count)] = '\0';
+        cli_error("too many cohorts to draw: %s (expected at most %d for -f "
                   "svg; a longer --period gives fewer, -f csv writes any "
                   "number)",
-                  result->overall.row_count, RT_COHORT_CHART_MAX);
-    else if (result->columns > RT_COHORT_CHART_MAX)
-        cli_error("too many columns to draw: %zu (expected at most %d for -f "
+                  count, RT_COHORT_CHART_MAX);
+    } else if (result->columns > RT_COHORT_CHART_MAX) {
+        count[rt_digits_write(result->columns, count)] = '\0';
+        cli_error("too many columns to draw: %s (expected at most %d for -f "
                   "svg; --max-periods %d keeps that many)",
-                  result->columns, RT_COHORT_CHART_MAX,
-                  RT_COHORT_CHART_MAX - 1);
-    else
+                  count, RT_COHORT_CHART_MAX, RT_COHORT_CHART_MAX - 1);
+    } else {
         return false;
+    }
     return true;
 }
 
