@@ -24,8 +24,8 @@
 #define HEADING_LINES    3 /* then a heading is cut */
 #define TITLE_LEADING    (18 * PX)
 #define SUBTITLE_LEADING (15 * PX)
-#define CELL_W_MAX       (80 * PX) /* a few columns do not fill the width */
-#define ROW_H_MAX        (32 * PX)
+#define CELL_W_MAX       (96 * PX) /* a few columns do not fill the width */
+#define ROW_H_MAX        (36 * PX)
 #define SUMMARY_H_MIN    (10 * PX)
 #define LABEL_PITCH      (13 * PX) /* 11 px labels closer than this overlap */
 #define LEGEND_SPACE     (44 * PX) /* the gap above the legend, and the legend */

@@ -250,7 +250,7 @@ static void say_title(const struct rt_cohort_report *report,
 
     cut_off[rt_date_write(report->as_of, cut_off)] = '\0';
     snprintf(words->title, sizeof words->title,
-             "Cohort retention by %s (%s, mode %s), cut-off %s, %s",
+             "Cohorts by %s (%s, mode %s), cut-off %s, %s",
              rt_period_name(report->period.unit),
              report->spans ? "subscriptions" : "activity log",
              after ? "on-or-after" : "on", cut_off, average);
