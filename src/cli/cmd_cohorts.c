@@ -9,6 +9,7 @@
 #include "cli_diag.h"
 #include "cli_inputs.h"
 #include "cli_log.h"
+#include "digits.h"
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
 #include "platform.h"
@@ -97,7 +98,13 @@ static const char cohorts_help_more[] =
     "\n"
     "Output:\n"
     "  -f, --format=FORMAT     csv or tsv (default: as the input), json,\n"
-    "                          text or markdown (a GitHub pipe table)\n"
+    "                          text, markdown (a GitHub pipe table) or svg\n"
+    "                          (a chart)\n"
+    "      --chart=KIND        svg: heatmap (default): a cell per cohort and\n"
+    "                          k, coloured by its rate; curve: a line per\n"
+    "                          cohort over k, and the average's\n"
+    "      --width=PIXELS      svg: the chart's width, 320 to 10000 (800)\n"
+    "      --height=PIXELS     svg: its height, 320 to 10000 (500)\n"
     "      --long              csv/tsv: one row per cell: cohort, offset,\n"
     "                          period, customers, active, retention_rate\n"
     "      --counts            active customers instead of rates\n"
@@ -122,7 +129,8 @@ static const char cohorts_help_more[] =
     "  retain cohorts --event-col event --start-event signup \\\n"
     "      --return-event purchase --mode on-or-after events.csv\n"
     "  retain cohorts --group-by plan --long -f csv events.csv > cells.csv\n"
-    "  retain cohorts --spans --period quarter subscriptions.csv\n";
+    "  retain cohorts --spans --period quarter subscriptions.csv\n"
+    "  retain cohorts -f svg --as-of 2024-03-31 shop.csv > heatmap.svg\n";
 
 /* The warnings of a run: on stderr, and kept for JSON's warnings field. */
 struct run_warnings {
@@ -176,8 +184,53 @@ static void plan_report(const struct cohorts_args *args,
                                 log->options.spans == RT_SPAN_BITS_NONE;
 }
 
+/* The report, or with -f svg its chart. */
+static enum rt_status write_report(struct rt_sink *sink,
+                                   const struct cohorts_args *args,
+                                   const struct rt_cohort_report *report)
+{
+    struct rt_cohort_chart chart;
+
+    if (report->format != RT_FORMAT_SVG)
+        return rt_cohort_report_write(sink, report);
+    chart.report = report;
+    chart.kind = args->chart;
+    chart.width = args->chart_width;
+    chart.height = args->chart_height;
+    return rt_cohort_chart_write(sink, &chart);
+}
+
+/*
+ * Whether -f svg was asked for a triangle too large to draw, said.  The
+ * counts are written as digits: %zu is not in every C library Windows has.
+ */
+static bool too_large_to_draw(const struct rt_cohort_report *report)
+{
+    const struct rt_cohort_result *result = report->result;
+    char count[RT_DIGITS_U64 + 1];
+
+    if (report->format != RT_FORMAT_SVG)
+        return false;
+    if (result->overall.row_count > RT_COHORT_CHART_MAX) {
+        count[rt_digits_write(result->overall.row_count, count)] = '\0';
+        cli_error("too many cohorts to draw: %s (expected at most %d for -f "
+                  "svg; a longer --period gives fewer, -f csv writes any "
+                  "number)",
+                  count, RT_COHORT_CHART_MAX);
+    } else if (result->columns > RT_COHORT_CHART_MAX) {
+        count[rt_digits_write(result->columns, count)] = '\0';
+        cli_error("too many columns to draw: %s (expected at most %d for -f "
+                  "svg; --max-periods %d keeps that many)",
+                  count, RT_COHORT_CHART_MAX, RT_COHORT_CHART_MAX - 1);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* Writes the report to stdout; CLI_EXIT_OK or CLI_EXIT_FAILURE. */
-static int print_report(const struct rt_cohort_report *report)
+static int print_report(const struct cohorts_args *args,
+                        const struct rt_cohort_report *report)
 {
     struct rt_sink *sink = malloc(sizeof *sink);
     enum rt_status status;
@@ -188,7 +241,7 @@ static int print_report(const struct rt_cohort_report *report)
         return CLI_EXIT_FAILURE;
     }
     rt_sink_init(sink, stdout);
-    status = rt_cohort_report_write(sink, report);
+    status = write_report(sink, args, report);
     if (status == RT_OK && rt_sink_flush(sink)) {
         free(sink);
         return CLI_EXIT_OK;
@@ -273,7 +326,8 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
         status = CLI_EXIT_USAGE;
     } else {
         plan_report(args, log, &result, as_of, &warnings, &report);
-        status = print_report(&report);
+        status = too_large_to_draw(&report) ? CLI_EXIT_USAGE
+                                            : print_report(args, &report);
         if (status == CLI_EXIT_OK)
             status = printed_status(args, log, &warnings);
     }

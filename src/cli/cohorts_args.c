@@ -32,7 +32,10 @@ enum cohorts_option_id {
     OPT_COUNTS,
     OPT_SPANS,
     OPT_START_COL,
-    OPT_END_COL
+    OPT_END_COL,
+    OPT_CHART,
+    OPT_WIDTH,
+    OPT_HEIGHT
 };
 
 /* Periods reach 2^30 from the first (cohort_engine.h): no cap is more. */
@@ -123,6 +126,24 @@ static bool set_max_periods(void *field, const char *text, char *problem,
         "a whole number from 0 to 1073741823", problem, size);
 }
 
+static bool set_chart(void *field, const char *text, char *problem, size_t size)
+{
+    if (strcmp(text, "heatmap") == 0 || strcmp(text, "curve") == 0) {
+        *(enum rt_cohort_chart_kind *)field = strcmp(text, "heatmap") == 0
+                                                  ? RT_COHORT_CHART_HEATMAP
+                                                  : RT_COHORT_CHART_CURVE;
+        return true;
+    }
+    return cli_value_refuse(text, "unknown chart", "heatmap or curve", problem,
+                            size);
+}
+
+static bool set_chart_size(void *field, const char *text, char *problem,
+                           size_t size)
+{
+    return cli_value_chart_size(text, field, problem, size);
+}
+
 /* A value of a repeatable option, kept with those given before it. */
 static bool add_value(void *field, const char *text, char *problem, size_t size)
 {
@@ -180,6 +201,9 @@ static const struct cli_row cohorts_rows[] = {
     ROW(OPT_START_COL, 0, "start-col", true, cli_set_column_name,
         log.start_col),
     ROW(OPT_END_COL, 0, "end-col", true, cli_set_column_name, log.end_col),
+    ROW(OPT_CHART, 0, "chart", true, set_chart, chart),
+    ROW(OPT_WIDTH, 0, "width", true, set_chart_size, chart_width),
+    ROW(OPT_HEIGHT, 0, "height", true, set_chart_size, chart_height),
     CLI_ROW_FORMAT(struct cohorts_args, format),
     CLI_ROW_PRECISION(struct cohorts_args, precision),
     CLI_ROW_NO_HEADER(struct cohorts_args, header),
@@ -353,6 +377,39 @@ static enum cli_parse_result check_values(const struct cohorts_args *args,
         snprintf(error, size,
                  "option --utc cannot be used with --date-format unix (seconds "
                  "since 1970 are in UTC already)");
+    else if (args->format != RT_FORMAT_SVG &&
+             (cli_parse_given(parse, OPT_WIDTH) ||
+              cli_parse_given(parse, OPT_HEIGHT)))
+        snprintf(error, size,
+                 "option --%s: only with -f svg (it sizes the chart)",
+                 cli_parse_given(parse, OPT_WIDTH) ? "width" : "height");
+    else
+        return CLI_PARSE_OK;
+    return CLI_PARSE_USAGE;
+}
+
+/*
+ * retain cohorts -f svg draws one chart of the rates of everyone: what it
+ * cannot show is refused.  Not shared with periods, whose charts are
+ * line charts of its rows (--group-by: a line per group).
+ */
+static enum cli_parse_result check_chart(const struct cohorts_args *args,
+                                         const struct cli_parse *parse,
+                                         char *error, size_t size)
+{
+    bool svg = args->format == RT_FORMAT_SVG;
+
+    if (!svg && cli_parse_given(parse, OPT_CHART))
+        snprintf(error, size,
+                 "option --chart: only with -f svg (it chooses the chart)");
+    else if (svg && args->counts)
+        snprintf(error, size,
+                 "option --counts: not with -f svg (the chart draws rates; "
+                 "expected -f csv, tsv or text)");
+    else if (svg && args->log.group_col)
+        snprintf(error, size,
+                 "option --group-by: not with -f svg (the chart draws the "
+                 "cohorts of everyone; expected -f csv, tsv, json or text)");
     else
         return CLI_PARSE_OK;
     return CLI_PARSE_USAGE;
@@ -419,5 +476,8 @@ enum cli_parse_result cohorts_parse_args(int argc, char *const *argv, int first,
                                &parse, error, error_size);
     if (result != CLI_PARSE_OK)
         return result;
-    return cohorts_args_check(args, &parse, error, error_size);
+    result = cohorts_args_check(args, &parse, error, error_size);
+    if (result != CLI_PARSE_OK || args->help)
+        return result;
+    return check_chart(args, &parse, error, error_size);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "cli_command.h"
+#include "cohort_chart.h"
 #include "cohort_log.h"
 #include "cohort_report.h"
 
@@ -37,6 +38,7 @@ struct cohorts_args {
     bool long_form, counts, strict;
     bool header; /* csv/tsv: the header line; --no-header clears it */
     unsigned precision;
+    enum rt_cohort_chart_kind chart;    /* -f svg: --chart */
     unsigned chart_width, chart_height; /* --width, --height; 0: default */
     const char **files;                 /* the caller's array, argc entries */
     size_t file_count;                  /* 0: standard input */

@@ -18,8 +18,8 @@ enum periods_option_id {
 
 /* Options of retain cohorts that make no sense for periods. */
 static const char *const cohorts_only[] = {
-    "start-event", "cohort-col",  "mode", "average",
-    "no-average",  "max-periods", "long", "counts"};
+    "start-event", "cohort-col", "mode",   "average", "no-average",
+    "max-periods", "long",       "counts", "chart"};
 
 /* The counts periods adds to batch's columns. */
 static const char *const own_counts[] = {"first_time", "returning",

@@ -444,6 +444,18 @@ static void text_heading(struct writer *w)
     rt_sink_puts(w->sink, ".\n");
 }
 
+void rt_cohort_report_heading(struct rt_sink *sink,
+                              const struct rt_cohort_report *report)
+{
+    struct writer w;
+
+    memset(&w, 0, sizeof w);
+    w.report = report;
+    w.result = report->result;
+    w.sink = sink;
+    text_heading(&w);
+}
+
 /* The note on the first cohort, without "Note: " (JSON's "note"); false
    when there is none. */
 static bool first_cohort_note(const struct writer *w, char *buf, size_t size)

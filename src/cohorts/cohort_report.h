@@ -55,4 +55,11 @@ struct rt_cohort_report {
 enum rt_status rt_cohort_report_write(struct rt_sink *sink,
                                       const struct rt_cohort_report *report);
 
+/*
+ * Writes the line that -f text puts above the table (what a cell counts,
+ * the cut-off, the average), ending in ".\n"; the charts' description.
+ */
+void rt_cohort_report_heading(struct rt_sink *sink,
+                              const struct rt_cohort_report *report);
+
 #endif

@@ -88,6 +88,10 @@ static const struct nomem_case nomem_cases[] = {
     {"cohorts, the same with the engine on a second thread",
      {"cohorts", "-j", "2", "--group-by", "plan", "log.csv", "log2.csv"},
      1},
+    {"cohorts, the SVG heatmap, the mean average",
+     {"cohorts", "-j", "1", "-f", "svg", "--average", "mean", "log.csv",
+      "log2.csv"},
+     1},
     /* By the day, closing b's open row takes a bitmap of many words. */
     {"cohorts --spans, groups, open rows, a bad row and one of no length",
      {"cohorts", "-j", "2", "--spans", "--group-by", "plan", "--period", "day",
