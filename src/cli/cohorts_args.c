@@ -362,13 +362,13 @@ static enum cli_parse_result check_values(const struct cohorts_args *args,
     else if (args->long_form && args->format_given && !table && !markdown)
         snprintf(error, size,
                  "option --long needs csv, tsv or markdown output (json and "
-                 "text always have every cell)");
+                 "text always have every cell, and svg draws them)");
     else if (!args->header && markdown)
         snprintf(error, size, CLI_MARKDOWN_NEEDS_HEADER);
     else if (!args->header && args->format_given && !table)
         snprintf(error, size,
-                 "option --no-header needs csv or tsv output (json and text "
-                 "have no header line to leave out)");
+                 "option --no-header needs csv or tsv output (json, text and "
+                 "svg have no header line to leave out)");
     else if (args->counts && args->format == RT_FORMAT_JSON)
         snprintf(error, size,
                  "option --counts needs csv, tsv or text output (json always "
@@ -405,11 +405,12 @@ static enum cli_parse_result check_chart(const struct cohorts_args *args,
     else if (svg && args->counts)
         snprintf(error, size,
                  "option --counts: not with -f svg (the chart draws rates; "
-                 "expected -f csv, tsv or text)");
+                 "expected -f csv, tsv, text or markdown)");
     else if (svg && args->log.group_col)
         snprintf(error, size,
                  "option --group-by: not with -f svg (the chart draws the "
-                 "cohorts of everyone; expected -f csv, tsv, json or text)");
+                 "cohorts of everyone; expected -f csv, tsv, json, text or "
+                 "markdown)");
     else
         return CLI_PARSE_OK;
     return CLI_PARSE_USAGE;

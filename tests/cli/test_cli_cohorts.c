@@ -460,14 +460,14 @@ static const struct cli_row cohorts_cases[] = {
      2,
      NULL,
      E "option --long needs csv, tsv or markdown output (json and text "
-       "always have every cell)\n" TRY},
+       "always have every cell, and svg draws them)\n" TRY},
     {"--no-header needs csv or tsv",
      {"cohorts", "-f", "text", "--no-header"},
      NULL,
      2,
      NULL,
-     E "option --no-header needs csv or tsv output (json and text have no "
-       "header line to leave out)\n" TRY},
+     E "option --no-header needs csv or tsv output (json, text and svg "
+       "have no header line to leave out)\n" TRY},
     {"--no-header",
      {"cohorts", "--no-header", "--as-of", "2024-03-31", "shop.csv"},
      NULL,

@@ -93,19 +93,19 @@ static const struct svg_case svg_cases[] = {
      2,
      NULL,
      E "option --counts: not with -f svg (the chart draws rates; expected "
-       "-f csv, tsv or text)\n" TRY},
+       "-f csv, tsv, text or markdown)\n" TRY},
     {"--group-by with svg",
      {"cohorts", "-f", "svg", "--group-by", "plan", "shop.csv"},
      2,
      NULL,
      E "option --group-by: not with -f svg (the chart draws the cohorts of "
-       "everyone; expected -f csv, tsv, json or text)\n" TRY},
+       "everyone; expected -f csv, tsv, json, text or markdown)\n" TRY},
     {"--long with svg",
      {"cohorts", "-f", "svg", "--long", "shop.csv"},
      2,
      NULL,
-     E "option --long needs csv or tsv output (json and text always have "
-       "every cell)\n" TRY},
+     E "option --long needs csv, tsv or markdown output (json and text "
+       "always have every cell, and svg draws them)\n" TRY},
     {"more than 1000 columns",
      {"cohorts", "-f", "svg", "--period", "day", "far.csv"},
      2,
