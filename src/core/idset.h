@@ -39,7 +39,7 @@
  */
 #define RT_IDSET_ARENA_MAX ((size_t)UINT32_MAX)
 
-/* Flags kept with each ID. */
+/* Flags kept with each ID; 0x80 is the set's own (its padding). */
 #define RT_ID_SEEN 1u /* e.g. the ID was also in the end file */
 
 struct rt_idset {
@@ -113,7 +113,9 @@ unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry);
 
 /*
  * Walks the IDs in the order they were added: start with *entry = 0 and
- * call until it returns false.  *id points into the set.
+ * call until it returns false.  *id points into the set.  Between calls
+ * *entry is the next ID's entry (as rt_idset_add() gives it), so a caller
+ * may keep it to find that ID's flags and payload.
  */
 bool rt_idset_next(const struct rt_idset *set, size_t *entry, const char **id,
                    size_t *len, unsigned *flags);
