@@ -22,6 +22,18 @@
 #define PREFETCH(address) ((void)(address))
 #endif
 
+/*
+ * GCC counts a prefetch as no effect, so a function that only prefetches,
+ * and is not inlined, is dropped from its callers as if it did nothing
+ * (seen with GCC 12 and link-time optimisation: every lookup then waited
+ * for memory).  noipa keeps the calls.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define KEEP_CALLS __attribute__((noipa))
+#else
+#define KEEP_CALLS
+#endif
+
 /* A bucket is one 64-byte cache line: a lookup costs one miss here. */
 struct rt_id_bucket {
     unsigned char tags[RT_ID_BUCKET_SLOTS]; /* 0: free, else 7 hash bits */
@@ -381,7 +393,7 @@ void rt_idset_prefetch_slot(const struct rt_idset *set, uint64_t hash)
         PREFETCH(&set->buckets[bucket_of(hash, set->bucket_count)]);
 }
 
-void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
+KEEP_CALLS void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
 {
     const struct rt_id_bucket *at;
     unsigned match;
