@@ -368,7 +368,9 @@ static enum rt_cohort_log_result hold(struct rt_cohort_log *log,
 {
     struct cohort_chunk *chunk = cohort_pipe_chunk(log->pipe);
     uint64_t hash =
-        rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
+        chunk->unhashed
+            ? 0
+            : rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
 
     if (!cohort_chunk_hold(chunk, event, hash, line))
         return RT_COHORT_LOG_NO_MEMORY;
@@ -490,7 +492,9 @@ static enum rt_cohort_log_result hold_span(struct rt_cohort_log *log,
 {
     struct cohort_chunk *chunk = cohort_pipe_chunk(log->pipe);
     uint64_t hash =
-        rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
+        chunk->unhashed
+            ? 0
+            : rt_cohort_engine_hash(&log->engine, event->id, event->id_len);
 
     if (!cohort_chunk_hold_span(chunk, event, span, hash, line))
         return RT_COHORT_LOG_NO_MEMORY;
