@@ -30,6 +30,8 @@ void cohort_chunk_free(struct cohort_chunk *chunk)
     free(chunk->notes);
     chunk->bytes = NULL;
     chunk->notes = NULL;
+    chunk->bytes_cap = chunk->notes_cap = 0; /* so that it may be reused */
+    cohort_chunk_clear(chunk);
 }
 
 /* Makes room for `more` bytes after *len in *storage, doubling. */
