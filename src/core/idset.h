@@ -12,7 +12,9 @@
  *
  * A user may keep a fixed-size payload with each ID, beside its bytes in
  * the arena: a lookup that finds the ID then finds its payload in the
- * same cache line, where a separate array would cost another miss.
+ * same cache line, where a separate array would cost another miss.  So
+ * that it does, an entry of half a line or less that would straddle two
+ * starts on the next line instead, after a few bytes of padding.
  *
  * The hash is SipHash-1-3 with a key chosen per run, so that no input can
  * be crafted in advance to make IDs collide: with a fixed or unkeyed hash,
