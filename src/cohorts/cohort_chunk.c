@@ -21,6 +21,7 @@ void cohort_chunk_clear(struct cohort_chunk *chunk)
     chunk->notes_len = 0;
     chunk->fed = 0;
     chunk->status = RT_OK;
+    chunk->unhashed = false;
 }
 
 void cohort_chunk_free(struct cohort_chunk *chunk)
@@ -29,6 +30,8 @@ void cohort_chunk_free(struct cohort_chunk *chunk)
     free(chunk->notes);
     chunk->bytes = NULL;
     chunk->notes = NULL;
+    chunk->bytes_cap = chunk->notes_cap = 0; /* so that it may be reused */
+    cohort_chunk_clear(chunk);
 }
 
 /* Makes room for `more` bytes after *len in *storage, doubling. */
@@ -164,7 +167,8 @@ static void unpack_span(const struct cohort_chunk_event *kept,
     span->open = (kept->flags & CHUNK_OPEN) != 0;
 }
 
-/* The engine takes the events a batch at a time, unpacked on the stack. */
+/* The engine takes the events a batch at a time, unpacked on the stack,
+ * and hashed here when the reading thread left that to this one. */
 void cohort_chunk_feed(struct cohort_chunk *chunk,
                        struct rt_cohort_engine *engine)
 {
@@ -184,7 +188,10 @@ void cohort_chunk_feed(struct cohort_chunk *chunk,
             if (engine->spans) {
                 unpack_span(&chunk->events[done + i], &spans[i]);
             }
-            hashes[i] = chunk->events[done + i].hash;
+            hashes[i] = chunk->unhashed
+                            ? rt_cohort_engine_hash(engine, events[i].id,
+                                                    events[i].id_len)
+                            : chunk->events[done + i].hash;
         }
         chunk->status = engine->spans
                             ? rt_cohort_engine_add_spans_hashed(

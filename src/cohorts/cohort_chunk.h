@@ -54,6 +54,9 @@ struct cohort_chunk {
     /* What feeding it did: events taken, and RT_OK or why it stopped. */
     size_t fed;
     enum rt_status status;
+    /* The events' hashes are left to the thread that feeds them, which
+       was idle (cohort_pipe.c): their `hash` is not set then. */
+    bool unhashed;
 };
 
 /* Empties a chunk for reuse, keeping its storage. */
@@ -63,7 +66,8 @@ void cohort_chunk_free(struct cohort_chunk *chunk);
 
 /*
  * Adds an event read on `line`, copying its ID's bytes and, when given,
- * the segment's; hash is its ID's (rt_cohort_engine_hash()).  Its periods
+ * the segment's; hash is its ID's (rt_cohort_engine_hash()), any value in
+ * an unhashed chunk.  Its periods
  * are those of rt_period_index(), in 32 bits.  False when memory runs out.
  */
 bool cohort_chunk_hold(struct cohort_chunk *chunk,

@@ -9,6 +9,9 @@
 #include <threads.h>
 #endif
 
+/* How far the balance of the two threads' work may lean either way. */
+#define LEAN_MAX 8
+
 /* A chunk being filled (or free), handed over, or fed and back. */
 enum chunk_state { CHUNK_FILLING, CHUNK_HANDED, CHUNK_FED };
 
@@ -20,11 +23,18 @@ struct cohort_pipe {
        handed % COHORT_PIPE_CHUNKS is the one being filled. */
     size_t handed, taken;
     bool threaded;
+    /* Which thread was the slower of late: up by one each time the second
+       thread was found waiting for a chunk, down by two each time the
+       reading thread had to wait for one to come back.  Above zero, the
+       reading thread leaves the hashing of its next chunk's IDs to the
+       second one (cohort_chunk.h).  Only the reading thread uses it. */
+    int lean;
 #ifndef __STDC_NO_THREADS__
     mtx_t lock;
     cnd_t changed;
     thrd_t feeder;
     bool stopping; /* under lock */
+    bool waiting;  /* under lock: the second thread waits for a chunk */
 #endif
 };
 
@@ -46,8 +56,11 @@ static bool wait_handed(struct cohort_pipe *pipe, size_t index)
 {
     const enum chunk_state *state = &pipe->states[index % COHORT_PIPE_CHUNKS];
 
-    while (*state != CHUNK_HANDED && !pipe->stopping)
+    while (*state != CHUNK_HANDED && !pipe->stopping) {
+        pipe->waiting = true;
         cnd_wait(&pipe->changed, &pipe->lock);
+    }
+    pipe->waiting = false;
     return *state == CHUNK_HANDED;
 }
 
@@ -112,6 +125,8 @@ static void set_state(struct cohort_pipe *pipe, size_t index,
 {
     mtx_lock(&pipe->lock);
     pipe->states[index % COHORT_PIPE_CHUNKS] = state;
+    if (state == CHUNK_HANDED && pipe->waiting && pipe->lean < LEAN_MAX)
+        pipe->lean++;
     cnd_broadcast(&pipe->changed);
     mtx_unlock(&pipe->lock);
 }
@@ -119,6 +134,9 @@ static void set_state(struct cohort_pipe *pipe, size_t index,
 static void wait_fed(struct cohort_pipe *pipe, size_t index)
 {
     mtx_lock(&pipe->lock);
+    if (pipe->states[index % COHORT_PIPE_CHUNKS] != CHUNK_FED &&
+        pipe->lean > -LEAN_MAX)
+        pipe->lean -= 2;
     while (pipe->states[index % COHORT_PIPE_CHUNKS] != CHUNK_FED)
         cnd_wait(&pipe->changed, &pipe->lock);
     mtx_unlock(&pipe->lock);
@@ -237,12 +255,19 @@ static enum rt_cohort_log_result take_back_until(struct cohort_pipe *pipe,
 enum rt_cohort_log_result cohort_pipe_hand_over(struct cohort_pipe *pipe,
                                                 const char *file)
 {
+    enum rt_cohort_log_result result;
+
     hand(pipe);
     /* Alone, each chunk comes back at once, so that a refusal stops the
      * reading as soon as it can; with a second thread, the next chunk to
      * fill must be back. */
-    return take_back_until(pipe, file,
-                           pipe->threaded ? COHORT_PIPE_CHUNKS - 1 : 0);
+    result = take_back_until(pipe, file,
+                             pipe->threaded ? COHORT_PIPE_CHUNKS - 1 : 0);
+    /* Whichever thread hashes, the hashes are the same: only the time the
+     * two take changes, which this evens out chunk by chunk. */
+    if (result == RT_COHORT_LOG_OK)
+        cohort_pipe_chunk(pipe)->unhashed = pipe->lean > 0;
+    return result;
 }
 
 enum rt_cohort_log_result cohort_pipe_settle(struct cohort_pipe *pipe,

@@ -11,7 +11,9 @@
  * second thread or not: with one job (or where C11 threads are missing,
  * or one cannot be started) each chunk is fed as it is handed over, and
  * the run is the same byte for byte.  A ring of COHORT_PIPE_CHUNKS chunks
- * keeps memory flat: the reader waits when all are in use.
+ * keeps memory flat: the reader waits when all are in use.  While the
+ * second thread is the one that waits, the calling thread leaves it the
+ * hashing of the IDs, so that the two share the work more evenly.
  */
 #ifndef RETAIN_COHORT_PIPE_H
 #define RETAIN_COHORT_PIPE_H

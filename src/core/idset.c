@@ -7,6 +7,14 @@
 
 #define HEADER 3 /* per ID in the arena: flags, then the length in 2 bytes */
 
+/*
+ * Padding between entries (line_padding()) starts with a byte that is no
+ * entry's flags: ONE_PAD is one byte of it; PADDING says its length is in
+ * the next byte, so that a walk steps over it at once.
+ */
+#define ONE_PAD 0x80u
+#define PADDING 0x81u
+
 /* Grow beyond 75% full: buckets of 12 rarely overflow below that. */
 #define FILL_NUMERATOR   3
 #define FILL_DENOMINATOR 4
@@ -17,6 +25,18 @@
 #define PREFETCH(address) __builtin_prefetch(address)
 #else
 #define PREFETCH(address) ((void)(address))
+#endif
+
+/*
+ * GCC counts a prefetch as no effect, so a function that only prefetches,
+ * and is not inlined, is dropped from its callers as if it did nothing
+ * (seen with GCC 12 and link-time optimisation: every lookup then waited
+ * for memory).  noipa keeps the calls.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define KEEP_CALLS __attribute__((noipa))
+#else
+#define KEEP_CALLS
 #endif
 
 /* A bucket is one 64-byte cache line: a lookup costs one miss here. */
@@ -164,6 +184,16 @@ static void place(struct rt_id_bucket *buckets, size_t count, uint64_t hash,
             }
 }
 
+/* The first entry at or after `at`, past any padding. */
+static size_t skip_padding(const struct rt_idset *set, size_t at)
+{
+    if (at < set->arena_len && set->arena[at] == ONE_PAD)
+        return at + 1;
+    if (at < set->arena_len && set->arena[at] == PADDING)
+        return at + set->arena[at + 1];
+    return at;
+}
+
 /* Puts every ID of the arena into a new table of `count` buckets. */
 static bool rebuild(struct rt_idset *set, size_t count)
 {
@@ -179,7 +209,8 @@ static bool rebuild(struct rt_idset *set, size_t count)
     /* Free the old table first: at most one table and a half is held. */
     free_table(set);
     for (entry = 0; entry < set->arena_len;
-         entry += before_id(set) + id_len(set, entry)) {
+         entry =
+             skip_padding(set, entry + before_id(set) + id_len(set, entry))) {
         hashes[pending] = rt_idset_hash(
             set, (const char *)set->arena + entry + before_id(set),
             id_len(set, entry));
@@ -246,6 +277,93 @@ void rt_idset_reserve(struct rt_idset *set, size_t ids, size_t bytes)
 }
 
 /*
+ * Which of a bucket's slots are free, and which hold the tag, as 12-bit
+ * masks (bit i for slot i).  Where the compiler tells the byte order, the
+ * tags are read as two words and compared all at once: a loop over the
+ * slots branches on each tag, and the branch that leaves it lands
+ * somewhere else on every lookup.  A byte of x is zero exactly when its
+ * high bit in zero_bytes(x) is set.  Slots fill in order and are never
+ * emptied, so the slots before the first free one are all a bucket holds.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(RETAIN_NO_SWAR)
+#define ONES  UINT64_C(0x0101010101010101)
+#define LOW7  UINT64_C(0x7f7f7f7f7f7f7f7f)
+#define HIGHS UINT64_C(0x0102040810204080)
+
+static uint64_t zero_bytes(uint64_t x)
+{
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
+/* The high bits of a word's bytes (zero_bytes()), in its low 8 bits. */
+static unsigned gather(uint64_t highs)
+{
+    return (unsigned)(((highs >> 7) * HIGHS) >> 56);
+}
+
+/* The bucket's tags, as two words; the 4 bytes that are not tags are
+ * neither free nor any tag (a tag has its high bit set). */
+static void tag_words(const struct rt_id_bucket *at, uint64_t *low,
+                      uint64_t *high)
+{
+    uint32_t last;
+
+    memcpy(low, at->tags, 8);
+    memcpy(&last, at->tags + 8, 4);
+    *high = last | UINT64_C(0x7f7f7f7f) << 32;
+}
+
+static unsigned match_mask(const struct rt_id_bucket *at, unsigned char tag)
+{
+    uint64_t low, high, pattern = ONES * tag;
+
+    tag_words(at, &low, &high);
+    return gather(zero_bytes(low ^ pattern)) |
+           gather(zero_bytes(high ^ pattern)) << 8;
+}
+
+static unsigned free_mask(const struct rt_id_bucket *at)
+{
+    uint64_t low, high;
+
+    tag_words(at, &low, &high);
+    return gather(zero_bytes(low)) | gather(zero_bytes(high)) << 8;
+}
+
+static size_t lowest_slot(unsigned mask)
+{
+    return (size_t)__builtin_ctz(mask);
+}
+#else
+static unsigned match_mask(const struct rt_id_bucket *at, unsigned char tag)
+{
+    unsigned mask = 0;
+    size_t i;
+
+    for (i = 0; i < RT_ID_BUCKET_SLOTS; i++)
+        mask |= (unsigned)(at->tags[i] == tag) << i;
+    return mask;
+}
+
+static unsigned free_mask(const struct rt_id_bucket *at)
+{
+    return match_mask(at, 0);
+}
+
+static size_t lowest_slot(unsigned mask)
+{
+    size_t n = 0;
+
+    while (!(mask & 1u)) {
+        mask >>= 1;
+        n++;
+    }
+    return n;
+}
+#endif
+
+/*
  * Finds an ID equal to id, or the free slot where it would go: *bucket and
  * *slot say where; returns whether the ID is there.  Only slots whose tag
  * matches are compared: others are passed over without touching the arena,
@@ -254,19 +372,24 @@ void rt_idset_reserve(struct rt_idset *set, size_t ids, size_t bytes)
 static bool probe(const struct rt_idset *set, const char *id, size_t len,
                   uint64_t hash, size_t *bucket, size_t *slot)
 {
-    size_t b = bucket_of(hash, set->bucket_count), i;
+    size_t b = bucket_of(hash, set->bucket_count);
     unsigned char tag = tag_of(hash);
+    unsigned match, free_slots;
 
     for (;; b = b + 1 == set->bucket_count ? 0 : b + 1) {
         const struct rt_id_bucket *at = &set->buckets[b];
 
-        for (i = 0; i < RT_ID_BUCKET_SLOTS; i++) {
-            if (!at->tags[i] ||
-                (at->tags[i] == tag && same_id(set, at->entries[i], id, len))) {
+        for (match = match_mask(at, tag); match; match &= match - 1)
+            if (same_id(set, at->entries[lowest_slot(match)], id, len)) {
                 *bucket = b;
-                *slot = i;
-                return at->tags[i] != 0;
+                *slot = lowest_slot(match);
+                return true;
             }
+        free_slots = free_mask(at);
+        if (free_slots) {
+            *bucket = b;
+            *slot = lowest_slot(free_slots);
+            return false;
         }
     }
 }
@@ -277,22 +400,23 @@ void rt_idset_prefetch_slot(const struct rt_idset *set, uint64_t hash)
         PREFETCH(&set->buckets[bucket_of(hash, set->bucket_count)]);
 }
 
-void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
+KEEP_CALLS void rt_idset_prefetch_id(const struct rt_idset *set, uint64_t hash)
 {
     const struct rt_id_bucket *at;
-    unsigned char tag = tag_of(hash);
-    size_t i;
+    unsigned match;
 
     if (!set->bucket_count)
         return;
     at = &set->buckets[bucket_of(hash, set->bucket_count)];
-    /* With a payload, the ID's bytes may start on the next cache line. */
-    for (i = 0; i < RT_ID_BUCKET_SLOTS && at->tags[i]; i++)
-        if (at->tags[i] == tag) {
-            PREFETCH(set->arena + at->entries[i]);
-            if (set->payload)
-                PREFETCH(set->arena + at->entries[i] + before_id(set));
-        }
+    /* An ID and its payload share a cache line unless it is long. */
+    for (match = match_mask(at, tag_of(hash)); match; match &= match - 1) {
+        const unsigned char *entry =
+            set->arena + at->entries[lowest_slot(match)];
+
+        PREFETCH(entry);
+        if (set->payload)
+            PREFETCH(entry + before_id(set));
+    }
 }
 
 bool rt_idset_find(const struct rt_idset *set, const char *id, size_t len,
@@ -313,23 +437,69 @@ bool rt_idset_find_hashed(const struct rt_idset *set, const char *id,
     return true;
 }
 
-/* Appends an ID to the arena: RT_ERR_RANGE past arena_max. */
-static enum rt_status append(struct rt_idset *set, const char *id, size_t len)
+/*
+ * The padding bytes that start an entry of `size` bytes on the next cache
+ * line when, put at the arena's end, it would straddle two: with a
+ * payload, a lookup reads the ID and its payload together, and one line
+ * is one wait for memory where two are two.  Only entries of half a line
+ * or less are padded, which costs them at most a few bytes in all: a
+ * longer one (the 40-byte record of a subscription table's customer)
+ * would leave most of a line empty, and the memory touched, and the time
+ * spent faulting it in, grew more than the waits shrank (measured).
+ * Without a payload (the ids commands) a set holds its IDs packed, as
+ * arena_max counts them.
+ */
+static size_t line_padding(const struct rt_idset *set, size_t size)
 {
-    size_t need = set->arena_len + before_id(set) + len;
+    size_t at;
+
+    /* The first entry is at 0, where every walk starts. */
+    if (!set->payload || size > 32 || set->arena_len == 0)
+        return 0;
+    at = (size_t)((uintptr_t)(set->arena + set->arena_len) & 63);
+    return at + size > 64 ? 64 - at : 0;
+}
+
+/*
+ * Pads the arena's end as line_padding() says, when there is room within
+ * arena_cap and arena_max: padding is only for speed, and never makes an
+ * ID not fit.
+ */
+static void pad_arena(struct rt_idset *set, size_t size)
+{
+    size_t pad = line_padding(set, size), need = set->arena_len + pad + size;
+
+    if (pad == 0 || need > set->arena_cap || need > set->arena_max)
+        return;
+    set->arena[set->arena_len] = (unsigned char)(pad == 1 ? ONE_PAD : PADDING);
+    if (pad > 1)
+        set->arena[set->arena_len + 1] = (unsigned char)pad;
+    set->arena_len += pad;
+}
+
+/* Appends an ID to the arena, at *entry: RT_ERR_RANGE past arena_max. */
+static enum rt_status append(struct rt_idset *set, const char *id, size_t len,
+                             size_t *entry)
+{
+    size_t size = before_id(set) + len, need = set->arena_len + size;
     unsigned char *p;
 
     if (need > set->arena_max)
         return RT_ERR_RANGE;
+    /* Room for the padding too, so that growing never moves it. */
+    if (set->payload && need + 63 <= set->arena_max)
+        need += 63;
     if (need > set->arena_cap && !grow_arena(set, need))
         return RT_ERR_NOMEM;
+    pad_arena(set, size);
+    *entry = set->arena_len;
     p = set->arena + set->arena_len;
     p[0] = 0;
     p[1] = (unsigned char)(len & 0xff);
     p[2] = (unsigned char)(len >> 8);
     memset(p + HEADER, 0, set->payload);
     memcpy(p + before_id(set), id, len);
-    set->arena_len = need;
+    set->arena_len += size;
     return RT_OK;
 }
 
@@ -357,8 +527,7 @@ enum rt_status rt_idset_add_hashed(struct rt_idset *set, const char *id,
         *entry = set->buckets[b].entries[i];
         return RT_OK;
     }
-    *entry = set->arena_len;
-    status = append(set, id, len);
+    status = append(set, id, len, entry);
     if (status != RT_OK)
         return status;
     set->buckets[b].tags[i] = tag_of(hash);
@@ -391,6 +560,7 @@ bool rt_idset_next(const struct rt_idset *set, size_t *entry, const char **id,
     *id = (const char *)set->arena + *entry + before_id(set);
     *len = id_len(set, *entry);
     *flags = set->arena[*entry];
-    *entry += before_id(set) + *len;
+    /* Past the padding too: the next entry is where the caller is. */
+    *entry = skip_padding(set, *entry + before_id(set) + *len);
     return true;
 }

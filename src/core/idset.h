@@ -12,7 +12,9 @@
  *
  * A user may keep a fixed-size payload with each ID, beside its bytes in
  * the arena: a lookup that finds the ID then finds its payload in the
- * same cache line, where a separate array would cost another miss.
+ * same cache line, where a separate array would cost another miss.  So
+ * that it does, an entry of half a line or less that would straddle two
+ * starts on the next line instead, after a few bytes of padding.
  *
  * The hash is SipHash-1-3 with a key chosen per run, so that no input can
  * be crafted in advance to make IDs collide: with a fixed or unkeyed hash,
@@ -39,7 +41,7 @@
  */
 #define RT_IDSET_ARENA_MAX ((size_t)UINT32_MAX)
 
-/* Flags kept with each ID. */
+/* Flags kept with each ID; 0x80 is the set's own (its padding). */
 #define RT_ID_SEEN 1u /* e.g. the ID was also in the end file */
 
 struct rt_idset {
@@ -113,7 +115,9 @@ unsigned char *rt_idset_payload(const struct rt_idset *set, size_t entry);
 
 /*
  * Walks the IDs in the order they were added: start with *entry = 0 and
- * call until it returns false.  *id points into the set.
+ * call until it returns false.  *id points into the set.  Between calls
+ * *entry is the next ID's entry (as rt_idset_add() gives it), so a caller
+ * may keep it to find that ID's flags and payload.
  */
 bool rt_idset_next(const struct rt_idset *set, size_t *entry, const char **id,
                    size_t *len, unsigned *flags);

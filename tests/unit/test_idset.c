@@ -287,6 +287,101 @@ static void test_payload(void **state)
     rt_idset_free(&set);
 }
 
+/*
+ * IDs of every length from 5 to 24 bytes with a 20-byte payload (the
+ * cohort engine's), so that many would straddle a cache line and are put
+ * after padding, while the longest are never padded: each entry the walk stands
+ * at between calls is the one a lookup finds, its payload is the one written,
+ * and the walk sees each ID once, in order.
+ */
+static size_t pow10_of(size_t n)
+{
+    return n == 0 ? 1 : 10 * pow10_of(n - 1);
+}
+
+static size_t make_long_id(char *id, size_t i)
+{
+    size_t len = 5 + i % 20, k;
+
+    /* Five digits make it distinct; letters make it long. */
+    for (k = 0; k < len; k++)
+        id[k] =
+            (char)(k < 5 ? '0' + i / pow10_of(4 - k) % 10 : 'a' + (i + k) % 26);
+    return len;
+}
+
+static void test_payload_lines(void **state)
+{
+    static const uint64_t key[2] = {13, 14};
+    enum { COUNT = 3000, PAYLOAD = 20 };
+    struct rt_idset set;
+    char id[24], payload[PAYLOAD];
+    const char *back;
+    size_t i, entry, len, walked = 0, at;
+    unsigned flags;
+    bool added;
+
+    (void)state;
+    rt_idset_init(&set, key, false);
+    rt_idset_set_payload(&set, PAYLOAD);
+    for (i = 0; i < COUNT; i++) {
+        len = make_long_id(id, i);
+        assert_int_equal(rt_idset_add(&set, id, len, &entry, &added), RT_OK);
+        assert_true(added);
+        memset(payload, (int)(i % 251), PAYLOAD);
+        memcpy(rt_idset_payload(&set, entry), payload, PAYLOAD);
+    }
+    for (i = 0; i < COUNT; i++) {
+        at = walked;
+        assert_true(rt_idset_next(&set, &walked, &back, &len, &flags));
+        assert_int_equal(len, make_long_id(id, i));
+        assert_memory_equal(back, id, len);
+        assert_int_equal(flags, 0);
+        assert_true(rt_idset_find(&set, id, len, &entry));
+        assert_int_equal(entry, at);
+        memset(payload, (int)(i % 251), PAYLOAD);
+        assert_memory_equal(rt_idset_payload(&set, entry), payload, PAYLOAD);
+    }
+    assert_false(rt_idset_next(&set, &walked, &back, &len, &flags));
+    rt_idset_free(&set);
+}
+
+/*
+ * Padding is only for speed: with a payload, an ID that fits within
+ * arena_max without its padding is still taken (the second here, wherever
+ * the arena lies).
+ */
+static void test_payload_limit(void **state)
+{
+    static const uint64_t key[2] = {15, 16};
+    struct rt_idset set;
+    const char *back;
+    size_t entry, len, walked = 0, i;
+    unsigned flags;
+    bool added;
+    char id[40];
+
+    (void)state;
+    rt_idset_init(&set, key, false);
+    rt_idset_set_payload(&set, 20);
+    memset(id, 'x', sizeof id);
+    set.arena_max = 84; /* two entries of 3 + 20 + 19 bytes, packed */
+    for (i = 0; i < 2; i++) {
+        id[0] = (char)('a' + i);
+        assert_int_equal(rt_idset_add(&set, id, 19, &entry, &added), RT_OK);
+        assert_true(added);
+    }
+    id[0] = 'd';
+    assert_int_equal(rt_idset_add(&set, id, 1, &entry, &added), RT_ERR_RANGE);
+    for (i = 0; i < 2; i++) {
+        assert_true(rt_idset_next(&set, &walked, &back, &len, &flags));
+        assert_int_equal(len, 19);
+        assert_int_equal(back[0], 'a' + (int)i);
+    }
+    assert_false(rt_idset_next(&set, &walked, &back, &len, &flags));
+    rt_idset_free(&set);
+}
+
 /* SipHash-2-4 against the reference vector of its paper (key 00..0f,
  * message 00..0e); 1-3 uses the same code with fewer rounds. */
 static void test_siphash_reference(void **state)
@@ -332,6 +427,8 @@ int main(void)
         cmocka_unit_test(test_many),
         cmocka_unit_test(test_arena_limit),
         cmocka_unit_test(test_payload),
+        cmocka_unit_test(test_payload_lines),
+        cmocka_unit_test(test_payload_limit),
         cmocka_unit_test(test_siphash_reference),
         cmocka_unit_test(test_siphash_fold_and_key),
     };
