@@ -116,19 +116,10 @@ static enum cli_parse_result check_chart(const struct batch_args *args,
                                          const struct cli_parse *parse,
                                          char *error, size_t size)
 {
-    static const struct {
-        int id;
-        const char *name;
-    } not_drawn[] = {{OPT_SUMMARY, "--summary"},
-                     {OPT_SUMMARY_FILE, "--summary-file"},
-                     {OPT_ONLY, "--only"},
-                     {CLI_OPT_LIFETIME, "--lifetime"},
-                     {CLI_OPT_PERIOD, "--period"},
-                     {CLI_OPT_PER, "--per"},
-                     {CLI_OPT_MARGIN, "--margin"},
-                     {CLI_OPT_DISCOUNT, "--discount"},
-                     {CLI_OPT_MONEY_PRECISION, "--money-precision"}};
-    size_t i;
+    static const int not_drawn[] = {
+        OPT_SUMMARY,      OPT_SUMMARY_FILE, OPT_ONLY,
+        CLI_OPT_LIFETIME, CLI_OPT_PERIOD,   CLI_OPT_PER,
+        CLI_OPT_MARGIN,   CLI_OPT_DISCOUNT, CLI_OPT_MONEY_PRECISION};
 
     if (args->options.format != RT_FORMAT_SVG) {
         if (!cli_parse_given(parse, OPT_WIDTH) &&
@@ -140,12 +131,8 @@ static enum cli_parse_result check_chart(const struct batch_args *args,
                  cli_parse_given(parse, OPT_WIDTH) ? "--width" : "--height");
         return CLI_PARSE_USAGE;
     }
-    for (i = 0; i < sizeof not_drawn / sizeof not_drawn[0]; i++)
-        if (cli_parse_given(parse, not_drawn[i].id)) {
-            cli_chart_not_drawn(not_drawn[i].name, error, size);
-            return CLI_PARSE_USAGE;
-        }
-    return CLI_PARSE_OK;
+    return cli_refuse_not_drawn(
+        parse, not_drawn, sizeof not_drawn / sizeof not_drawn[0], error, size);
 }
 
 /* --no-header and --columns only make sense together. */

@@ -240,3 +240,19 @@ bool cli_refuse_operand(const char *value, const char *hint, char *error,
     snprintf(error, size, "unexpected argument %s (%s)", quoted, hint);
     return false;
 }
+
+enum cli_parse_result cli_refuse_not_drawn(const struct cli_parse *parse,
+                                           const int *ids, size_t count,
+                                           char *error, size_t size)
+{
+    const struct cli_option *given = cli_parse_first_given(parse, ids, count);
+
+    if (!given)
+        return CLI_PARSE_OK;
+    snprintf(error, size,
+             "option --%s: not with -f svg (the chart draws each row's "
+             "retention and churn rate only; expected -f csv, tsv, json, "
+             "text or markdown)",
+             given->long_name);
+    return CLI_PARSE_USAGE;
+}

@@ -134,6 +134,16 @@ bool cli_refuse_operand(const char *value, const char *hint, char *error,
 /* Whether the option `id` was given. */
 bool cli_parse_given(const struct cli_parse *parse, int id);
 
+/*
+ * For a chart of batch or periods, which draws each row's retention and
+ * churn only: CLI_PARSE_USAGE, with a message, when one of the `count`
+ * options `ids` (those that ask for other output) was given; the first
+ * given is named.  Else CLI_PARSE_OK.
+ */
+enum cli_parse_result cli_refuse_not_drawn(const struct cli_parse *parse,
+                                           const int *ids, size_t count,
+                                           char *error, size_t size);
+
 /* Of the `count` options `ids`, the one given first, or NULL. */
 const struct cli_option *cli_parse_first_given(const struct cli_parse *parse,
                                                const int *ids, size_t count);

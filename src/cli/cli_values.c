@@ -66,15 +66,6 @@ bool cli_value_chart_size(const char *text, unsigned *out, char *problem,
                             expected, problem, size);
 }
 
-void cli_chart_not_drawn(const char *option, char *error, size_t size)
-{
-    snprintf(error, size,
-             "option %s: not with -f svg (the chart draws each row's "
-             "retention and churn rate only; expected -f csv, tsv, json, "
-             "text or markdown)",
-             option);
-}
-
 bool cli_value_delimiter(const char *text, char *out, char *problem,
                          size_t size)
 {

@@ -34,9 +34,6 @@ bool cli_value_format(const char *text, enum rt_format *out, char *problem,
 /* A chart's --width or --height: pixels, RT_CHART_SIZE_MIN to _MAX (svg.h). */
 bool cli_value_chart_size(const char *text, unsigned *out, char *problem,
                           size_t size);
-/* Writes the message for an option that a chart of batch or periods does
-   not draw, such as "--summary". */
-void cli_chart_not_drawn(const char *option, char *error, size_t size);
 /* ",", ";", "tab" or a tab character. */
 bool cli_value_delimiter(const char *text, char *out, char *problem,
                          size_t size);
