@@ -110,16 +110,7 @@ static long width_of(const char *text, unsigned font_px)
  */
 static size_t label_step(long a, long b)
 {
-    size_t needed = a <= 0 ? 1 : (size_t)((a + b - 1) / b), step = 1;
-
-    while (step < needed) {
-        if (step * 2 >= needed)
-            return step * 2;
-        if (step * 5 >= needed)
-            return step * 5;
-        step *= 10;
-    }
-    return step;
+    return rt_svg_round_step(a <= 0 ? 1 : (size_t)((a + b - 1) / b));
 }
 
 /* The widest of the rows' labels or sizes (and the summary's). */

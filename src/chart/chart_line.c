@@ -118,9 +118,10 @@ static long widest_tick(const struct rt_line_chart *chart)
 }
 
 /*
- * Every k-th x label, k the least that keeps two shown labels apart: the
- * slots of k values span count * k / slot-width at least the widest label
- * and the space between.  One tenth of rounding is allowed for.
+ * Every k-th x label, k the least round step (1, 2, 5, 10, ...) that keeps
+ * two shown labels apart: the slots of k values span count * k /
+ * slot-width at least the widest label and the space between.  One tenth
+ * of rounding is allowed for.
  */
 static size_t tick_step(const struct rt_line_chart *chart, long plot_width)
 {
@@ -130,7 +131,7 @@ static size_t tick_step(const struct rt_line_chart *chart, long plot_width)
     if (count == 0 || plot_width <= 0)
         return 1;
     k = (need * count + plot_width - 1) / plot_width;
-    return k < 1 ? 1 : (size_t)k;
+    return rt_svg_round_step(k < 1 ? 1 : (size_t)k);
 }
 
 static void plan(const struct rt_line_chart *chart, struct layout *at)

@@ -317,3 +317,17 @@ void rt_svg_text_fit(struct rt_svg *svg, long x, long y, const char *anchor,
         rt_svg_raw(svg, ELLIPSIS);
     rt_svg_raw(svg, "</text>\n");
 }
+
+size_t rt_svg_round_step(size_t needed)
+{
+    size_t step = 1;
+
+    while (step < needed) {
+        if (step * 2 >= needed)
+            return step * 2;
+        if (step * 5 >= needed)
+            return step * 5;
+        step *= 10;
+    }
+    return step;
+}

@@ -106,6 +106,12 @@ long rt_svg_text_width(const char *text, size_t len, unsigned font_px);
 long rt_svg_scale(long value, long from_range, long to_range);
 
 /*
+ * The least of 1, 2, 5, 10, 20, 50, ... at or above `needed`: a label on
+ * every step-th row, column or x value, counted in round numbers.
+ */
+size_t rt_svg_round_step(size_t needed);
+
+/*
  * How many bytes of text (whole characters) to show so that it fits in
  * max_tenths at font_px: len when all of it fits, and *cut false;
  * otherwise a shorter prefix that fits together with an ellipsis "…",

@@ -141,6 +141,31 @@ static void test_scale(void **state)
     assert_int_equal(rt_svg_scale(c->value, c->from, c->to), c->expected);
 }
 
+struct step_case {
+    const char *name;
+    size_t needed, expected;
+};
+
+static const struct step_case step_cases[] = {
+    {"none needed is every one", 0, 1},
+    {"one", 1, 1},
+    {"two", 2, 2},
+    {"three rounds up to five", 3, 5},
+    {"six rounds up to ten", 6, 10},
+    {"eleven rounds up to twenty", 11, 20},
+    {"twenty-one rounds up to fifty", 21, 50},
+    {"fifty stays", 50, 50},
+    {"fifty-one rounds up to a hundred", 51, 100},
+    {"a thousand and one", 1001, 2000},
+};
+
+static void test_step(void **state)
+{
+    const struct step_case *c = *state;
+
+    assert_int_equal(rt_svg_round_step(c->needed), c->expected);
+}
+
 struct fit_case {
     const char *name;
     const char *text;
@@ -225,6 +250,7 @@ int main(void)
     failed += TABLE_RUN("svg number", number_cases, test_number);
     failed += TABLE_RUN("svg scale", scale_cases, test_scale);
     failed += TABLE_RUN("svg fit", fit_cases, test_fit);
+    failed += TABLE_RUN("svg round step", step_cases, test_step);
     failed += cmocka_run_group_tests_name("svg document", document, NULL, NULL);
     return failed ? 1 : 0;
 }
