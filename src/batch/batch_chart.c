@@ -1,4 +1,5 @@
 /* batch_chart.c - see batch_chart.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,17 @@ static enum rt_batch_result too_many(struct rt_batch_chart *chart,
     return RT_BATCH_BAD_COLUMNS;
 }
 
+/* The x column and the rates, once the header is known (rows or not). */
+static void choose_columns(struct rt_batch_chart *chart,
+                           const struct rt_batch *batch)
+{
+    if (chart->period_chosen)
+        return;
+    chart->period = period_column(&batch->layout);
+    chart->simple = batch->layout.new_customers == RT_NO_COLUMN;
+    chart->period_chosen = true;
+}
+
 enum rt_batch_result rt_batch_chart_add(struct rt_batch_chart *chart,
                                         const struct rt_batch *batch,
                                         const struct rt_csv_record *record,
@@ -182,11 +194,7 @@ enum rt_batch_result rt_batch_chart_add(struct rt_batch_chart *chart,
     const char *text;
     size_t len;
 
-    if (!chart->period_chosen) {
-        chart->period = period_column(&batch->layout);
-        chart->simple = batch->layout.new_customers == RT_NO_COLUMN;
-        chart->period_chosen = true;
-    }
+    choose_columns(chart, batch);
     if (chart->count == RT_BATCH_CHART_ROWS)
         return too_many(chart, "rows", RT_BATCH_CHART_ROWS, error, size);
     if (chart->count == chart->cap) {
@@ -295,6 +303,90 @@ static void place_rows(struct rt_batch_chart *chart, struct drawing *d)
         d->values[(r->group * 2) * n + s] = r->ppm[0];
         d->values[(r->group * 2 + 1) * n + s] = r->ppm[1];
     }
+}
+
+/*
+ * A place for every slot such that each group's rows run left to right:
+ * a topological order of "comes next in some group", ties broken (and
+ * cycles, where two groups disagree, cut) by the order first seen.  So
+ * groups laid out one after the other, each in time order, share one
+ * time axis in order.  rank[s] is slot s's place; false without memory.
+ */
+static bool rank_slots(const struct rt_batch_chart *chart,
+                       const struct drawing *d, size_t *rank)
+{
+    size_t n = d->slots, edges = 0, placed, i, s, e;
+    size_t *from = malloc((chart->count ? chart->count : 1) * sizeof *from);
+    size_t *to = malloc((chart->count ? chart->count : 1) * sizeof *to);
+    size_t *before = calloc(n ? n : 1, sizeof *before);
+    size_t *last = malloc((chart->group_count + 1) * sizeof *last);
+    bool ok = from && to && before && last;
+
+    for (i = 0; ok && i <= chart->group_count; i++)
+        last[i] = SIZE_MAX;
+    for (i = 0; ok && i < chart->count; i++) {
+        size_t g = chart->rows[i].group;
+
+        s = d->row_slot[i];
+        if (last[g] != SIZE_MAX && last[g] != s) {
+            from[edges] = last[g];
+            to[edges++] = s;
+            before[s]++;
+        }
+        last[g] = s;
+    }
+    for (s = 0; ok && s < n; s++)
+        rank[s] = SIZE_MAX;
+    for (placed = 0; ok && placed < n; placed++) {
+        size_t next = SIZE_MAX, first_left = SIZE_MAX;
+
+        for (s = 0; s < n && next == SIZE_MAX; s++) {
+            if (rank[s] != SIZE_MAX)
+                continue;
+            if (first_left == SIZE_MAX)
+                first_left = s;
+            if (before[s] == 0)
+                next = s;
+        }
+        next = next == SIZE_MAX ? first_left : next;
+        rank[next] = placed;
+        for (e = 0; e < edges; e++)
+            if (from[e] == next && before[to[e]] > 0)
+                before[to[e]]--;
+    }
+    free(from);
+    free(to);
+    free(before);
+    free(last);
+    return ok;
+}
+
+/* Moves every slot to its rank: labels, values and the rows' slots. */
+static bool order_slots(const struct rt_batch_chart *chart, struct drawing *d)
+{
+    size_t n = chart->count, lines = chart->group_count * 2, i, s;
+    size_t *rank = malloc((d->slots ? d->slots : 1) * sizeof *rank);
+    struct kept *labels = malloc((n ? n : 1) * sizeof *labels);
+    long *values = malloc((lines ? lines : 1) * (n ? n : 1) * sizeof *values);
+    bool ok = rank && labels && values && rank_slots(chart, d, rank);
+
+    for (s = 0; ok && s < d->slots; s++)
+        labels[rank[s]] = d->slot_label[s];
+    for (i = 0; ok && i < lines * n; i++)
+        values[i] = RT_CHART_GAP;
+    for (i = 0; ok && i < lines; i++)
+        for (s = 0; s < d->slots; s++)
+            values[i * n + rank[s]] = d->values[i * n + s];
+    for (i = 0; ok && i < n; i++)
+        d->row_slot[i] = rank[d->row_slot[i]];
+    if (ok) {
+        memcpy(d->slot_label, labels, d->slots * sizeof *labels);
+        memcpy(d->values, values, lines * n * sizeof *values);
+    }
+    free(rank);
+    free(labels);
+    free(values);
+    return ok;
 }
 
 /* Copies text kept in the pool to the end of texts. */
@@ -433,7 +525,15 @@ static void describe_gaps(const struct rt_batch_chart *chart,
         put_count(d->texts, none, "row without a rate is a gap.",
                   "rows without a rate are gaps.");
     }
-    if (outside) {
+    if (outside && chart->simple) {
+        /* Without new customers, E above S is growth, not a mistake. */
+        rt_sink_put(d->texts, ' ');
+        put_count(d->texts, outside,
+                  "row with more customers at the end than at the start (a "
+                  "simple rate above 100%) is a gap.",
+                  "rows with more customers at the end than at the start (a "
+                  "simple rate above 100%) are gaps.");
+    } else if (outside) {
         rt_sink_put(d->texts, ' ');
         put_count(d->texts, outside,
                   "row whose counts contradict each other is a gap.",
@@ -522,8 +622,13 @@ enum rt_batch_result rt_batch_chart_write(struct rt_batch_chart *chart,
 
     if (chart->refused)
         return RT_BATCH_OK;
+    choose_columns(chart, batch);
     if (drawing_init(&d, chart)) {
         place_rows(chart, &d);
+        if (!order_slots(chart, &d)) {
+            drawing_free(&d);
+            return RT_BATCH_NO_MEMORY;
+        }
         name_series(chart, &d, batch->layout.group != RT_NO_COLUMN);
         write_title(chart, batch, &d);
         write_desc(chart, batch, &d);

@@ -97,6 +97,22 @@ static const struct svg_case svg_cases[] = {
      NULL,
      0,
      "batch_hostile"},
+    {"groups laid out one after the other share one axis in time order",
+     {"batch", "-f", "svg", "--group-by", "segment", "-"},
+     "segment,period,start,end,new\n"
+     "ent,2024-03,10,9,0\n"
+     "ent,2024-04,10,8,0\n"
+     "smb,2024-01,10,10,0\n"
+     "smb,2024-02,10,5,0\n"
+     "smb,2024-03,10,7,0\n"
+     "smb,2024-04,10,6,0\n",
+     0,
+     "batch_segments_first"},
+    {"a header without a period column and no rows: x is the row",
+     {"batch", "-f", "svg", "-"},
+     "start,end,new\n",
+     0,
+     "batch_empty_rows"},
     {"a header and no rows: the axes and \"no data\"",
      {"batch", "-f", "svg", "-"},
      "period,start,end,new\n",
@@ -109,6 +125,13 @@ static const struct svg_case svg_cases[] = {
      "periods_example",
      E "warning: period 2024-05: no customer at the start of the period, so "
        "no rate is defined\n"},
+    {"periods by plan: a plan that starts later does not reorder time",
+     {"periods", "-f", "svg", "--group-by", "plan", "late.csv"},
+     NULL,
+     0,
+     "periods_late_plan",
+     "retain: note: 2024-05 is left out: it has not ended by the cut-off "
+     "2024-05-02\n"},
     {"periods by plan",
      {"periods", "-f", "svg", "--group-by", "plan", "--as-of", "2024-04-30",
       "shop.csv"},
@@ -490,6 +513,14 @@ static void make_fixtures(void)
                       "]]><!--,\xff\x01\xc2\x85z,10,8,0\n"
                       "\xe2\x80\xae"
                       "RTL,\xe4\xb8\xad\xe6\x96\x87,10,7,0\n");
+    run_write_fixture("late.csv", "customer_id,date,plan\n"
+                                  "a,2024-03-01,A\n"
+                                  "a,2024-04-01,A\n"
+                                  "a,2024-05-01,A\n"
+                                  "b,2024-01-01,B\n"
+                                  "b,2024-02-01,B\n"
+                                  "b,2024-03-01,B\n"
+                                  "b,2024-05-02,B\n");
     run_write_fixture("shop.csv", "customer_id,date,plan\n"
                                   "ann,2024-01-03,basic\n"
                                   "bob,2024-01-15,pro\n"
