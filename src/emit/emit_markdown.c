@@ -10,9 +10,11 @@
  * bidirectional override as \u{202e}: the text table's forms), and every
  * character that means something inside a Markdown line is escaped with
  * a backslash: the pipe, the backslash, and those of code, emphasis,
- * strikethrough, links, HTML, entities and math.  A space always stands
- * before the pipe that ends a cell, so that an escaped backslash at the
- * end of a cell never becomes an escaped pipe: GFM splits a row into
+ * strikethrough, links, HTML, entities and math, and the colons and the
+ * dot of "www." that GitHub's renderer would make into links or emoji
+ * (an e-mail address it links whatever is escaped; its text stays).  A space
+ * always stands before the pipe that ends a cell, so that an escaped backslash
+ * at the end of a cell never becomes an escaped pipe: GFM splits a row into
  * cells before it reads backslash escapes.
  */
 #include <string.h>
@@ -52,6 +54,50 @@ static bool inner_underscore(const char *text, size_t len, size_t i)
            ascii_alnum(text[i + 1]);
 }
 
+/* Whether the colon at i opens an emoji code such as ":smile:": a name
+   of letters, digits, '_', '+' or '-', with a letter or a sign first,
+   then a colon.  So "file:4:" and "10:30:00" stay as they are. */
+static bool emoji_colon(const char *text, size_t len, size_t i)
+{
+    bool letter = false;
+    size_t j;
+
+    for (j = i + 1; j < len; j++) {
+        char c = text[j];
+        bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+
+        if (!alpha && !(c >= '0' && c <= '9') && c != '_' && c != '+' &&
+            c != '-')
+            break;
+        letter = letter || alpha;
+    }
+    /* ":+1:" and ":-1:" are codes too. */
+    letter =
+        letter || (i + 1 < len && (text[i + 1] == '+' || text[i + 1] == '-'));
+    return letter && j < len && text[j] == ':';
+}
+
+/*
+ * A character GitHub's renderer would make part of a link or an emoji:
+ * the dot of "www." (any case), the colon of "://", and the colon that
+ * opens an emoji code.  Other colons, as in messages, stay as they are.
+ */
+static bool link_mark(const char *text, size_t len, size_t i)
+{
+    static const char www[] = "www";
+    size_t k;
+
+    if (text[i] == ':')
+        return (i + 2 < len && text[i + 1] == '/' && text[i + 2] == '/') ||
+               emoji_colon(text, len, i);
+    if (text[i] != '.' || i < 3)
+        return false;
+    for (k = 0; k < 3; k++)
+        if ((text[i - 3 + k] | 0x20) != www[k])
+            return false;
+    return true;
+}
+
 /* Writes text as a cell holds it: printable, escaped, on one line. */
 static void put_text(struct rt_sink *sink, const char *text, size_t len)
 {
@@ -62,6 +108,11 @@ static void put_text(struct rt_sink *sink, const char *text, size_t len)
         if (inner_underscore(text, len, i)) {
             rt_sink_put(sink, '_');
             i++;
+            continue;
+        }
+        if (link_mark(text, len, i)) {
+            rt_sink_put(sink, '\\');
+            rt_sink_put(sink, text[i++]);
             continue;
         }
         if (rt_utf8_plain((unsigned char)text[i])) {

@@ -239,6 +239,17 @@ static const struct markdown_case markdown_escape_cases[] = {
      "- \\\\x{00}\\\\x{ff}\\\\u{202e}\n"},
     {"UTF-8 as it is", "\xc3\xa9\xe2\x82\xac", 5, "| \xc3\xa9\xe2\x82\xac |\n",
      "- \xc3\xa9\xe2\x82\xac\n"},
+    /* GitHub's renderer links URLs and "www." and shows :name: as emoji. */
+    {"a URL", "https://x.y", 11, "| https\\://x.y |\n", "- https\\://x.y\n"},
+    {"www. in any case", "WwW.x www.y", 11, "| WwW\\.x www\\.y |\n",
+     "- WwW\\.x www\\.y\n"},
+    {"an emoji code", ":smile:", 7, "| \\:smile: |\n", "- \\:smile:\n"},
+    {"other colons stay", "a: b:c f:4: 10:30 :x :", 22,
+     "| a: b:c f:4: 10:30 :x : |\n", "- a: b:c f:4: 10:30 :x :\n"},
+    {"an emoji code of signs and digits", ":+1: :1st_place:", 16,
+     "| \\:+1: \\:1st_place: |\n", "- \\:+1: \\:1st_place:\n"},
+    {"a dot not after www stays", "awww.b.c", 8, "| awww\\.b.c |\n",
+     "- awww\\.b.c\n"},
     /* A list item must not open a block of its own. */
     {"heading", "# x", 3, "| # x |\n", "- \\# x\n"},
     {"nested lists", "+ x", 3, "| + x |\n", "- \\+ x\n"},
