@@ -28,10 +28,10 @@
 #define LEGEND_SPACE     PX(18)  /* between two legend entries */
 #define PLOT_MIN_HEIGHT  PX(100) /* the legend gives way below this */
 
-/* Okabe and Ito's colours, yellow left out for white ground. */
+/* Okabe and Ito's colours, yellow left out for white ground, and black
+   kept for RT_CHART_INK. */
 static const char *const palette[] = {"#0072b2", "#d55e00", "#009e73",
-                                      "#cc79a7", "#e69f00", "#56b4e9",
-                                      "#000000"};
+                                      "#cc79a7", "#e69f00", "#56b4e9"};
 #define PALETTE_SIZE (sizeof palette / sizeof palette[0])
 
 struct layout {
@@ -44,7 +44,9 @@ struct layout {
 
 static const char *colour(const size_t *colour_of, size_t series)
 {
-    return palette[(colour_of ? colour_of[series] : series) % PALETTE_SIZE];
+    size_t c = colour_of ? colour_of[series] : series;
+
+    return c == RT_CHART_INK ? "#000000" : palette[c % PALETTE_SIZE];
 }
 
 /* The x of value i: the middle of its slot. */

@@ -47,10 +47,15 @@ struct rt_line_chart {
 enum rt_status rt_chart_line_write(struct rt_sink *sink,
                                    const struct rt_line_chart *chart);
 
+/* A colour_of value: black, which no palette colour is, for a line the
+   others are read against (the average of cohort curves). */
+#define RT_CHART_INK ((size_t)-1)
+
 /*
  * rt_chart_line_write() with series i in palette colour colour_of[i] (any
- * number: the palette repeats), e.g. a group's retention and churn in one
- * colour; colour_of NULL is rt_chart_line_write().
+ * number: the palette's 6 colours repeat) or RT_CHART_INK, e.g. a group's
+ * retention and churn in one colour; colour_of NULL is
+ * rt_chart_line_write().
  */
 enum rt_status rt_chart_line_write_coloured(struct rt_sink *sink,
                                             const struct rt_line_chart *chart,

@@ -149,7 +149,8 @@ void rt_svg_begin(struct rt_svg *svg, struct rt_sink *sink, unsigned width,
     rt_sink_put(sink, ' ');
     rt_svg_number(svg, h);
     rt_svg_raw(svg, "\" role=\"img\" aria-labelledby=\"rt-title rt-desc\""
-                    " font-family=\"sans-serif\">\n<title id=\"rt-title\">");
+                    " font-family=\"sans-serif\" xml:space=\"preserve\">\n"
+                    "<title id=\"rt-title\">");
     rt_svg_text_escaped(svg, title, strlen(title));
     rt_svg_raw(svg, "</title>\n<desc id=\"rt-desc\">");
     rt_svg_text_escaped(svg, desc, strlen(desc));

@@ -44,6 +44,7 @@ struct rt_svg {
 /*
  * Starts the document on sink: the XML declaration, the <svg> element of
  * width x height pixels (its viewBox the same, a generic sans-serif font,
+ * spaces in text kept as they are, so that " vip" and "vip" differ,
  * labelled for screen readers by the <title> and <desc> that follow, both
  * escaped), and a white background.  title and desc must not be NULL.
  */

@@ -316,21 +316,30 @@ static enum rt_status write_curves(struct rt_sink *sink,
 {
     struct rt_chart_series *series =
         alloc_array(rows->count + 1, sizeof *series);
+    size_t *colour_of = alloc_array(rows->count + 1, sizeof *colour_of);
     struct rt_line_chart lines;
     size_t r, n = 0;
     enum rt_status status;
 
-    if (!series)
+    if (!series || !colour_of) {
+        free(series);
+        free(colour_of);
         return RT_ERR_NOMEM;
+    }
     memset(&lines, 0, sizeof lines);
-    if (!chart->report->no_average)
+    /* The average in black, which no cohort's curve takes. */
+    if (!chart->report->no_average) {
+        colour_of[n] = RT_CHART_INK;
         series[n++] = (struct rt_chart_series){
             chart->report->average == RT_COHORT_MEAN ? "average (mean)"
                                                      : "average (pooled)",
             rows->rows[rows->count].ppm, false, true};
-    for (r = 0; r < rows->count; r++)
+    }
+    for (r = 0; r < rows->count; r++) {
+        colour_of[n] = r;
         series[n++] = (struct rt_chart_series){rows->rows[r].label,
                                                rows->rows[r].ppm, false, false};
+    }
     lines.width = chart->width;
     lines.height = chart->height;
     lines.title = words->title;
@@ -341,8 +350,9 @@ static enum rt_status write_curves(struct rt_sink *sink,
     lines.x_count = rows->columns;
     lines.series = series;
     lines.series_count = n;
-    status = rt_chart_line_write(sink, &lines);
+    status = rt_chart_line_write_coloured(sink, &lines, colour_of);
     free(series);
+    free(colour_of);
     /* A failed write is the sink's to tell, as for the heatmap. */
     return status == RT_ERR_IO ? RT_OK : status;
 }
