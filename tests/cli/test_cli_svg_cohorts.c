@@ -29,6 +29,7 @@
 
 #include "cli_table.h"
 #include "run.h"
+#include "svg_probe.h"
 #include "table.h"
 
 #define E   "retain: "
@@ -128,44 +129,16 @@ static const struct svg_case svg_cases[] = {
        "Try 'retain periods --help' for more information.\n"},
 };
 
-/*
- * Under valgrind (RETAIN_WRAPPER: check.sh's memcheck stage, which has a
- * time budget) a run whose memory the others already check runs without
- * it, as test_cli_svg_line.c does: a refused option, a chart of the same
- * code at another size.
- */
-static char *unwrap(bool unwrapped)
-{
-    const char *wrapper = getenv("RETAIN_WRAPPER");
-    char *kept;
-
-    if (!wrapper || !unwrapped)
-        return NULL;
-    kept = malloc(strlen(wrapper) + 1);
-    assert_non_null(kept);
-    strcpy(kept, wrapper);
-    unsetenv("RETAIN_WRAPPER");
-    return kept;
-}
-
-static void rewrap(char *kept)
-{
-    if (!kept)
-        return;
-    setenv("RETAIN_WRAPPER", kept, 1);
-    free(kept);
-}
-
 static void test_svg_case(void **state)
 {
     const struct svg_case *c = *state;
     struct run_result r;
     char golden[128];
     const char *err = c->err ? c->err : "";
-    char *kept = unwrap(c->status == 2 && !c->golden);
+    char *kept = svg_unwrap(c->status == 2 && !c->golden);
     int started = run_retain(c->args, NULL, NULL, RUN_CAPTURE, &r);
 
-    rewrap(kept);
+    svg_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, err, strlen(err));
     if (c->golden) {
@@ -176,39 +149,6 @@ static void test_svg_case(void **state)
     }
     assert_int_equal(r.status, c->status);
     run_result_free(&r);
-}
-
-/* A length in the chart, "123.4" or "12", in tenths of a pixel. */
-static long parse_tenths(const char *text)
-{
-    long value = 0;
-    bool negative = *text == '-';
-
-    text += negative;
-    while (*text >= '0' && *text <= '9')
-        value = value * 10 + (*text++ - '0');
-    value *= 10;
-    if (*text == '.' && text[1] >= '0' && text[1] <= '9')
-        value += text[1] - '0';
-    return negative ? -value : value;
-}
-
-/* The characters of UTF-8 text, an entity counting one. */
-static long characters(const char *text, size_t len)
-{
-    long count = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        if (text[i] == '&') {
-            while (i < len && text[i] != ';')
-                i++;
-            count++;
-        } else if (((unsigned char)text[i] & 0xc0) != 0x80) {
-            count++;
-        }
-    }
-    return count;
 }
 
 /* The box a <text> takes, in tenths of a pixel. */
@@ -235,11 +175,12 @@ static struct box text_box(const char *at)
     const char *size = attribute(at, tag_end, " font-size=\"");
     const char *anchor = attribute(at, tag_end, " text-anchor=\"");
     const char *text = tag_end + 1;
-    long x = parse_tenths(attribute(at, tag_end, " x=\""));
-    long y = parse_tenths(attribute(at, tag_end, " y=\""));
-    long font = size ? parse_tenths(size) : 160;
-    long width = characters(text, (size_t)(strstr(text, "</text>") - text)) *
-                 font * 6 / 10;
+    long x = svg_tenths(attribute(at, tag_end, " x=\""));
+    long y = svg_tenths(attribute(at, tag_end, " y=\""));
+    long font = size ? svg_tenths(size) : 160;
+    long width =
+        svg_characters(text, (size_t)(strstr(text, "</text>") - text)) * font *
+        6 / 10;
     struct box box = {x, x + width, y - font * 8 / 10, y + font * 2 / 10, text};
 
     if (anchor && strncmp(anchor, "middle", 6) == 0) {
@@ -285,14 +226,14 @@ static size_t check_no_overlap(const char *svg)
 }
 
 /* Runs retain, which must exit 0 with nothing on stderr; the output.
-   unwrapped: without valgrind under memcheck (unwrap()). */
+   unwrapped: without valgrind under memcheck (svg_unwrap()). */
 static char *chart_of(const char *const *args, bool unwrapped)
 {
     struct run_result r;
-    char *kept = unwrap(unwrapped);
+    char *kept = svg_unwrap(unwrapped);
     int started = run_retain(args, NULL, NULL, RUN_CAPTURE, &r);
 
-    rewrap(kept);
+    svg_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, "", 0);
     assert_int_equal(r.status, 0);

@@ -24,6 +24,7 @@
 
 #include "cli_table.h"
 #include "run.h"
+#include "svg_probe.h"
 #include "table.h"
 
 #define E           "retain: "
@@ -228,43 +229,16 @@ static const struct svg_case svg_cases[] = {
      NO_CHART "Try 'retain revenue --help' for more information.\n"},
 };
 
-/*
- * Under valgrind (RETAIN_WRAPPER: check.sh's memcheck stage, which has a
- * time budget) a refused run, exit 2 with no output, runs without it, as
- * cli_table.c does: valgrind's start-up would be most of its time.
- */
-static char *unwrap(bool refused)
-{
-    const char *wrapper = getenv("RETAIN_WRAPPER");
-    char *kept;
-
-    if (!wrapper || !refused)
-        return NULL;
-    kept = malloc(strlen(wrapper) + 1);
-    assert_non_null(kept);
-    strcpy(kept, wrapper);
-    unsetenv("RETAIN_WRAPPER");
-    return kept;
-}
-
-static void rewrap(char *kept)
-{
-    if (!kept)
-        return;
-    setenv("RETAIN_WRAPPER", kept, 1);
-    free(kept);
-}
-
 static void test_svg_case(void **state)
 {
     const struct svg_case *c = *state;
     struct run_result r;
     char golden[128];
     const char *err = c->err ? c->err : "";
-    char *kept = unwrap(c->status == 2 && !c->golden);
+    char *kept = svg_unwrap(c->status == 2 && !c->golden);
     int started = run_retain(c->args, c->in, NULL, RUN_CAPTURE, &r);
 
-    rewrap(kept);
+    svg_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, err, strlen(err));
     if (c->golden) {
@@ -275,39 +249,6 @@ static void test_svg_case(void **state)
     }
     assert_int_equal(r.status, c->status);
     run_result_free(&r);
-}
-
-/* A length in the chart, "123.4" or "12", in tenths of a pixel. */
-static long parse_tenths(const char *text)
-{
-    long value = 0;
-    bool negative = *text == '-';
-
-    text += negative;
-    while (*text >= '0' && *text <= '9')
-        value = value * 10 + (*text++ - '0');
-    value *= 10;
-    if (*text == '.' && text[1] >= '0' && text[1] <= '9')
-        value += text[1] - '0';
-    return negative ? -value : value;
-}
-
-/* The characters of UTF-8 text, an entity counting one. */
-static long characters(const char *text, size_t len)
-{
-    long count = 0;
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        if (text[i] == '&') {
-            while (i < len && text[i] != ';')
-                i++;
-            count++;
-        } else if (((unsigned char)text[i] & 0xc0) != 0x80) {
-            count++;
-        }
-    }
-    return count;
 }
 
 /*
@@ -324,10 +265,10 @@ static size_t check_x_labels(const char *svg)
     assert_non_null(at);
     assert_non_null(end);
     while ((at = strstr(at + 1, "<text x=\"")) != NULL && at < end) {
-        long x = parse_tenths(at + strlen("<text x=\""));
+        long x = svg_tenths(at + strlen("<text x=\""));
         const char *text = strchr(at, '>') + 1;
         long width =
-            characters(text, (size_t)(strstr(text, "</text>") - text)) * 72;
+            svg_characters(text, (size_t)(strstr(text, "</text>") - text)) * 72;
 
         if (shown > 0 && x - last_x < (width + last_width) / 2)
             fail_msg("x labels overlap: %.40s at %ld, after one at %ld", text,
@@ -425,11 +366,11 @@ static void test_too_many_groups(void **state)
           "-f svg; -f csv writes any number)\n";
     struct run_result r;
 
-    char *kept = unwrap(true);
+    char *kept = svg_unwrap(true);
     int started = run_retain(args, NULL, NULL, RUN_CAPTURE, &r);
 
     (void)state;
-    rewrap(kept);
+    svg_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, err, strlen(err));
     cli_expect_bytes("standard output", r.out, r.out_len, "", 0);
