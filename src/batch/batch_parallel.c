@@ -12,7 +12,7 @@
  * their tallies, so the result is byte for byte that of one thread.
  *
  * Threads come from C11's <threads.h>; where a C library lacks it
- * (__STDC_NO_THREADS__), rt_batch_parallel_available() is false and batch
+ * (threads_or_not.h), rt_batch_parallel_available() is false and batch
  * runs on one thread.
  */
 #include <errno.h>
@@ -23,9 +23,9 @@
 #include "batch_parallel.h"
 #include "row_shape.h"
 #include "summary.h"
+#include "threads_or_not.h"
 
-#ifndef __STDC_NO_THREADS__
-#include <threads.h>
+#if RT_THREADS
 
 /* Small blocks keep memory flat: slots hold input and output of one each. */
 #define BLOCK_SIZE       ((size_t)1 << 18)

@@ -4,10 +4,7 @@
 
 #include "cohort_pipe.h"
 #include "cohort_row.h"
-
-#ifndef __STDC_NO_THREADS__
-#include <threads.h>
-#endif
+#include "threads_or_not.h"
 
 /* How far the balance of the two threads' work may lean either way. */
 #define LEAN_MAX 8
@@ -29,7 +26,7 @@ struct cohort_pipe {
        reading thread leaves the hashing of its next chunk's IDs to the
        second one (cohort_chunk.h).  Only the reading thread uses it. */
     int lean;
-#ifndef __STDC_NO_THREADS__
+#if RT_THREADS
     mtx_t lock;
     cnd_t changed;
     thrd_t feeder;
@@ -48,7 +45,7 @@ struct cohort_chunk *cohort_pipe_chunk(struct cohort_pipe *pipe)
     return chunk_at(pipe, pipe->handed);
 }
 
-#ifndef __STDC_NO_THREADS__
+#if RT_THREADS
 
 /* Waits for the chunk handed over as `index` to be handed over, or for
  * the pipe to stop; false when it stops first. */
