@@ -75,6 +75,15 @@ bool cohort_chunk_hold(struct cohort_chunk *chunk,
                        uint64_t line);
 
 /*
+ * Adds, as cohort_chunk_hold() would, the event of a plain log's row (no
+ * segment, no signup, a start and a return): the ID's id_len bytes, its
+ * period and day.  False when memory runs out.
+ */
+bool cohort_chunk_hold_plain(struct cohort_chunk *chunk, const char *id,
+                             size_t id_len, int32_t period, int32_t day,
+                             uint64_t hash, uint64_t line);
+
+/*
  * Adds a row of a subscription table as cohort_chunk_hold() adds an event,
  * with its range (rt_cohort_engine_add_span()), in 32 bits.  The events of
  * a chunk are all rows or all events, as its engine takes.

@@ -17,6 +17,7 @@
 struct cohort_columns {
     size_t id, date, event, signup, group, end;
     size_t width; /* the header's fields: every row must have as many */
+    bool plain;   /* only an ID and a date to read: see take_plain() */
     /* The names of the columns, quoted, for the rows' messages. */
     char id_name[RT_QUOTE_SIZE], date_name[RT_QUOTE_SIZE],
         signup_name[RT_QUOTE_SIZE], group_name[RT_QUOTE_SIZE],

@@ -81,6 +81,28 @@ static const struct csv_case csv_cases[] = {
     {"TSV quotes are bytes around escapes", "\"a\\tb\"\n", 0, '\t',
      "1[\"a\tb\"]"},
     {"CSV backslash is a byte", "a\\tb,c\n", 0, ',', "1[a\\tb|c]"},
+    /* Lines of whole words, which the fast split reads eight bytes at a
+       time: a byte one above the delimiter or the line end, right after
+       it, is a byte (a borrow of the cheap test must not make it one). */
+    {"words: minus after commas", "abcdefg,-x,-y,--z\n12345678,-1,-\n", 0, ',',
+     "1[abcdefg|-x|-y|--z] 2[12345678|-1|-]"},
+    {"words: bytes below the comma that are bytes", "a b+c!d#e*f,g h\r i+j\n",
+     0, ',', "1[a b+c!d#e*f|g h\r i+j]"},
+    {"words: a byte one above the line end after it",
+     "abcdefgh\n\x0b"
+     "2345678,x\n",
+     0, ',',
+     "1[abcdefgh] 2[\x0b"
+     "2345678|x]"},
+    {"words: a quote after bytes below the comma", "a b c d e f,\"g,h\" i\n", 0,
+     ',', "1[a b c d e f|g,h i]!after-quote:1~[a b c d e f|\"g,h\" i]"},
+    {"words: TSV, a byte one above the tab, and an escape",
+     "abcdefgh\t\x0bxyz\tA\\tB and more\n", 0, '\t',
+     "1[abcdefgh|\x0bxyz|A\tB and more]"},
+    {"words: high bytes", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9,\xff\xfe\xfd\n", 0,
+     ',', "1[\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9|\xff\xfe\xfd]"},
+    {"words: semicolons, exactly", "abcdefgh;12;34567890;x\n", 0, ';',
+     "1[abcdefgh|12|34567890|x]"},
 };
 
 static void append(char **trace, size_t *len, const char *data, size_t n)

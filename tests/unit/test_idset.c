@@ -419,6 +419,23 @@ static void test_siphash_fold_and_key(void **state)
                          rt_siphash13(other, "abc", 3, false));
 }
 
+/* The written-out SipHash-1-3 of the IDs is the general function's 1-3,
+ * at every length around the word boundaries, whole words and tails. */
+static void test_siphash13_written_out(void **state)
+{
+    static const uint64_t key[2] = {UINT64_C(0x0706050403020100),
+                                    UINT64_C(0x0f0e0d0c0b0a0908)};
+    unsigned char message[40];
+    size_t len;
+
+    (void)state;
+    for (len = 0; len < sizeof message; len++)
+        message[len] = (unsigned char)(len * 37 + 11);
+    for (len = 0; len <= sizeof message; len++)
+        assert_int_equal(rt_siphash13(key, message, len, false),
+                         rt_siphash(key, message, len, false, 1, 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_payload_limit),
         cmocka_unit_test(test_siphash_reference),
         cmocka_unit_test(test_siphash_fold_and_key),
+        cmocka_unit_test(test_siphash13_written_out),
     };
     int failed = TABLE_RUN("idset", idset_cases, test_idset);
 
