@@ -16,6 +16,7 @@
 #include "cmd_ids.h"
 #include "cmd_periods.h"
 #include "cmd_revenue.h"
+#include "cmd_shard.h"
 
 struct command {
     const char *name;
@@ -24,8 +25,13 @@ struct command {
 
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
-    {"batch", cmd_batch},     {"cohorts", cmd_cohorts}, {"ids", cmd_ids},
-    {"periods", cmd_periods}, {"revenue", cmd_revenue}, {NULL, NULL},
+    {"batch", cmd_batch},
+    {"cohorts", cmd_cohorts},
+    {"ids", cmd_ids},
+    {"periods", cmd_periods},
+    {"revenue", cmd_revenue},
+    {"shard", cmd_shard},
+    {NULL, NULL},
 };
 
 static const struct command *find_command(const char *name)
