@@ -326,30 +326,16 @@ static void test_shard(void **state)
     assert_int_equal(chdir(".."), 0);
 }
 
-/* --help: the usage first, exit 0. */
-static void test_help(void **state)
-{
-    const char *args[] = {"shard", "--help", NULL};
-    static const char usage[] =
-        "Usage: retain shard --by COLUMN --parts N --prefix PATH [FILE]...\n";
-    struct run_result r;
-
-    (void)state;
-    assert_int_equal(run_retain(args, NULL, NULL, RUN_CAPTURE, &r), 0);
-    assert_int_equal(r.status, 0);
-    assert_true(r.out_len > sizeof usage);
-    cli_expect_bytes("stdout", r.out, sizeof usage - 1, usage,
-                     sizeof usage - 1);
-    assert_int_equal(r.err_len, 0);
-    run_result_free(&r);
-}
+/* --help, whole, against its golden file. */
+static const struct cli_row help_cases[] = {
+    {"help", {"shard", "--help"}, NULL, 0, NULL, "", .golden = "help/shard"},
+};
 
 int main(void)
 {
-    const struct CMUnitTest plain[] = {cmocka_unit_test(test_help)};
     char dir[] = "/tmp/retain-shard-XXXXXX";
 
     run_enter_fresh_dir(dir);
     return TABLE_RUN("shard", shard_cases, test_shard) +
-           cmocka_run_group_tests_name("shard plain", plain, NULL, NULL);
+           TABLE_RUN("shard help", help_cases, cli_row_test);
 }
