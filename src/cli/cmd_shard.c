@@ -211,7 +211,7 @@ static bool alloc_out(struct shard_out *out, const struct shard_args *args)
 static FILE **open_inputs(const char *const *names, size_t count,
                           const char **shown)
 {
-    FILE **inputs = calloc(count, sizeof *inputs);
+    FILE **inputs = calloc(count, sizeof(FILE *));
     size_t i;
 
     if (!inputs) {
@@ -316,6 +316,7 @@ int cmd_shard(int argc, char *const *argv, int first)
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
         return CLI_EXIT_FAILURE;
     }
+    memset(&args, 0, sizeof args);
     args.files = files;
     parsed = shard_parse_args(argc, argv, first, &args, error, sizeof error);
     if (parsed != CLI_PARSE_OK)
