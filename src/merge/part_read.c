@@ -89,6 +89,8 @@ static bool quoted_field(struct reader *r)
  */
 static int next_record(struct reader *r)
 {
+    size_t quoted = 0; /* the last field's bytes from within quotes */
+
     r->count = r->text_len = 0;
     r->line = r->next_line;
     if (r->pos == r->len)
@@ -98,6 +100,7 @@ static int next_record(struct reader *r)
             return -1;
         if (r->pos < r->len && r->buf[r->pos] == '"' && !quoted_field(r))
             return -1;
+        quoted = r->lens[r->count - 1];
         while (r->pos < r->len && r->buf[r->pos] != ',' &&
                r->buf[r->pos] != '\n') {
             if (r->buf[r->pos] == '"') {
@@ -114,7 +117,8 @@ static int next_record(struct reader *r)
     r->next_line++;
     if (!text_put(r, '\0'))
         return -1;
-    if (r->lens[r->count - 1] > 0 &&
+    /* A CR before the line end, not one inside quotes. */
+    if (r->lens[r->count - 1] > quoted &&
         r->text[r->starts[r->count - 1] + r->lens[r->count - 1] - 1] == '\r')
         r->text[r->starts[r->count - 1] + --r->lens[r->count - 1]] = '\0';
     return 1;
