@@ -62,10 +62,12 @@ enum rt_status rt_merge_cohorts_result(const struct rt_part *part,
 
 /*
  * periods: counts the engine's periods up to last_complete into the
- * part, each table's first active period too (an activity log's first
- * row, which retain periods does not print but a merge with a part that
- * starts earlier needs).  RT_OK, RT_ERR_NOMEM, RT_ERR_INVALID (the counts
- * did not reconcile: a bug).
+ * part, and each table's period before its first row (where its first
+ * customers are all new: retain periods does not print that row, but a
+ * merge with a part that starts earlier needs it).  A subscription
+ * table's open rows must be marked up to the bit of last_complete's end.
+ * RT_OK, RT_ERR_NOMEM, RT_ERR_INVALID (the counts did not reconcile: a
+ * bug).
  */
 enum rt_status rt_merge_periods_part(const struct rt_cohort_engine *engine,
                                      bool spans, int64_t last_complete,

@@ -22,19 +22,21 @@ static void counts_of(const struct rt_period_counts *row, uint64_t *v)
 }
 
 /*
- * One table's rows up to last.  A log's rows start after the table's
- * first active period, whose customers are all new: that row is put
- * first, from the next one's start.
+ * One table's rows up to last, and the row before its first: a table
+ * begins where its own customers do (a log after its first active period,
+ * a subscription table at its earliest start), and a merge with a part
+ * that begins earlier needs what this one adds there: the customers at
+ * the start of its first row, all new.
  */
 static void put_table(const struct rt_period_table *table, size_t group,
-                      bool spans, int64_t last, struct rt_part *part)
+                      int64_t last, struct rt_part *part)
 {
     uint64_t v[COUNTS];
     size_t i;
 
     if (table->count == 0)
         return;
-    if (!spans) {
+    {
         uint64_t active = table->rows[0].start;
         const uint64_t first[COUNTS] = {0, active, 0, 0, active, active, 0, 0};
 
@@ -54,16 +56,16 @@ enum rt_status rt_merge_periods_part(const struct rt_cohort_engine *engine,
     enum rt_status status;
     size_t i, group;
 
-    /* A log counts one period more: its start is the cut-off's actives. */
-    status = rt_cohort_periods(
-        engine, spans, spans ? last_complete : last_complete + 1, &result);
+    /* One period more: its start is who is active at the cut-off, which
+       a table beginning after the cut-off adds to the merge. */
+    status = rt_cohort_periods(engine, spans, last_complete + 1, &result);
     if (status != RT_OK)
         return status;
-    put_table(&result.overall, RT_PART_OVERALL, spans, last_complete, part);
+    put_table(&result.overall, RT_PART_OVERALL, last_complete, part);
     for (i = 0; i < result.group_count; i++)
         if (rt_part_group(part, result.groups[i].group,
                           result.groups[i].group_len, &group))
-            put_table(&result.groups[i], group, spans, last_complete, part);
+            put_table(&result.groups[i], group, last_complete, part);
     if (result.last_data != INT64_MIN)
         rt_part_tally(part, "last_data", (uint64_t)result.last_data ^ BIAS,
                       true);
@@ -71,11 +73,14 @@ enum rt_status rt_merge_periods_part(const struct rt_cohort_engine *engine,
     return part->no_memory ? RT_ERR_NOMEM : RT_OK;
 }
 
-/* The rows of records[from .. to - 1], all of one group, up to last. */
+/*
+ * The rows of records[from .. to - 1], all of one group, up to last: from
+ * the period after the first record's, the row before every table's own.
+ */
 static bool make_table(const struct rt_part *part, size_t from, size_t to,
-                       bool spans, int64_t last, struct rt_period_table *table)
+                       int64_t last, struct rt_period_table *table)
 {
-    int64_t first = part->records[from].period + (spans ? 0 : 1), p;
+    int64_t first = part->records[from].period + 1, p;
     size_t i;
 
     if (first > last)
@@ -115,7 +120,7 @@ static size_t group_end(const struct rt_part *part, size_t from)
     return to;
 }
 
-static bool make_tables(const struct rt_part *part, bool spans, int64_t last,
+static bool make_tables(const struct rt_part *part, int64_t last,
                         struct rt_period_result *result)
 {
     size_t from = 0, to;
@@ -134,7 +139,7 @@ static bool make_tables(const struct rt_part *part, bool spans, int64_t last,
             table->group = part->groups[record->group].value;
             table->group_len = part->groups[record->group].len;
         }
-        if (!make_table(part, from, to, spans, last, table))
+        if (!make_table(part, from, to, last, table))
             return false;
         /* Groups with no row are left out, as rt_cohort_periods() does. */
         if (table != &result->overall && table->count > 0)
@@ -154,7 +159,7 @@ enum rt_status rt_merge_periods_result(const struct rt_part *part, bool spans,
     result->first_unfinished = last_complete + 1;
     result->last_data =
         last_data == 0 ? INT64_MIN : (int64_t)(last_data ^ BIAS);
-    if (make_tables(part, spans, last_complete, result))
+    if (make_tables(part, last_complete, result))
         return RT_OK;
     rt_period_result_free(result);
     return RT_ERR_NOMEM;

@@ -200,7 +200,10 @@ bool rt_part_record(struct rt_part *part, size_t group, int64_t period,
     if (count > 0)
         memcpy(copy, values, count * sizeof *copy);
     record = &part->records[part->record_count++];
-    *record = (struct rt_part_record){group, period, copy, count};
+    record->group = group;
+    record->period = period;
+    record->values = copy;
+    record->count = count;
     return true;
 }
 

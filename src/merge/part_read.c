@@ -89,6 +89,8 @@ static bool quoted_field(struct reader *r)
  */
 static int next_record(struct reader *r)
 {
+    size_t quoted = 0; /* the last field's bytes from within quotes */
+
     r->count = r->text_len = 0;
     r->line = r->next_line;
     if (r->pos == r->len)
@@ -98,6 +100,7 @@ static int next_record(struct reader *r)
             return -1;
         if (r->pos < r->len && r->buf[r->pos] == '"' && !quoted_field(r))
             return -1;
+        quoted = r->lens[r->count - 1];
         while (r->pos < r->len && r->buf[r->pos] != ',' &&
                r->buf[r->pos] != '\n') {
             if (r->buf[r->pos] == '"') {
@@ -114,7 +117,8 @@ static int next_record(struct reader *r)
     r->next_line++;
     if (!text_put(r, '\0'))
         return -1;
-    if (r->lens[r->count - 1] > 0 &&
+    /* A CR before the line end, not one inside quotes. */
+    if (r->lens[r->count - 1] > quoted &&
         r->text[r->starts[r->count - 1] + r->lens[r->count - 1] - 1] == '\r')
         r->text[r->starts[r->count - 1] + --r->lens[r->count - 1]] = '\0';
     return 1;
@@ -353,6 +357,33 @@ static bool refuse(struct rt_reporter reporter, const char *name,
     return false;
 }
 
+/*
+ * Whether the options at one place of two parts differ (either may be
+ * NULL: a part with fewer), said in message; `first` names the first part.
+ */
+static bool option_differs(const struct rt_part_pair *ours,
+                           const struct rt_part_pair *theirs, const char *first,
+                           char *message, size_t size)
+{
+    const char *name = theirs ? theirs->name : ours ? ours->name : "";
+
+    if (ours && theirs && strcmp(ours->name, theirs->name) == 0) {
+        if (strcmp(ours->value, theirs->value) == 0)
+            return false;
+        snprintf(message, size,
+                 "option --%s is '%s', and '%s' in %s (expected parts made "
+                 "with the same options)",
+                 name, theirs->value, ours->value, first);
+        return true;
+    }
+    snprintf(message, size,
+             "option --%s is %s, and %s in %s (expected parts made with the "
+             "same options)",
+             name, theirs ? "given" : "not given",
+             theirs ? "not given" : "given", first);
+    return true;
+}
+
 /* Whether `in` is of the command and options of the parts before. */
 static bool same_kind(const struct rt_part *part, const struct rt_part *in,
                       const char *name, struct rt_reporter reporter)
@@ -367,29 +398,11 @@ static bool same_kind(const struct rt_part *part, const struct rt_part *in,
                  in->command, part->sources[0], part->command);
         return refuse(reporter, name, message);
     }
-    for (i = 0; i < part->option_count || i < in->option_count; i++) {
-        const struct rt_part_pair *ours =
-            i < part->option_count ? &part->options[i] : NULL;
-        const struct rt_part_pair *theirs =
-            i < in->option_count ? &in->options[i] : NULL;
-
-        if (ours && theirs && strcmp(ours->name, theirs->name) == 0 &&
-            strcmp(ours->value, theirs->value) == 0)
-            continue;
-        if (ours && theirs && strcmp(ours->name, theirs->name) == 0)
-            snprintf(message, sizeof message,
-                     "option --%s is '%s', and '%s' in %s (expected parts "
-                     "made with the same options)",
-                     ours->name, theirs->value, ours->value, part->sources[0]);
-        else
-            snprintf(message, sizeof message,
-                     "option --%s is %s, and %s in %s (expected parts made "
-                     "with the same options)",
-                     theirs ? theirs->name : ours->name,
-                     theirs ? "given" : "not given",
-                     theirs ? "not given" : "given", part->sources[0]);
-        return refuse(reporter, name, message);
-    }
+    for (i = 0; i < part->option_count || i < in->option_count; i++)
+        if (option_differs(i < part->option_count ? &part->options[i] : NULL,
+                           i < in->option_count ? &in->options[i] : NULL,
+                           part->sources[0], message, sizeof message))
+            return refuse(reporter, name, message);
     return true;
 }
 
