@@ -11,7 +11,9 @@
 #    de_DE.UTF-8 (package locales), in which the CLI tests run a second
 #    time; RETAIN_REQUIRE_LOCALES makes its absence a failure, not a skip;
 #    and xmllint and rsvg-convert (libxml2-utils, librsvg2-bin), which check
-#    the golden charts (RETAIN_REQUIRE_TOOLS: their absence fails too);
+#    the golden charts, and python3-dask and python3-distributed, which
+#    the engine test runs on (RETAIN_REQUIRE_TOOLS: their absence fails
+#    too);
 # 2. builds with gcc and gcov, warnings as errors, and runs the suite with
 #    CTest, every test under valgrind's memcheck, and every retain it
 #    starts, but for a sample of the rows of the long CLI tables (the rest
@@ -63,6 +65,10 @@ install_missing() {
     command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
+    # The engine test (CTest engine_dask): Dask and pandas, for
+    # /usr/bin/python3.
+    /usr/bin/python3 -c 'import dask.dataframe, dask.distributed' \
+        2>/dev/null || missing+=(python3-dask python3-distributed python3-pandas)
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     if [ ${#missing[@]} -gt 0 ]; then

@@ -14,8 +14,10 @@
 #include "cmd_calc.h"
 #include "cmd_cohorts.h"
 #include "cmd_ids.h"
+#include "cmd_merge.h"
 #include "cmd_periods.h"
 #include "cmd_revenue.h"
+#include "cmd_shard.h"
 
 struct command {
     const char *name;
@@ -24,8 +26,10 @@ struct command {
 
 /* Subcommands join this table as they are written; NULL ends it. */
 static const struct command commands[] = {
-    {"batch", cmd_batch},     {"cohorts", cmd_cohorts}, {"ids", cmd_ids},
-    {"periods", cmd_periods}, {"revenue", cmd_revenue}, {NULL, NULL},
+    {"batch", cmd_batch},     {"cohorts", cmd_cohorts},
+    {"ids", cmd_ids},         {"merge", cmd_merge},
+    {"periods", cmd_periods}, {"revenue", cmd_revenue},
+    {"shard", cmd_shard},     {NULL, NULL},
 };
 
 static const struct command *find_command(const char *name)

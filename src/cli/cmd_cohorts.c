@@ -12,6 +12,9 @@
 #include "digits.h"
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
+#include "cmd_merge.h"
+#include "merge.h"
+#include "merge_args.h"
 #include "platform.h"
 
 /* At most 4 warnings: dates, no cohort, signup, before signup. */
@@ -112,6 +115,9 @@ static const char cohorts_help_more[] =
     "  -p, --precision=DIGITS  digits after the point of rates, 0 to 12\n"
     "                          (default 2), rounded half away from zero\n"
     "      --strict            exit 1 on any warning\n"
+    "      --partial           write the exact counts as a part for retain\n"
+    "                          merge instead (needs --as-of; takes no option\n"
+    "                          of the output: give those to merge)\n"
     "  -j, --jobs=N            read on N threads (default 2; 1 to 64); the\n"
     "                          output is the same\n"
     "  -h, --help              show this help and exit\n"
@@ -290,12 +296,61 @@ static enum rt_status build(const struct cohorts_args *args,
                             result);
 }
 
+int cohorts_report(const struct cohorts_args *args,
+                   const struct rt_cohort_log *log,
+                   const struct rt_cohort_result *result, int32_t as_of)
+{
+    struct rt_cohort_report report;
+    struct run_warnings warnings;
+    int status;
+
+    memset(&warnings, 0, sizeof warnings);
+    warnings.list.texts = warnings.pointers;
+    rt_cohort_log_warnings(log, result, take_warning, &warnings);
+    if (result->overall.row_count == 0) {
+        cli_error(log->options.spans != RT_SPAN_BITS_NONE
+                      ? "no cohort: no customer has a subscription of some "
+                        "length starting by the cut-off (expected at least one)"
+                      : "no cohort: no customer has a first event within the "
+                        "dates used (expected at least one)");
+        return CLI_EXIT_USAGE;
+    }
+    plan_report(args, log, result, as_of, &warnings, &report);
+    status = too_large_to_draw(&report) ? CLI_EXIT_USAGE
+                                        : print_report(args, &report);
+    if (status == CLI_EXIT_OK)
+        status = printed_status(args, log, &warnings);
+    return status;
+}
+
+/* --partial: the counts as a part, for retain merge; warnings as ever. */
+static int write_part(const struct cohorts_args *args,
+                      const struct rt_cohort_log *log,
+                      const struct rt_cohort_result *result)
+{
+    struct run_warnings warnings;
+    struct rt_part part;
+    int status = CLI_EXIT_FAILURE;
+
+    memset(&warnings, 0, sizeof warnings);
+    warnings.list.texts = warnings.pointers;
+    rt_cohort_log_warnings(log, result, take_warning, &warnings);
+    rt_part_init(&part, "cohorts");
+    if (merge_args_cohorts_part(args, false, &part) &&
+        rt_merge_log_part(log, &part) && rt_merge_cohorts_part(result, &part))
+        status = merge_write_part(&part);
+    else
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+    rt_part_free(&part);
+    if (status == CLI_EXIT_OK)
+        status = printed_status(args, log, &warnings);
+    return status;
+}
+
 /* Builds the triangles of what was read, warns, and prints them. */
 static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
 {
     struct rt_cohort_result result;
-    struct rt_cohort_report report;
-    struct run_warnings warnings;
     enum rt_status built;
     int32_t as_of;
     int status;
@@ -308,29 +363,14 @@ static int finish(const struct cohorts_args *args, struct rt_cohort_log *log)
                         "customer ID and a date)");
         return CLI_EXIT_USAGE;
     }
-    memset(&warnings, 0, sizeof warnings);
     memset(&result, 0, sizeof result);
-    warnings.list.texts = warnings.pointers;
     built = build(args, log, rt_cohort_log_last_complete(log, as_of), &result);
     if (built != RT_OK) {
         cli_error("%s", rt_status_text(built));
         return CLI_EXIT_FAILURE;
     }
-    rt_cohort_log_warnings(log, &result, take_warning, &warnings);
-    if (result.overall.row_count == 0) {
-        cli_error(log->options.spans != RT_SPAN_BITS_NONE
-                      ? "no cohort: no customer has a subscription of some "
-                        "length starting by the cut-off (expected at least one)"
-                      : "no cohort: no customer has a first event within the "
-                        "dates used (expected at least one)");
-        status = CLI_EXIT_USAGE;
-    } else {
-        plan_report(args, log, &result, as_of, &warnings, &report);
-        status = too_large_to_draw(&report) ? CLI_EXIT_USAGE
-                                            : print_report(args, &report);
-        if (status == CLI_EXIT_OK)
-            status = printed_status(args, log, &warnings);
-    }
+    status = args->partial ? write_part(args, log, &result)
+                           : cohorts_report(args, log, &result, as_of);
     rt_cohort_result_free(&result);
     return status;
 }

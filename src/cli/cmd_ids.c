@@ -11,6 +11,9 @@
 #include "describe.h"
 #include "cli_outfile.h"
 #include "cmd_ids.h"
+#include "cmd_merge.h"
+#include "merge.h"
+#include "merge_args.h"
 #include "emit.h"
 #include "ids_args.h"
 #include "platform.h"
@@ -58,6 +61,9 @@ const char ids_help_text[] =
     "      --only=FIELD        print one figure alone (see retain --help)\n"
     "      --strict            exit 1 on any warning: duplicate IDs, blank\n"
     "                          lines, an end list without IDs\n"
+    "      --partial           write the exact counts as a part for retain\n"
+    "                          merge instead (no option of the output: give\n"
+    "                          those to merge); an empty start list is fine\n"
     "  -h, --help              show this help and exit\n"
     "\n" CLI_LIFETIME_HELP "\n"
     "Exit status: 0 computed; 1 computed, but with warnings and --strict\n"
@@ -286,6 +292,23 @@ static int compute(const struct rt_ids *ids, const struct ids_args *args,
     return status;
 }
 
+/* --partial: the counts as a part, for retain merge. */
+static int write_part(const struct rt_ids *ids, const struct ids_args *args)
+{
+    struct rt_part part;
+    int status = CLI_EXIT_FAILURE;
+
+    rt_part_init(&part, "ids");
+    if (merge_args_ids_part(args, &part) && rt_merge_ids_part(ids, &part))
+        status = merge_write_part(&part);
+    else
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+    rt_part_free(&part);
+    if (status == CLI_EXIT_OK && args->strict && rt_ids_untidy(ids))
+        status = CLI_EXIT_INCONSISTENT;
+    return status;
+}
+
 static int run(const struct ids_args *args)
 {
     struct ids_notes notes;
@@ -306,7 +329,8 @@ static int run(const struct ids_args *args)
     if (status == CLI_EXIT_OK)
         status = read_lists(&ids, &lists, args, &notes);
     if (status == CLI_EXIT_OK)
-        status = compute(&ids, args, &list_file, &notes.list);
+        status = args->partial ? write_part(&ids, args)
+                               : compute(&ids, args, &list_file, &notes.list);
     /* Only a run that wrote all it had to replaces the --list-to file. */
     if (cli_outfile_close(&list_file, status <= CLI_EXIT_INCONSISTENT &&
                                           cli_outfile_stdout_taken()) !=

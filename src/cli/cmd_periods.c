@@ -12,7 +12,10 @@
 #include "cli_log.h"
 #include "cli_outfile.h"
 #include "cmd_batch.h"
+#include "cmd_merge.h"
 #include "cmd_periods.h"
+#include "merge.h"
+#include "merge_args.h"
 #include "periods.h"
 #include "periods_args.h"
 #include "platform.h"
@@ -94,6 +97,9 @@ static const char periods_help_tail[] =
     "                          table for text\n"
     "      --summary-file=PATH the summary to PATH (implies --summary)\n"
     "      --strict            exit 1 on any warning\n"
+    "      --partial           write the exact counts as a part for retain\n"
+    "                          merge instead (needs --as-of; takes no option\n"
+    "                          of the output: give those to merge)\n"
     "  -j, --jobs=N            read on N threads (default 2; 1 to 64)\n"
     "  -h, --help              show this help and exit\n"
     "\n"
@@ -252,8 +258,8 @@ static enum rt_status count(struct rt_cohort_log *log, int32_t last_complete,
 }
 
 /* Whether the reading's warnings or blank lines make --strict exit 1. */
-static int read_status(const struct periods_args *args,
-                       const struct rt_cohort_log *log, unsigned warnings)
+int periods_read_status(const struct periods_args *args,
+                        const struct rt_cohort_log *log, unsigned warnings)
 {
     if (log->rows_left_out > 0 || log->inputs_skipped > 0)
         return CLI_EXIT_INCONSISTENT;
@@ -263,13 +269,61 @@ static int read_status(const struct periods_args *args,
     return CLI_EXIT_OK;
 }
 
+int periods_report(struct periods_args *args, const struct rt_cohort_log *log,
+                   const struct rt_period_result *result, int32_t as_of)
+{
+    struct rt_periods_output output;
+    char note[160];
+
+    if (rt_periods_unfinished_note(result, &log->options.period, as_of, note,
+                                   sizeof note))
+        cli_error("note: %s", note);
+    if (result->overall.count == 0)
+        return no_rows(log, as_of);
+    output = (struct rt_periods_output){result, log->options.period,
+                                        log->options.group_col ? log->group_name
+                                                               : NULL};
+    return write_counts(args, log, &output);
+}
+
+/*
+ * --partial: the counts as a part, for retain merge; a table's
+ * subscriptions still running are marked first, as count() does.
+ */
+static int write_part(const struct periods_args *args,
+                      struct rt_cohort_log *log, int32_t last_complete)
+{
+    bool spans = log->options.spans != RT_SPAN_BITS_NONE;
+    enum rt_status status = RT_OK;
+    struct rt_part part;
+    int exit_status = CLI_EXIT_FAILURE;
+
+    if (spans)
+        status = rt_cohort_engine_close_open(&log->engine,
+                                             2 * (int64_t)last_complete + 1);
+    rt_part_init(&part, "periods");
+    if (status == RT_OK)
+        status =
+            rt_merge_periods_part(&log->engine, spans, last_complete, &part);
+    if (status == RT_OK &&
+        (!merge_args_cohorts_part(&args->cohorts, true, &part) ||
+         !rt_merge_log_part(log, &part)))
+        status = RT_ERR_NOMEM;
+    if (status == RT_OK)
+        exit_status = merge_write_part(&part);
+    else if (status == RT_ERR_INVALID)
+        exit_status = CLI_EXIT_INTERNAL;
+    if (status != RT_OK)
+        cli_error("%s", rt_status_text(status));
+    rt_part_free(&part);
+    return exit_status;
+}
+
 /* Counts, notes, writes; the exit status of what was read and written. */
 static int finish(struct periods_args *args, struct rt_cohort_log *log)
 {
     struct rt_cohort_result none;
     struct rt_period_result result;
-    struct rt_periods_output output;
-    char note[160];
     unsigned warnings = 0;
     int32_t as_of;
     enum rt_status counted;
@@ -279,30 +333,24 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
         return no_data(log);
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(log, &none, take_warning, &warnings);
-    /* --as-of gives a cut-off even when no row counts: no period to note. */
-    if (log->engine.customers.count == 0)
+    if (args->cohorts.partial)
+        status = write_part(args, log, rt_cohort_log_last_complete(log, as_of));
+    else if (log->engine.customers.count == 0)
+        /* --as-of gives a cut-off even when no row counts: nothing to note. */
         return no_data(log);
-    counted = count(log, rt_cohort_log_last_complete(log, as_of), &result);
-    if (counted == RT_ERR_INVALID)
-        return internal_error(log, &result);
-    if (counted != RT_OK) {
-        cli_error("%s", rt_status_text(counted));
-        return CLI_EXIT_FAILURE;
+    else {
+        counted = count(log, rt_cohort_log_last_complete(log, as_of), &result);
+        if (counted == RT_ERR_INVALID)
+            return internal_error(log, &result);
+        if (counted != RT_OK) {
+            cli_error("%s", rt_status_text(counted));
+            return CLI_EXIT_FAILURE;
+        }
+        status = periods_report(args, log, &result, as_of);
+        rt_period_result_free(&result);
     }
-    if (rt_periods_unfinished_note(&result, &log->options.period, as_of, note,
-                                   sizeof note))
-        cli_error("note: %s", note);
-    if (result.overall.count == 0) {
-        status = no_rows(log, as_of);
-    } else {
-        output = (struct rt_periods_output){
-            &result, log->options.period,
-            log->options.group_col ? log->group_name : NULL};
-        status = write_counts(args, log, &output);
-    }
-    rt_period_result_free(&result);
     if (status == CLI_EXIT_OK)
-        status = read_status(args, log, warnings);
+        status = periods_read_status(args, log, warnings);
     return status;
 }
 

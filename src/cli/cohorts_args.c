@@ -8,6 +8,7 @@
 #include "cli_inputs.h"
 #include "cli_values.h"
 #include "cohorts_args.h"
+#include "merge_args.h"
 
 enum cohorts_option_id {
     OPT_DELIMITER = 1,
@@ -35,7 +36,8 @@ enum cohorts_option_id {
     OPT_END_COL,
     OPT_CHART,
     OPT_WIDTH,
-    OPT_HEIGHT
+    OPT_HEIGHT,
+    OPT_PARTIAL
 };
 
 /* Periods reach 2^30 from the first (cohort_engine.h): no cap is more. */
@@ -204,6 +206,7 @@ static const struct cli_row cohorts_rows[] = {
     ROW(OPT_CHART, 0, "chart", true, set_chart, chart),
     ROW(OPT_WIDTH, 0, "width", true, set_chart_size, chart_width),
     ROW(OPT_HEIGHT, 0, "height", true, set_chart_size, chart_height),
+    ROW(OPT_PARTIAL, 0, "partial", false, cli_set_flag, partial),
     CLI_ROW_FORMAT(struct cohorts_args, format),
     CLI_ROW_PRECISION(struct cohorts_args, precision),
     CLI_ROW_NO_HEADER(struct cohorts_args, header),
@@ -433,6 +436,30 @@ static enum cli_parse_result check_dates(const struct rt_cohort_log_options *o,
     return CLI_PARSE_INVALID;
 }
 
+/*
+ * --partial writes counts for retain merge, which prints them: it needs a
+ * cut-off that every part shares, and takes no option of the printing.
+ */
+static enum cli_parse_result check_partial(const struct cohorts_args *args,
+                                           const struct cli_parse *parse,
+                                           char *error, size_t size)
+{
+    static const int printing[] = {
+        CLI_OPT_FORMAT, CLI_OPT_PRECISION, CLI_OPT_NO_HEADER, OPT_LONG,
+        OPT_COUNTS,     OPT_CHART,         OPT_WIDTH,         OPT_HEIGHT};
+
+    if (!args->partial)
+        return CLI_PARSE_OK;
+    if (!args->log.has_as_of) {
+        snprintf(error, size,
+                 "option --partial needs --as-of (parts see different latest "
+                 "dates: give every part the same cut-off)");
+        return CLI_PARSE_USAGE;
+    }
+    return merge_args_refuse_printing(
+        parse, printing, sizeof printing / sizeof printing[0], error, size);
+}
+
 const struct cli_row *cohorts_args_rows(size_t *count)
 {
     *count = sizeof cohorts_rows / sizeof cohorts_rows[0];
@@ -458,6 +485,8 @@ enum cli_parse_result cohorts_args_check(struct cohorts_args *args,
         result = check_values(args, parse, error, error_size);
     if (result == CLI_PARSE_OK)
         result = check_dates(&args->log, error, error_size);
+    if (result == CLI_PARSE_OK)
+        result = check_partial(args, parse, error, error_size);
     if (result == CLI_PARSE_OK &&
         !cli_inputs_stdin_once(args->files, args->file_count, error,
                                error_size))

@@ -36,7 +36,8 @@ struct cohorts_args {
     enum rt_format format;
     bool format_given;
     bool long_form, counts, strict;
-    bool header; /* csv/tsv: the header line; --no-header clears it */
+    bool partial; /* --partial: write the counts as a part (merge_args.h) */
+    bool header;  /* csv/tsv: the header line; --no-header clears it */
     unsigned precision;
     enum rt_cohort_chart_kind chart;    /* -f svg: --chart */
     unsigned chart_width, chart_height; /* --width, --height; 0: default */

@@ -6,6 +6,7 @@
 #include "cli_command.h"
 #include "describe.h"
 #include "ids_args.h"
+#include "merge_args.h"
 
 enum ids_option_id {
     OPT_TRIM = 1,
@@ -13,7 +14,8 @@ enum ids_option_id {
     OPT_ID_COLUMN,
     OPT_DELIMITER,
     OPT_LIST,
-    OPT_LIST_TO
+    OPT_LIST_TO,
+    OPT_PARTIAL
 };
 
 static bool set_list(void *field, const char *text, char *problem, size_t size)
@@ -49,6 +51,7 @@ static const struct cli_row ids_rows[] = {
             struct ids_args, options.delimiter),
     ROW(OPT_LIST, "list", true, set_list, list),
     ROW(OPT_LIST_TO, "list-to", true, cli_set_file_name, list_to),
+    ROW(OPT_PARTIAL, "partial", false, cli_set_flag, partial),
     CLI_ROW_FORMAT(struct ids_args, output.format),
     CLI_ROW_PRECISION(struct ids_args, precision),
     CLI_ROW_NO_HEADER(struct ids_args, output.header),
@@ -166,6 +169,20 @@ static const struct cli_option *first_shaping(const struct cli_parse *parse)
                                  sizeof shaping / sizeof shaping[0]);
 }
 
+/* --partial writes counts: the list and the figures are retain merge's. */
+static enum cli_parse_result refuse_printing(const struct cli_parse *parse,
+                                             char *error, size_t size)
+{
+    static const int printing[] = {
+        OPT_LIST,       OPT_LIST_TO,       CLI_OPT_ONLY,
+        CLI_OPT_FORMAT, CLI_OPT_PRECISION, CLI_OPT_NO_HEADER,
+        CLI_OPT_PERIOD, CLI_OPT_PER,       CLI_OPT_LIFETIME,
+        CLI_OPT_MARGIN, CLI_OPT_DISCOUNT,  CLI_OPT_MONEY_PRECISION};
+
+    return merge_args_refuse_printing(
+        parse, printing, sizeof printing / sizeof printing[0], error, size);
+}
+
 enum cli_parse_result ids_parse_args(int argc, char *const *argv, int first,
                                      struct ids_args *args, char *error,
                                      size_t error_size)
@@ -183,5 +200,8 @@ enum cli_parse_result ids_parse_args(int argc, char *const *argv, int first,
     args->help = cli_parse_given(&parse, CLI_OPT_HELP);
     args->has_list = cli_parse_given(&parse, OPT_LIST);
     args->output.precision_given = cli_parse_given(&parse, CLI_OPT_PRECISION);
-    return check(args, first_shaping(&parse), error, error_size);
+    result = check(args, first_shaping(&parse), error, error_size);
+    if (result == CLI_PARSE_OK && args->partial && !args->help)
+        result = refuse_printing(&parse, error, error_size);
+    return result;
 }

@@ -16,7 +16,8 @@ struct ids_args {
     struct rt_ids_options options;
     struct cli_output output;
     unsigned precision;
-    bool strict; /* exit 1 when a list held duplicates or blank lines */
+    bool strict;  /* exit 1 when a list held duplicates or blank lines */
+    bool partial; /* --partial: write the counts as a part (merge_args.h) */
     bool has_list;
     enum rt_ids_list list;
     const char *list_to; /* NULL: the list replaces the figures on stdout */

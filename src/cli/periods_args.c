@@ -8,6 +8,7 @@
 
 #include "cli_inputs.h"
 #include "cli_values.h"
+#include "merge_args.h"
 #include "periods_args.h"
 
 enum periods_option_id {
@@ -172,6 +173,18 @@ static enum cli_parse_result check_event_col(const struct periods_args *args,
     return CLI_PARSE_USAGE;
 }
 
+/* --partial: the figures are retain merge's to print. */
+static enum cli_parse_result refuse_printing(const struct cli_parse *parse,
+                                             char *error, size_t size)
+{
+    static const int printing[] = {
+        OPT_ONLY,    OPT_SUMMARY,    OPT_SUMMARY_FILE, CLI_OPT_LIFETIME,
+        CLI_OPT_PER, CLI_OPT_MARGIN, CLI_OPT_DISCOUNT, CLI_OPT_MONEY_PRECISION};
+
+    return merge_args_refuse_printing(
+        parse, printing, sizeof printing / sizeof printing[0], error, size);
+}
+
 static enum cli_parse_result check(struct periods_args *args,
                                    const struct cli_parse *parse, char *error,
                                    size_t size)
@@ -184,6 +197,8 @@ static enum cli_parse_result check(struct periods_args *args,
         result = cohorts_args_check(&args->cohorts, parse, error, size);
     if (result == CLI_PARSE_OK)
         result = check_chart(args, parse, error, size);
+    if (result == CLI_PARSE_OK && args->cohorts.partial)
+        result = refuse_printing(parse, error, size);
     if (result != CLI_PARSE_OK || args->cohorts.help)
         return result;
     /* Doubled bits: touched in a period, and at its end (cohort_periods.h). */

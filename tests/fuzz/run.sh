@@ -13,7 +13,7 @@ set -euo pipefail
 seconds=${1:-10}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 out=${FUZZ_OUT:-${RETAIN_BUILD_ROOT:-$root}/build-fuzz}
-targets=(count amount figures csv csv_diff ids cohorts periods cli)
+targets=(count amount figures csv csv_diff ids cohorts periods partial cli)
 
 if ! command -v clang >/dev/null ||
     ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
