@@ -201,33 +201,43 @@ static void merged_log(const struct rt_part *part,
     rt_merge_log_counts(part, log);
 }
 
+/* The triangles of the sum, printed as retain cohorts prints them. */
+static int report_cohorts(const struct cohorts_args *args,
+                          const struct rt_part *part)
+{
+    struct rt_cohort_result result;
+    struct rt_cohort_log log;
+    int status;
+
+    merged_log(part, &args->log, &log);
+    if (rt_merge_cohorts_result(
+            part, rt_cohort_log_last_complete(&log, args->log.as_of),
+            args->mode, args->has_max_periods ? args->max_periods + 1 : 0,
+            &result) != RT_OK) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    status = cohorts_report(args, &log, &result, args->log.as_of);
+    rt_cohort_result_free(&result);
+    return status;
+}
+
 static int print_cohorts(int argc, char **line, const struct rt_part *part,
                          char *error, size_t size)
 {
     struct cohorts_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    struct rt_cohort_result result;
-    struct rt_cohort_log log;
+    enum cli_parse_result parsed = CLI_PARSE_OK;
     int status = CLI_EXIT_FAILURE;
-    enum cli_parse_result parsed;
 
     if (!args || !files) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-    } else if (args->files = files,
-               (parsed = cohorts_parse_args(argc, line, 0, args, error,
-                                            size)) != CLI_PARSE_OK) {
-        status = cli_parse_report("merge", parsed, error);
     } else {
-        merged_log(part, &args->log, &log);
-        if (rt_merge_cohorts_result(
-                part, rt_cohort_log_last_complete(&log, args->log.as_of),
-                args->mode, args->has_max_periods ? args->max_periods + 1 : 0,
-                &result) != RT_OK) {
-            cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        } else {
-            status = cohorts_report(args, &log, &result, args->log.as_of);
-            rt_cohort_result_free(&result);
-        }
+        args->files = files;
+        parsed = cohorts_parse_args(argc, line, 0, args, error, size);
+        status = parsed == CLI_PARSE_OK
+                     ? report_cohorts(args, part)
+                     : cli_parse_report("merge", parsed, error);
     }
     free(files);
     free(args);
@@ -271,17 +281,17 @@ static int print_periods(int argc, char **line, const struct rt_part *part,
 {
     struct periods_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    enum cli_parse_result parsed;
+    enum cli_parse_result parsed = CLI_PARSE_OK;
     int status = CLI_EXIT_FAILURE;
 
     if (!args || !files) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-    } else if (args->cohorts.files = files,
-               (parsed = periods_parse_args(argc, line, 0, args, error,
-                                            size)) != CLI_PARSE_OK) {
-        status = cli_parse_report("merge", parsed, error);
     } else {
-        status = report_periods(args, part);
+        args->cohorts.files = files;
+        parsed = periods_parse_args(argc, line, 0, args, error, size);
+        status = parsed == CLI_PARSE_OK
+                     ? report_periods(args, part)
+                     : cli_parse_report("merge", parsed, error);
     }
     free(files);
     free(args);
