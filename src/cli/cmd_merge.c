@@ -89,24 +89,29 @@ int merge_write_part(const struct rt_part *part)
     return CLI_EXIT_FAILURE;
 }
 
-/* The whole of a stream, in a new buffer; NULL on a read error. */
-static char *read_whole(FILE *in, size_t *len)
+/*
+ * The whole of a stream, in a new buffer; NULL on a read error or, with
+ * *no_memory set, when memory ran out.
+ */
+static char *read_whole(FILE *in, size_t *len, bool *no_memory)
 {
     size_t cap = 4096, got;
     char *buf = malloc(cap), *more;
 
     *len = 0;
+    *no_memory = buf == NULL;
     while (buf && (got = fread(buf + *len, 1, cap - *len, in)) > 0) {
         *len += got;
-        if (*len == cap) {
-            more = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                return NULL;
-            }
-            buf = more;
-            cap *= 2;
+        if (*len < cap)
+            continue;
+        more = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!more) {
+            free(buf);
+            *no_memory = true;
+            return NULL;
         }
+        buf = more;
+        cap *= 2;
     }
     if (buf && ferror(in)) {
         free(buf);
@@ -119,7 +124,7 @@ static char *read_whole(FILE *in, size_t *len)
 static bool read_part(const char *file, struct rt_part *part)
 {
     struct rt_reporter reporter = {cli_report, NULL};
-    bool is_stdin = strcmp(file, "-") == 0;
+    bool is_stdin = strcmp(file, "-") == 0, no_memory;
     const char *name = is_stdin ? STDIN_NAME : file;
     FILE *in = is_stdin ? stdin : fopen(file, "rb");
     char shown[RT_NAME_SIZE], *buf;
@@ -131,11 +136,12 @@ static bool read_part(const char *file, struct rt_part *part)
                   rt_quote_name(name, shown, sizeof shown), strerror(errno));
         return false;
     }
-    buf = read_whole(in, &len);
-    if (!buf)
+    buf = read_whole(in, &len, &no_memory);
+    if (no_memory)
+        part->no_memory = true;
+    else if (!buf)
         cli_error("%s: cannot read: %s",
-                  rt_quote_name(name, shown, sizeof shown),
-                  errno ? strerror(errno) : rt_status_text(RT_ERR_NOMEM));
+                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
     ok = buf && rt_part_read(part, buf, len, name, reporter);
     free(buf);
     if (!is_stdin)
@@ -156,8 +162,12 @@ static int read_parts(const struct merge_args *args, struct rt_part *part)
     /* Every part is read, so that every bad one is named at once. */
     for (i = 0; status == CLI_EXIT_OK && i < count && !part->no_memory; i++)
         bad = !read_part(files[i], part) || bad;
-    if (status == CLI_EXIT_OK && (bad || part->no_memory))
-        status = part->no_memory ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+    if (status == CLI_EXIT_OK && part->no_memory) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    if (status == CLI_EXIT_OK && bad)
+        status = CLI_EXIT_USAGE;
     if (status == CLI_EXIT_OK && (added = rt_part_finish(part)) != RT_OK) {
         cli_error("%s", added == RT_ERR_RANGE
                             ? "the counts of the parts add up to more than "
@@ -460,7 +470,10 @@ int cmd_merge(int argc, char *const *argv, int first)
     }
     args.files = files;
     parsed = merge_parse_args(argc, argv, first, &args, error, sizeof error);
-    if (parsed != CLI_PARSE_OK)
+    if (args.no_memory) {
+        cli_error("%s", error);
+        status = CLI_EXIT_FAILURE;
+    } else if (parsed != CLI_PARSE_OK)
         status = cli_parse_report("merge", parsed, error);
     else if (args.help) {
         fputs(merge_help_text, stdout);
