@@ -13,7 +13,9 @@
 #    and xmllint and rsvg-convert (libxml2-utils, librsvg2-bin), which check
 #    the golden charts (RETAIN_REQUIRE_TOOLS: their absence fails too);
 # 2. builds with gcc, warnings as errors, and runs the suite with CTest,
-#    every test and every retain it starts under valgrind's memcheck;
+#    every test under valgrind's memcheck, and every retain it starts, but
+#    for a sample of the rows of the long CLI tables (the rest run without
+#    it here, and all of them under the sanitizers);
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
 #    warnings as errors, with the portable byte-by-byte reader, and runs the
 #    suite again;
@@ -101,8 +103,9 @@ coverage() {
 
 # The library as another program sees it: one prefix with the static
 # library alone, one with both (find_package then takes either).  The
-# static one is the memcheck stage's tree (gcc, Release, static: what a
-# user builds), installed as it is; the shared one is built here.
+# static one is the memcheck stage's tree (gcc, Release, static), installed
+# as it is; the shared one is built here, as a user builds it (with
+# link-time optimization).
 install_check() {
     echo "check: install (shared) (at ${SECONDS}s)"
     cmake -S "$root" -B "$builds/build-install-shared" \
@@ -124,8 +127,11 @@ if $quick; then
     echo "check: quick suite passed in ${SECONDS}s (the full run: bash tests/check.sh)"
     exit 0
 fi
+# Without link-time optimization, which would make the link of each of the
+# test programs a whole-program build (a minute of the budget); the Windows
+# stage runs the CLI tests on an optimized whole-program build.
 run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
-    -DRETAIN_MEMCHECK=ON
+    -DRETAIN_MEMCHECK=ON -DRETAIN_LTO=OFF
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON

@@ -2,6 +2,7 @@
  * test_exact.c - correctly rounded powers, medians and ratios, and the
  * natural numbers under them (rows in exact_cases.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bignum.h"
@@ -46,6 +47,13 @@ static void test_median(void **state)
 #define SWEEP_CASES 600 /* more by hand: -DSWEEP_CASES=100000 */
 #endif
 
+/* A quarter of the sweep under valgrind or the sanitizers
+   (RETAIN_TEST_LIGHT, set by tests/CMakeLists.txt): the time budget. */
+static unsigned sweep_cases(void)
+{
+    return getenv("RETAIN_TEST_LIGHT") ? SWEEP_CASES / 4 : SWEEP_CASES;
+}
+
 static uint64_t next_random(uint64_t *state)
 {
     *state =
@@ -75,7 +83,7 @@ static void test_fast_paths(void **state)
     unsigned i, precision;
 
     (void)state;
-    for (i = 0; i < SWEEP_CASES; i++) {
+    for (i = 0; i < sweep_cases(); i++) {
         draw_counts(&seed, &a, &s);
         precision = (unsigned)(next_random(&seed) % 13);
         from = lengths[next_random(&seed) % 5];
