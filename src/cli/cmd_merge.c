@@ -89,24 +89,29 @@ int merge_write_part(const struct rt_part *part)
     return CLI_EXIT_FAILURE;
 }
 
-/* The whole of a stream, in a new buffer; NULL on a read error. */
-static char *read_whole(FILE *in, size_t *len)
+/*
+ * The whole of a stream, in a new buffer; NULL on a read error or, with
+ * *no_memory set, when memory ran out.
+ */
+static char *read_whole(FILE *in, size_t *len, bool *no_memory)
 {
     size_t cap = 4096, got;
     char *buf = malloc(cap), *more;
 
     *len = 0;
+    *no_memory = buf == NULL;
     while (buf && (got = fread(buf + *len, 1, cap - *len, in)) > 0) {
         *len += got;
-        if (*len == cap) {
-            more = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!more) {
-                free(buf);
-                return NULL;
-            }
-            buf = more;
-            cap *= 2;
+        if (*len < cap)
+            continue;
+        more = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!more) {
+            free(buf);
+            *no_memory = true;
+            return NULL;
         }
+        buf = more;
+        cap *= 2;
     }
     if (buf && ferror(in)) {
         free(buf);
@@ -119,7 +124,7 @@ static char *read_whole(FILE *in, size_t *len)
 static bool read_part(const char *file, struct rt_part *part)
 {
     struct rt_reporter reporter = {cli_report, NULL};
-    bool is_stdin = strcmp(file, "-") == 0;
+    bool is_stdin = strcmp(file, "-") == 0, no_memory;
     const char *name = is_stdin ? STDIN_NAME : file;
     FILE *in = is_stdin ? stdin : fopen(file, "rb");
     char shown[RT_NAME_SIZE], *buf;
@@ -131,11 +136,12 @@ static bool read_part(const char *file, struct rt_part *part)
                   rt_quote_name(name, shown, sizeof shown), strerror(errno));
         return false;
     }
-    buf = read_whole(in, &len);
-    if (!buf)
+    buf = read_whole(in, &len, &no_memory);
+    if (no_memory)
+        part->no_memory = true;
+    else if (!buf)
         cli_error("%s: cannot read: %s",
-                  rt_quote_name(name, shown, sizeof shown),
-                  errno ? strerror(errno) : rt_status_text(RT_ERR_NOMEM));
+                  rt_quote_name(name, shown, sizeof shown), strerror(errno));
     ok = buf && rt_part_read(part, buf, len, name, reporter);
     free(buf);
     if (!is_stdin)
@@ -156,8 +162,12 @@ static int read_parts(const struct merge_args *args, struct rt_part *part)
     /* Every part is read, so that every bad one is named at once. */
     for (i = 0; status == CLI_EXIT_OK && i < count && !part->no_memory; i++)
         bad = !read_part(files[i], part) || bad;
-    if (status == CLI_EXIT_OK && (bad || part->no_memory))
-        status = part->no_memory ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+    if (status == CLI_EXIT_OK && part->no_memory) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    if (status == CLI_EXIT_OK && bad)
+        status = CLI_EXIT_USAGE;
     if (status == CLI_EXIT_OK && (added = rt_part_finish(part)) != RT_OK) {
         cli_error("%s", added == RT_ERR_RANGE
                             ? "the counts of the parts add up to more than "
@@ -201,33 +211,43 @@ static void merged_log(const struct rt_part *part,
     rt_merge_log_counts(part, log);
 }
 
+/* The triangles of the sum, printed as retain cohorts prints them. */
+static int report_cohorts(const struct cohorts_args *args,
+                          const struct rt_part *part)
+{
+    struct rt_cohort_result result;
+    struct rt_cohort_log log;
+    int status;
+
+    merged_log(part, &args->log, &log);
+    if (rt_merge_cohorts_result(
+            part, rt_cohort_log_last_complete(&log, args->log.as_of),
+            args->mode, args->has_max_periods ? args->max_periods + 1 : 0,
+            &result) != RT_OK) {
+        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
+        return CLI_EXIT_FAILURE;
+    }
+    status = cohorts_report(args, &log, &result, args->log.as_of);
+    rt_cohort_result_free(&result);
+    return status;
+}
+
 static int print_cohorts(int argc, char **line, const struct rt_part *part,
                          char *error, size_t size)
 {
     struct cohorts_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    struct rt_cohort_result result;
-    struct rt_cohort_log log;
+    enum cli_parse_result parsed = CLI_PARSE_OK;
     int status = CLI_EXIT_FAILURE;
-    enum cli_parse_result parsed;
 
     if (!args || !files) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-    } else if (args->files = files,
-               (parsed = cohorts_parse_args(argc, line, 0, args, error,
-                                            size)) != CLI_PARSE_OK) {
-        status = cli_parse_report("merge", parsed, error);
     } else {
-        merged_log(part, &args->log, &log);
-        if (rt_merge_cohorts_result(
-                part, rt_cohort_log_last_complete(&log, args->log.as_of),
-                args->mode, args->has_max_periods ? args->max_periods + 1 : 0,
-                &result) != RT_OK) {
-            cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        } else {
-            status = cohorts_report(args, &log, &result, args->log.as_of);
-            rt_cohort_result_free(&result);
-        }
+        args->files = files;
+        parsed = cohorts_parse_args(argc, line, 0, args, error, size);
+        status = parsed == CLI_PARSE_OK
+                     ? report_cohorts(args, part)
+                     : cli_parse_report("merge", parsed, error);
     }
     free(files);
     free(args);
@@ -271,17 +291,17 @@ static int print_periods(int argc, char **line, const struct rt_part *part,
 {
     struct periods_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    enum cli_parse_result parsed;
+    enum cli_parse_result parsed = CLI_PARSE_OK;
     int status = CLI_EXIT_FAILURE;
 
     if (!args || !files) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-    } else if (args->cohorts.files = files,
-               (parsed = periods_parse_args(argc, line, 0, args, error,
-                                            size)) != CLI_PARSE_OK) {
-        status = cli_parse_report("merge", parsed, error);
     } else {
-        status = report_periods(args, part);
+        args->cohorts.files = files;
+        parsed = periods_parse_args(argc, line, 0, args, error, size);
+        status = parsed == CLI_PARSE_OK
+                     ? report_periods(args, part)
+                     : cli_parse_report("merge", parsed, error);
     }
     free(files);
     free(args);
@@ -450,7 +470,10 @@ int cmd_merge(int argc, char *const *argv, int first)
     }
     args.files = files;
     parsed = merge_parse_args(argc, argv, first, &args, error, sizeof error);
-    if (parsed != CLI_PARSE_OK)
+    if (args.no_memory) {
+        cli_error("%s", error);
+        status = CLI_EXIT_FAILURE;
+    } else if (parsed != CLI_PARSE_OK)
         status = cli_parse_report("merge", parsed, error);
     else if (args.help) {
         fputs(merge_help_text, stdout);

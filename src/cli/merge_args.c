@@ -183,6 +183,7 @@ enum cli_parse_result merge_parse_args(int argc, char *const *argv, int first,
                                        parser.option->takes_value ? parser.value
                                                                   : NULL))) {
             snprintf(error, error_size, "%s", rt_status_text(RT_ERR_NOMEM));
+            args->no_memory = true;
             return CLI_PARSE_INVALID;
         }
     }

@@ -29,6 +29,7 @@ struct merge_args {
     size_t file_count;  /* 0: standard input */
     char **tokens;      /* the options given, as "--name[=value]" */
     size_t token_count;
+    bool no_memory; /* the parse failed for want of memory: exit 3 */
 };
 
 /*

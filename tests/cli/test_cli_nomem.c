@@ -97,6 +97,13 @@ static const struct nomem_case nomem_cases[] = {
      {"cohorts", "-j", "2", "--spans", "--group-by", "plan", "--period", "day",
       "-f", "json", "subs.csv"},
      1},
+    {"merge of two parts of cohorts, by group, text",
+     {"merge", "-f", "text", "a.part", "b.part"},
+     0},
+    {"merge of a part of periods, as a part",
+     {"merge", "--partial", "c.part"},
+     0},
+    {"merge of a part of periods, JSON", {"merge", "-f", "json", "c.part"}, 0},
     /* One row of periods: the full check's time budget is tight. */
     {"periods of a subscription table, text, a summary",
      {"periods", "-j", "1", "--spans", "-f", "text", "--summary", "--only",
@@ -276,5 +283,51 @@ int main(void)
     run_write_fixture("log2.csv", "id,date,plan\n"
                                   "d,2024-02-01,pro\n"
                                   "a,2024-05-01,free\n");
+    run_write_fixture(
+        "a.part", "retain-partial,1,cohorts\noption,period,month\n"
+                  "option,week-start,monday\noption,date-format,iso\n"
+                  "option,utc,0\noption,event-col,\noption,cohort-col,\n"
+                  "option,mode,on\noption,as-of,2024-04-30\noption,from,\n"
+                  "option,average,pooled\noption,no-average,0\n"
+                  "option,group-by,plan\noption,max-periods,\noption,spans,0\n"
+                  "meta,input_delimiter,comma\nmeta,group_name,plan\n"
+                  "tally,rows_left_out,0\ntally,inputs_skipped,0\n"
+                  "tally,blank_lines,0\ntally,empty_spans,0\n"
+                  "tally,before_from,0\ntally,after_as_of,0\n"
+                  "tally,without_cohort,0\ntally,signup_disagrees,0\n"
+                  "tally,early_customers,0\ntally,early_periods,0\n"
+                  "group,0,pro\ncohort,,24288,1,1,1,0,1\ncohort,,24290,1,1,1\n"
+                  "cohort,0,24288,1,1,1,0,1\ncohort,0,24290,1,1,1\n"
+                  "hash,2ba3e8e9a71148ca\nhash,f5bbf8109ab38c73\nend\n");
+    run_write_fixture(
+        "b.part", "retain-partial,1,cohorts\noption,period,month\n"
+                  "option,week-start,monday\noption,date-format,iso\n"
+                  "option,utc,0\noption,event-col,\noption,cohort-col,\n"
+                  "option,mode,on\noption,as-of,2024-04-30\noption,from,\n"
+                  "option,average,pooled\noption,no-average,0\n"
+                  "option,group-by,plan\noption,max-periods,\noption,spans,0\n"
+                  "meta,input_delimiter,comma\nmeta,group_name,plan\n"
+                  "tally,rows_left_out,0\ntally,inputs_skipped,0\n"
+                  "tally,blank_lines,0\ntally,empty_spans,0\n"
+                  "tally,before_from,0\ntally,after_as_of,0\n"
+                  "tally,without_cohort,0\ntally,signup_disagrees,0\n"
+                  "tally,early_customers,0\ntally,early_periods,0\n"
+                  "group,0,free\ncohort,,24288,1,1,0,1,0\ncohort,,24291,1,1\n"
+                  "cohort,0,24288,1,1,0,1,0\ncohort,0,24291,1,1\n"
+                  "hash,1c8c4399178f2261\nhash,5e784450c99a679a\nend\n");
+    run_write_fixture(
+        "c.part", "retain-partial,1,periods\noption,period,month\n"
+                  "option,week-start,monday\noption,date-format,iso\n"
+                  "option,utc,0\noption,event-col,\noption,as-of,2024-04-30\n"
+                  "option,from,\noption,group-by,\noption,spans,0\n"
+                  "meta,input_delimiter,comma\nmeta,group_name,\n"
+                  "max,last_data,9223372036854800099\ntally,rows_left_out,0\n"
+                  "tally,inputs_skipped,0\ntally,blank_lines,0\n"
+                  "tally,empty_spans,0\ntally,before_from,0\n"
+                  "tally,after_as_of,0\nperiod,,24288,0,1,0,0,1,1,0,0\n"
+                  "period,,24289,1,1,1,0,0,0,0,0\n"
+                  "period,,24290,1,1,0,1,1,1,0,0\n"
+                  "period,,24291,1,2,1,0,1,0,1,0\nhash,2ba3e8e9a71148ca\n"
+                  "hash,f5bbf8109ab38c73\nend\n");
     return TABLE_RUN("out of memory", nomem_cases, test_nomem);
 }
