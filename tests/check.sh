@@ -61,6 +61,14 @@ install_missing() {
     command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
     # localedef is in libc-bin; the locale sources it reads are in locales.
     [ -f /usr/share/i18n/locales/de_DE ] || missing+=(locales)
+    # The Windows stage (tests/windows/run.sh): the cross compiler, Wine,
+    # and what fetches cmocka's source from Debian's archive.
+    command -v x86_64-w64-mingw32-gcc >/dev/null ||
+        missing+=(gcc-mingw-w64-x86-64)
+    [ -x /usr/lib/wine/wine64 ] || missing+=(wine64)
+    command -v xz >/dev/null || missing+=(xz-utils)
+    [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] ||
+        missing+=(debian-archive-keyring)
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     if [ ${#missing[@]} -gt 0 ]; then
@@ -134,5 +142,6 @@ echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
 echo "check: fuzz (at ${SECONDS}s)"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-6}"
+bash "$root/tests/windows/run.sh" "$builds"
 install_check
 echo "check: all suites passed in ${SECONDS}s"
