@@ -134,8 +134,10 @@ cli_tests=$(cd "$native" && ctest -N "${selected[@]}" |
 targets=()
 for t in $cli_tests; do targets+=(--target "$t"); done
 cmake --build "$native" -j "$jobs" "${targets[@]}" >/dev/null
+# The oracles run a few random cases: the Linux stages check the numbers,
+# this one that Windows prints the same bytes.
 (cd "$native" && RETAIN_WRAPPER=$wine RETAIN_WRAPPER_FULL=1 \
-    RETAIN_ORACLE_CASES=${RETAIN_ORACLE_CASES:-20} \
+    RETAIN_ORACLE_CASES=${RETAIN_ORACLE_CASES:-5} \
     ctest --output-on-failure -j "$jobs" "${selected[@]}")
 echo "check: windows: rows skipped, as Windows cannot do what they test:"
 grep -h '^skipped on Windows: ' "$native/Testing/Temporary/LastTest.log" |
