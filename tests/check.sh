@@ -70,6 +70,14 @@ install_missing() {
     # /usr/bin/python3.
     /usr/bin/python3 -c 'import dask.dataframe, dask.distributed' \
         2>/dev/null || missing+=(python3-dask python3-distributed python3-pandas)
+    # The Windows stage (tests/windows/run.sh): the cross compiler, Wine,
+    # and what fetches cmocka's source from Debian's archive.
+    command -v x86_64-w64-mingw32-gcc >/dev/null ||
+        missing+=(gcc-mingw-w64-x86-64)
+    [ -x /usr/lib/wine/wine64 ] || missing+=(wine64)
+    command -v xz >/dev/null || missing+=(xz-utils)
+    [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] ||
+        missing+=(debian-archive-keyring)
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     if [ ${#missing[@]} -gt 0 ]; then
@@ -157,5 +165,6 @@ echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
 echo "check: fuzz (at ${SECONDS}s)"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-6}"
+bash "$root/tests/windows/run.sh" "$builds"
 install_check
 echo "check: all suites passed in ${SECONDS}s"

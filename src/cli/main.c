@@ -5,5 +5,6 @@
 int main(int argc, char **argv)
 {
     rt_platform_hold_standard_streams();
+    rt_platform_binary_standard_streams();
     return cli_main(argc, argv);
 }

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #if defined(_WIN32)
+#include <fcntl.h>
 #include <io.h>
 #include <windows.h>
 #elif defined(RT_PLATFORM_POSIX)
@@ -318,5 +319,31 @@ void rt_platform_hold_standard_streams(void)
 void rt_platform_hold_standard_streams(void)
 {
     /* Windows gives a closed standard handle no descriptor to reuse. */
+}
+#endif
+
+#if defined(_WIN32)
+/* A standard stream that was closed (retain <&-) has no handle, and the
+   CRT of Visual C++ ends the process when asked to change the mode of a
+   descriptor that is not open: it is left as it is. */
+static void binary_stream(FILE *stream, DWORD which)
+{
+    HANDLE handle = GetStdHandle(which);
+    int fd = _fileno(stream);
+
+    if (fd >= 0 && handle != NULL && handle != INVALID_HANDLE_VALUE)
+        (void)_setmode(fd, _O_BINARY);
+}
+
+void rt_platform_binary_standard_streams(void)
+{
+    binary_stream(stdin, STD_INPUT_HANDLE);
+    binary_stream(stdout, STD_OUTPUT_HANDLE);
+    binary_stream(stderr, STD_ERROR_HANDLE);
+}
+#else
+void rt_platform_binary_standard_streams(void)
+{
+    /* POSIX and ISO C systems do not tell text from binary streams. */
 }
 #endif

@@ -89,4 +89,12 @@ int rt_platform_replace(const char *temp, const char *target);
  */
 void rt_platform_hold_standard_streams(void);
 
+/*
+ * Call first: standard input, output and error as binary streams.  On
+ * Windows a text stream ends at a Ctrl-Z byte, drops the CR of CR LF on
+ * input and writes CR LF for LF on output; retain reads and writes the
+ * same bytes everywhere.  Nothing elsewhere: text and binary are one.
+ */
+void rt_platform_binary_standard_streams(void);
+
 #endif

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli_table.h"
 #include "table.h"
@@ -195,7 +197,7 @@ static char *unwrap_refused(const struct cli_row *row, bool unwrap)
     const char *wrapper = getenv("RETAIN_WRAPPER");
     char *kept;
 
-    if (!wrapper || row->where != RUN_CAPTURE ||
+    if (!run_wrapper_sampled() || row->where != RUN_CAPTURE ||
         (!unwrap && (row->status != 2 || row->out || row->golden)))
         return NULL;
     kept = strdup(wrapper);
@@ -212,9 +214,70 @@ static void rewrap(char *kept)
     free(kept);
 }
 
+/* Whether `arg` is a name Windows keeps for a device (NUL, CON, COM1 ...),
+   with or without an extension. */
+static bool windows_device_name(const char *arg)
+{
+    static const char *const names[] = {"nul", "con", "prn",
+                                        "aux", "com", "lpt"};
+    size_t i, len = strcspn(arg, ".");
+
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strncasecmp(arg, names[i], 3) == 0 &&
+            (len == 3 ||
+             (len == 4 && i >= 4 && arg[3] >= '1' && arg[3] <= '9')))
+            return true;
+    return false;
+}
+
+/* Why an argument cannot mean on Windows what it means here, or NULL. */
+static const char *unfit_argument(const char *arg)
+{
+    struct stat st;
+
+    if (strncmp(arg, "/dev/", 5) == 0 || strncmp(arg, "/proc/", 6) == 0)
+        return "Windows has no /dev or /proc: the name is an ordinary path";
+    if (strpbrk(arg, "\n\r"))
+        return "a Windows file name cannot hold a line break";
+    if (windows_device_name(arg))
+        return "Windows keeps the name for a device (NUL, CON, ...)";
+    if (lstat(arg, &st) != 0)
+        return NULL;
+    if (S_ISLNK(st.st_mode))
+        return "Windows does not resolve a Unix symbolic link";
+    if (S_ISDIR(st.st_mode))
+        return "Windows refuses to open a directory (Permission denied); "
+               "POSIX opens it, and the read fails (Is a directory)";
+    return NULL;
+}
+
+/* Why `row` cannot hold for a Windows retain, or NULL when it can. */
+static const char *unfit_for_windows(const struct cli_row *row)
+{
+    const char *why = NULL;
+    size_t i;
+
+    if (!run_windows())
+        return NULL;
+    if (row->where == RUN_CLOSED_PIPE ||
+        row->where == RUN_CLOSED_PIPE_SIGPIPE_IGNORED)
+        return "Windows has no SIGPIPE, and a write to a pipe nobody reads "
+               "fails with EINVAL there, not EPIPE";
+    if (row->where == RUN_STDOUT_CLOSED || row->where == RUN_STDERR_CLOSED ||
+        row->where == RUN_STDIN_CLOSED)
+        return "a closed standard stream is no descriptor on Windows, and "
+               "its errors are EINVAL, not EBADF";
+    for (i = 0;
+         !why && row->args[i] && i < sizeof row->args / sizeof row->args[0];
+         i++)
+        why = unfit_argument(row->args[i]);
+    return why;
+}
+
 /* cli_row_check(), run without valgrind's wrapper when `unwrap`. */
 static void check_row(const struct cli_row *row, const char *extra, bool unwrap)
 {
+    const char *why;
     char *kept;
     const char *args[sizeof row->args / sizeof row->args[0] + 2];
     struct run_result r;
@@ -227,6 +290,11 @@ static void check_row(const struct cli_row *row, const char *extra, bool unwrap)
             args[n++] = extra;
     }
     args[n] = NULL;
+    why = unfit_for_windows(row);
+    if (why) {
+        print_message("skipped on Windows: %s\n", why);
+        skip();
+    }
     kept = unwrap_refused(row, unwrap);
     assert_int_equal(run_retain(args, row->in, row->env, row->where, &r), 0);
     rewrap(kept);

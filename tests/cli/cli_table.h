@@ -62,7 +62,13 @@ void cli_row_check(const struct cli_row *row, const char *extra);
  * cli_row_check(row, NULL), where under valgrind (RETAIN_WRAPPER: the
  * memcheck stage of check.sh, which has a time budget) only every
  * `every`-th row by `index` runs under it; the sanitizer and coverage
- * stages run every row as it is.
+ * stages run every row as it is, and so does the Windows stage, whose
+ * wrapper (Wine) every row needs (RETAIN_WRAPPER_FULL, run.h).
+ *
+ * Against a Windows retain (run_windows()), a row that cannot hold there
+ * by nature (a pipe nobody reads, a closed standard stream, a /dev name,
+ * a directory, a symbolic link, a line break or a device name such as
+ * nul.csv in a file name) is skipped, with the reason printed.
  */
 void cli_row_check_sampled(const struct cli_row *row, size_t index,
                            unsigned every);

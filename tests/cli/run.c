@@ -90,6 +90,25 @@ static int open_stdout(enum run_stdout where, FILE **capture)
     return fds[1];
 }
 
+/*
+ * A Windows retain takes /dev/stdout or /dev/null for an ordinary path:
+ * as an output file it would replace the machine's device with a regular
+ * file (it did, once, under Wine).  Such a run is refused.
+ */
+static bool device_for_windows(const char *const *args)
+{
+    size_t i;
+
+    for (i = 0; run_windows() && args[i]; i++)
+        if (strncmp(args[i], "/dev/", 5) == 0 ||
+            strncmp(args[i], "/proc/", 6) == 0) {
+            fprintf(stderr, "run: %s: not given to a Windows retain\n",
+                    args[i]);
+            return true;
+        }
+    return false;
+}
+
 int run_retain(const char *const *args, const char *stdin_text, const char *env,
                enum run_stdout where, struct run_result *result)
 {
@@ -98,7 +117,7 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
     pid_t pid;
 
     memset(result, 0, sizeof *result);
-    if (!in || !err || out_fd < 0)
+    if (!in || !err || out_fd < 0 || device_for_windows(args))
         return -1;
     if (stdin_text)
         fputs(stdin_text, in);
@@ -120,6 +139,20 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
     if (out)
         fclose(out);
     return 0;
+}
+
+bool run_wrapper_sampled(void)
+{
+    const char *full = getenv("RETAIN_WRAPPER_FULL");
+
+    return getenv("RETAIN_WRAPPER") && !(full && strcmp(full, "1") == 0);
+}
+
+bool run_windows(void)
+{
+    size_t len = strlen(RETAIN_BINARY);
+
+    return len >= 4 && strcmp(RETAIN_BINARY + len - 4, ".exe") == 0;
 }
 
 void run_result_free(struct run_result *result)

@@ -4,6 +4,7 @@
 #ifndef RETAIN_TEST_RUN_H
 #define RETAIN_TEST_RUN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Where the child's standard output goes. */
@@ -30,12 +31,30 @@ struct run_result {
  * Runs the binary with args (NULL-terminated, without argv[0]), under the
  * command in the environment's RETAIN_WRAPPER when set (memcheck), feeding it
  * stdin_text, with the extra environment entry env ("NAME=value") when not
- * NULL.  Returns 0, or -1 when the child could not be started.
+ * NULL.  Returns 0, or -1 when the child could not be started, or when
+ * the binary is a Windows one and an argument a /dev or /proc name, which
+ * it would take for an ordinary file and could replace (run_windows()).
  */
 int run_retain(const char *const *args, const char *stdin_text, const char *env,
                enum run_stdout where, struct run_result *result);
 
 void run_result_free(struct run_result *result);
+
+/*
+ * Whether some runs may leave RETAIN_WRAPPER out to save time: it is set
+ * (valgrind, the memcheck stage) and RETAIN_WRAPPER_FULL is not.  With
+ * RETAIN_WRAPPER_FULL=1 the wrapper is cheap, or the binary cannot run
+ * without it (Wine running retain.exe, tests/windows/run.sh): every run
+ * goes through it.
+ */
+bool run_wrapper_sampled(void);
+
+/*
+ * Whether the binary run is a Windows program (retain.exe, run under Wine
+ * by tests/windows/run.sh), where what Windows cannot do by nature is
+ * skipped, with the reason printed.
+ */
+bool run_windows(void);
 
 /* Moves into a new directory made from `template` (ending in XXXXXX), where
  * the fixtures are written; exits on failure. */

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "run.h"
 #include "svg_probe.h"
 
 char *svg_unwrap(bool unwrap)
@@ -14,7 +15,7 @@ char *svg_unwrap(bool unwrap)
     const char *wrapper = getenv("RETAIN_WRAPPER");
     char *kept;
 
-    if (!wrapper || !unwrap)
+    if (!run_wrapper_sampled() || !unwrap)
         return NULL;
     kept = malloc(strlen(wrapper) + 1);
     assert_non_null(kept);

@@ -620,7 +620,9 @@ def shrink(retain, work, case):
 # ---- main ----------------------------------------------------------------
 
 def has_cohorts(retain):
-    proc = subprocess.run([retain, "cohorts", "--help"], stdout=subprocess.PIPE,
+    wrapper = shlex.split(os.environ.get("RETAIN_WRAPPER", ""))
+    proc = subprocess.run([*wrapper, retain, "cohorts", "--help"],
+                          stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE)
     return proc.returncode == 0
 

@@ -414,7 +414,9 @@ def shrink(retain, work, case):
 # ---- main ----------------------------------------------------------------
 
 def has_periods(retain):
-    proc = subprocess.run([retain, "periods", "--help"], stdout=subprocess.PIPE,
+    wrapper = shlex.split(os.environ.get("RETAIN_WRAPPER", ""))
+    proc = subprocess.run([*wrapper, retain, "periods", "--help"],
+                          stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE)
     return proc.returncode == 0
 
