@@ -13,7 +13,7 @@
 #    and xmllint and rsvg-convert (libxml2-utils, librsvg2-bin), which check
 #    the golden charts, and python3-dask and python3-distributed, which
 #    the engine test runs on (RETAIN_REQUIRE_TOOLS: their absence fails
-#    too);
+#    too); and the mingw-w64 cross compiler and Wine for the Windows stage;
 # 2. builds with gcc and gcov, warnings as errors, and runs the suite with
 #    CTest, every test under valgrind's memcheck, and every retain it
 #    starts, but for a sample of the rows of the long CLI tables (the rest
@@ -24,14 +24,18 @@
 #    suite again;
 # 4. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
 # 5. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh);
-# 6. builds retain as a user does (Release, link-time optimized), static
+# 6. cross-builds retain and the unit tests for Windows, runs those under
+#    Wine, and the CLI tests of step 2's tree against retain.exe
+#    (tests/windows/run.sh);
+# 7. builds retain as a user does (Release, link-time optimized), static
 #    and shared, runs its threads under helgrind and the README's Dask
 #    example on a cluster of four processes, installs both libraries
 #    and builds a program against them with CMake's find_package and with
 #    pkg-config; the libraries must export exactly the functions of
 #    retain.h (tests/install/run.sh).
 # Build trees go to build-check/, build-asan/, build-lint/, build-fuzz/,
-# build-install-static/, build-install-shared/ and build-install/ under
+# build-windows*/, build-install-static/, build-install-shared/ and
+# build-install/ under
 # RETAIN_BUILD_ROOT, the top of the repository unless it is set.
 set -euo pipefail
 
@@ -165,6 +169,7 @@ echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
 echo "check: fuzz (at ${SECONDS}s)"
 bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-6}"
-bash "$root/tests/windows/run.sh" "$builds"
+# The CLI test programs of the memcheck stage's tree, run against retain.exe.
+bash "$root/tests/windows/run.sh" "$builds" "$builds/build-check"
 install_check
 echo "check: all suites passed in ${SECONDS}s"

@@ -27,6 +27,18 @@ static size_t wrapper_words(char **argv, size_t max)
     return n;
 }
 
+/*
+ * The retain the tests run: RETAIN_TEST_BINARY in the environment (the
+ * Windows stage runs the built test programs against retain.exe so), else
+ * the one the program was built with.
+ */
+static const char *tested_binary(void)
+{
+    const char *binary = getenv("RETAIN_TEST_BINARY");
+
+    return binary && *binary ? binary : RETAIN_BINARY;
+}
+
 /* The standard streams a case closes, or points at a full device. */
 static void close_or_fill_streams(enum run_stdout where)
 {
@@ -49,7 +61,7 @@ static void start_child(const char *const *args, FILE *in, FILE *err,
     char *argv[96];
     size_t n = wrapper_words(argv, 32), i;
 
-    argv[n++] = (char *)RETAIN_BINARY;
+    argv[n++] = (char *)tested_binary();
     for (i = 0; args[i] && n < 95; i++)
         argv[n++] = (char *)args[i];
     argv[n] = NULL;
@@ -150,9 +162,10 @@ bool run_wrapper_sampled(void)
 
 bool run_windows(void)
 {
-    size_t len = strlen(RETAIN_BINARY);
+    const char *binary = tested_binary();
+    size_t len = strlen(binary);
 
-    return len >= 4 && strcmp(RETAIN_BINARY + len - 4, ".exe") == 0;
+    return len >= 4 && strcmp(binary + len - 4, ".exe") == 0;
 }
 
 void run_result_free(struct run_result *result)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# tests/windows/run.sh BUILD_ROOT - the Windows stage of tests/check.sh:
-# retain cross-built for Windows with mingw-w64 and run under Wine.
+# tests/windows/run.sh BUILD_ROOT [TREE] - the Windows stage of
+# tests/check.sh: retain cross-built for Windows with mingw-w64 and run
+# under Wine.
 #
 # 1. cmocka for Windows: Debian packages no mingw-w64 cmocka, so its
 #    source comes from Debian's own source archive (apt-get source, with a
@@ -9,9 +10,11 @@
 # 2. the library, retain.exe and the unit tests cross-built with -Werror,
 #    and the unit tests run under Wine (CMAKE_CROSSCOMPILING_EMULATOR);
 # 3. the CLI tests and the Python oracles, Linux programs that fork and
-#    exec, built natively against retain.exe (RETAIN_TEST_BINARY) and run
+#    exec, run against retain.exe (RETAIN_TEST_BINARY in the environment)
 #    with RETAIN_WRAPPER=wine64 and RETAIN_WRAPPER_FULL=1: every row runs
-#    under Wine and must give the Linux bytes exactly.
+#    under Wine and must give the Linux bytes exactly.  The CLI test
+#    programs are TREE's, a native build with the tests (check.sh passes
+#    its memcheck stage's, built already), else built here.
 #
 # What cannot hold on Windows by nature is skipped there, row by row, with
 # the reason printed (tests/cli/cli_table.c, unfit_for_windows(); the
@@ -27,15 +30,16 @@
 # Needs gcc-mingw-w64-x86-64, wine64, cmake, libcmocka-dev, python3 and
 # network access to the Debian archive once (tests/check.sh installs the
 # packages).  Build trees: build-windows (cross), build-windows-cli
-# (native), build-windows-cmocka and the Wine prefix, under BUILD_ROOT.
+# (native, without TREE), build-windows-cmocka and the Wine prefix, under
+# BUILD_ROOT; the logs of the CLI tests in build-windows/cli-logs.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-builds=${1:?usage: bash tests/windows/run.sh BUILD_ROOT}
+builds=${1:?usage: bash tests/windows/run.sh BUILD_ROOT [TREE]}
 mkdir -p "$builds"
 builds=$(cd "$builds" && pwd)
 cross=$builds/build-windows
-native=$builds/build-windows-cli
+native=${2:-$builds/build-windows-cli}
 cmocka=$builds/build-windows-cmocka
 wine=/usr/lib/wine/wine64
 wineserver=/usr/lib/wine/wineserver64
@@ -125,21 +129,50 @@ echo "check: windows: unit tests under Wine (at $((at + SECONDS - started))s)"
 (cd "$cross" && ctest --output-on-failure -j "$jobs" --repeat until-pass:2)
 
 echo "check: windows: CLI tests against retain.exe (at $((at + SECONDS - started))s)"
-cmake -S "$root" -B "$native" -DCMAKE_BUILD_TYPE=Debug -DRETAIN_WERROR=ON \
-    -DRETAIN_TESTS=ON -DRETAIN_TEST_BINARY="$cross/retain.exe" >/dev/null
-selected=(-R '^(test_cli.*|oracle_summary|oracle_cohorts|oracle_periods)$'
-    -E '(_de|_nomem)$')
-cli_tests=$(cd "$native" && ctest -N "${selected[@]}" |
+if [ -z "${2:-}" ]; then
+    cmake -S "$root" -B "$native" -DCMAKE_BUILD_TYPE=Debug \
+        -DRETAIN_WERROR=ON -DRETAIN_TESTS=ON >/dev/null
+fi
+cli_tests=$(cd "$native" && ctest -N -R '^test_cli' -E '(_de|_nomem)$' |
     sed -n 's/^ *Test *#[0-9]*: \(test_cli[a-z_]*\)$/\1/p')
-targets=()
-for t in $cli_tests; do targets+=(--target "$t"); done
-cmake --build "$native" -j "$jobs" "${targets[@]}" >/dev/null
+if [ -z "${2:-}" ]; then
+    targets=()
+    for t in $cli_tests; do targets+=(--target "$t"); done
+    cmake --build "$native" -j "$jobs" "${targets[@]}" >/dev/null
+fi
+logs=$cross/cli-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+# run_one NAME: the CLI test program NAME of the native tree, or the
+# oracle NAME, as CTest would run it, its output in $logs/NAME.log.
+run_one() {
+    local name=$1 command
+    case $name in
+    oracle_summary) command=(python3 "$root/tests/cli/oracle_summary.py") ;;
+    oracle_cohorts) command=(python3 "$root/tests/cli/test_cohorts_oracle.py") ;;
+    oracle_periods) command=(python3 "$root/tests/cli/test_periods_oracle.py") ;;
+    *) command=("$native/tests/$name") ;;
+    esac
+    [ "${name#oracle_}" = "$name" ] || command+=("$RETAIN_TEST_BINARY")
+    if (cd "$native/tests" && "${command[@]}") >"$logs/$name.log" 2>&1; then
+        echo "check: windows: $name passed"
+    else
+        cat "$logs/$name.log"
+        echo "check: windows: $name FAILED" >&2
+        return 1
+    fi
+}
+export -f run_one
+export root native logs
 # The oracles run a few random cases: the Linux stages check the numbers,
-# this one that Windows prints the same bytes.
-(cd "$native" && RETAIN_WRAPPER=$wine RETAIN_WRAPPER_FULL=1 \
-    RETAIN_ORACLE_CASES=${RETAIN_ORACLE_CASES:-5} \
-    ctest --output-on-failure -j "$jobs" "${selected[@]}")
+# this one that Windows prints the same bytes.  The longest first.
+printf '%s\n' oracle_cohorts test_cli_batch $cli_tests oracle_summary \
+    oracle_periods | awk '!seen[$0]++' |
+    env LC_ALL=C RETAIN_GOLDEN_DIR="$root/tests/cli/golden" \
+        RETAIN_TEST_BINARY="$cross/retain.exe" RETAIN_WRAPPER="$wine" \
+        RETAIN_WRAPPER_FULL=1 RETAIN_ORACLE_CASES="${RETAIN_ORACLE_CASES:-5}" \
+        xargs -P "$jobs" -n 1 bash -c 'run_one "$1"' run_one
 echo "check: windows: rows skipped, as Windows cannot do what they test:"
-grep -h '^skipped on Windows: ' "$native/Testing/Temporary/LastTest.log" |
+cat "$logs"/*.log | { grep '^skipped on Windows: ' || true; } |
     sed 's/^skipped on Windows: //' | sort | uniq -c | sort -rn
 echo "check: windows passed in $((SECONDS - started))s"
