@@ -14,28 +14,28 @@
 #    the golden charts, and python3-dask and python3-distributed, which
 #    the engine test runs on (RETAIN_REQUIRE_TOOLS: their absence fails
 #    too); and the mingw-w64 cross compiler and Wine for the Windows stage;
-# 2. builds with gcc and gcov, warnings as errors, and runs the suite with
+# 2. builds with gcc (Release), warnings as errors, and runs the suite with
 #    CTest, every test under valgrind's memcheck, and every retain it
 #    starts, but for a sample of the rows of the long CLI tables (the rest
-#    run without it here, and all of them under the sanitizers); then fails
-#    below 95% of the lines or 90% of the branches of src/ (gcovr);
+#    run without it here, and all of them under the sanitizers);
 # 3. builds with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
 #    warnings as errors, with the portable byte-by-byte reader, and runs the
 #    suite again;
-# 4. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
-# 5. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh);
-# 6. cross-builds retain and the unit tests for Windows, runs those under
-#    Wine, and the CLI tests of step 2's tree against retain.exe
-#    (tests/windows/run.sh);
-# 7. builds retain as a user does (Release, link-time optimized), static
-#    and shared, runs its threads under helgrind and the README's Dask
-#    example on a cluster of four processes, installs both libraries
-#    and builds a program against them with CMake's find_package and with
-#    pkg-config; the libraries must export exactly the functions of
-#    retain.h (tests/install/run.sh).
-# Build trees go to build-check/, build-asan/, build-lint/, build-fuzz/,
-# build-windows*/, build-install-static/, build-install-shared/ and
-# build-install/ under
+# 4. builds with gcov, runs the suite again (the README's Dask example on
+#    a cluster of four processes among it) and fails below 95% of the lines
+#    or 90% of the branches of src/ (gcovr);
+# 5. runs cppcheck and clang-tidy (tests/lint.sh): no findings allowed;
+# 6. fuzzes every libFuzzer target for a few seconds (tests/fuzz/run.sh);
+# 7. cross-builds retain (optimized) and the unit tests for Windows, runs
+#    those under Wine, and the CLI tests of step 2's tree against
+#    retain.exe (tests/windows/run.sh);
+# 8. installs the static library of step 2's build and a shared one built
+#    as a user would, and builds a program against them with CMake's
+#    find_package and with pkg-config; the libraries must export exactly
+#    the functions of retain.h (tests/install/run.sh).
+# Build trees go to build-check/, build-asan/, build-cov/, build-lint/,
+# build-fuzz/, build-windows*/, build-install-shared/ and build-install/
+# under
 # RETAIN_BUILD_ROOT, the top of the repository unless it is set.
 set -euo pipefail
 
@@ -109,48 +109,33 @@ run_suite() {
     (cd "$builds/build-$name" && ctest --output-on-failure -j "$jobs")
 }
 
-# The memcheck stage, with coverage: valgrind's time is in starting each
-# program, so counting lines there costs little, and saves running the
-# suite once more.  Coverage counts add up over runs, and a tree
-# configured before could keep other options: start from a new tree.  Not
-# link-time optimized: that would make the link of each test program a
-# whole-program build.
-memcheck_and_coverage() {
-    rm -rf "$builds/build-check"
-    run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
-        -DRETAIN_MEMCHECK=ON -DRETAIN_COVERAGE=ON
+# Coverage counts add up over runs, and a tree configured before could
+# keep other options: start from a new tree.
+coverage() {
+    rm -rf "$builds/build-cov"
+    run_suite cov -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Debug \
+        -DRETAIN_COVERAGE=ON
     (cd "$root" && gcovr -r . --filter 'src/' --print-summary \
-        -o "$builds/build-check/coverage.txt" --fail-under-line 95 \
-        --fail-under-branch 90 "$builds/build-check")
+        -o "$builds/build-cov/coverage.txt" --fail-under-line 95 \
+        --fail-under-branch 90 "$builds/build-cov")
 }
 
-# release_build KIND CMAKE-ARGS...: retain as a user builds it (gcc,
-# Release: optimized, link-time optimized) in build-install-KIND.
-release_build() {
-    local kind=$1
-    shift
-    cmake -S "$root" -B "$builds/build-install-$kind" -DCMAKE_C_COMPILER=gcc \
-        -DCMAKE_BUILD_TYPE=Release -DRETAIN_WERROR=ON "$@" >/dev/null
-    cmake --build "$builds/build-install-$kind" -j "$jobs" >/dev/null
-}
-
-# The optimized build as a user has it: its threads under helgrind, the
-# README's Dask example run on it, and
-# the library as another program sees it: one prefix with the static
-# library alone, one with both (find_package then takes either).
+# The library as another program sees it: one prefix with the static
+# library alone, one with both (find_package then takes either).  The
+# static one is the memcheck stage's tree (gcc, Release, static), installed
+# as it is; the shared one is built here as a user builds it (link-time
+# optimized).
 install_check() {
-    echo "check: release builds, helgrind, install (at ${SECONDS}s)"
-    release_build static
-    release_build shared -DRETAIN_SHARED=ON
-    sh "$root/tests/cli/helgrind_batch.sh" "$builds/build-install-static/retain"
-    # The engine test (CTest engine_dask, which neither stage above runs:
-    # the retain it starts is not theirs to check) on the optimized build.
-    /usr/bin/python3 "$root/tests/engines/test_dask.py" \
-        "$builds/build-install-static/retain" "$root/README.md"
+    echo "check: install (shared) (at ${SECONDS}s)"
+    cmake -S "$root" -B "$builds/build-install-shared" \
+        -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
+        -DRETAIN_WERROR=ON -DRETAIN_SHARED=ON >/dev/null
+    cmake --build "$builds/build-install-shared" -j "$jobs" >/dev/null
+    echo "check: install (static) (at ${SECONDS}s)"
     bash "$root/tests/install/run.sh" "$builds/build-install/static" \
-        "$builds/build-install-static"
+        "$builds/build-check"
     bash "$root/tests/install/run.sh" "$builds/build-install/shared" \
-        "$builds/build-install-shared" "$builds/build-install-static"
+        "$builds/build-install-shared" "$builds/build-check"
 }
 
 install_missing
@@ -161,10 +146,15 @@ if $quick; then
     echo "check: quick suite passed in ${SECONDS}s (the full run: bash tests/check.sh)"
     exit 0
 fi
-memcheck_and_coverage
+# Without link-time optimization, which would make the link of each of the
+# test programs a whole-program build (a minute of the budget); the Windows
+# stage runs the CLI tests on an optimized whole-program build.
+run_suite check -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=Release \
+    -DRETAIN_MEMCHECK=ON -DRETAIN_LTO=OFF
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
     -DRETAIN_SANITIZE=address,undefined -DRETAIN_NO_SWAR=ON
+coverage
 echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
 echo "check: fuzz (at ${SECONDS}s)"
