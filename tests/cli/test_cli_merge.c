@@ -118,6 +118,38 @@ static const struct cli_row merge_cases[] = {
      "retain: c1-events.part: error: option --event-col is 'plan', and '' "
      "in c1.part " MISMATCH},
 
+    {"event types in another order, one twice: the same options",
+     {"merge", "e1.part", "e2.part"},
+     NULL,
+     0,
+     "cohort,customers,month_0,month_1,month_2\n"
+     "2024-01,2,100.00,50.00,50.00\n"
+     "average,2,100.00,50.00,50.00\n",
+     ""},
+    {"one event type against two",
+     {"merge", "e1.part", "e3.part"},
+     NULL,
+     2,
+     "",
+     "retain: e3.part: error: option --return-event is 'visit', and "
+     "'buy,visit' in e1.part " MISMATCH},
+    {"an edited part: a period out of range",
+     {"merge"},
+     "retain-partial,1,cohorts\noption,as-of,2024-03-31\n"
+     "cohort,,-99999999999,1\nend\n",
+     2,
+     "",
+     "retain: (standard input):3: error: expected a cohort's period between "
+     "0001-01-01's and the one of --as-of\n"},
+    {"a sum too large names its file",
+     {"merge"},
+     "retain-partial,1,ids\nids,,,9223372036854775807,0,0\nend\n"
+     "retain-partial,1,ids\nids,,,1,0,0\nend\n",
+     2,
+     "",
+     "retain: (standard input): the counts add up to more than 2^63 - 1 "
+     "with the parts before (expected counts that fit)\n"},
+
     /* What is not a part. */
     {"not a part",
      {"merge", "l1.csv"},
@@ -278,6 +310,18 @@ static const struct split splits[] = {
      {"subs.csv"},
      {{"t1.csv"}, {"t2.csv"}, {"t3.csv"}},
      {"text", NULL}},
+    {"cohorts: groups in the order of their first rows",
+     "cohorts",
+     {"--as-of", "2023-12-31", "--group-by", "grp"},
+     {"g.csv"},
+     {{"g1.csv"}, {"g2.csv"}, {"g3.csv"}},
+     {"csv", NULL}},
+    {"periods: groups in the order of their first rows",
+     "periods",
+     {"--as-of", "2023-12-31", "--group-by", "grp"},
+     {"g.csv"},
+     {{"g1.csv"}, {"g2.csv"}, {"g3.csv"}},
+     {"csv", NULL}},
     {"ids",
      "ids",
      {NULL},
@@ -459,6 +503,17 @@ static void make_fixtures(void)
        at the end of the last period all the same. */
     run_write_fixture("t3.csv", "customer_id,start_date,end_date\n"
                                 "g,2024-05-01,\n");
+    /* a's group is y, that of its earliest row, but x shows first. */
+    run_write_fixture("g.csv", "customer_id,date,grp\na,2023-09-01,x\n"
+                               "a,2023-06-01,y\nb,2023-06-01,x\n");
+    run_write_fixture("g1.csv", "customer_id,date,grp\na,2023-09-01,x\n"
+                                "a,2023-06-01,y\n");
+    run_write_fixture("g2.csv", "customer_id,date,grp\nb,2023-06-01,x\n");
+    run_write_fixture("g3.csv", "customer_id,date,grp\n");
+    run_write_fixture("ev1.csv", "customer_id,date,ev\na,2024-01-05,buy\n"
+                                 "a,2024-02-05,visit\n");
+    run_write_fixture("ev2.csv", "customer_id,date,ev\nb,2024-01-05,visit\n"
+                                 "b,2024-03-05,buy\n");
     run_write_fixture("s.txt", "a\nb\nc\nd\n");
     run_write_fixture("e.txt", "c\nd\ne\nf\n");
     run_write_fixture("s1.txt", "a\nc\n");
@@ -472,7 +527,7 @@ static void make_fixtures(void)
 /* The parts the rows merge, made by retain itself. */
 static void make_part_fixtures(void)
 {
-    static const char *const parts[][10] = {
+    static const char *const parts[][16] = {
         {"i1.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i1-copy.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i2.part", "ids", "--partial", "s2.txt", "e2.txt"},
@@ -482,6 +537,14 @@ static void make_part_fixtures(void)
          "--period", "week", "l1.csv"},
         {"c1-events.part", "cohorts", "--partial", "--as-of", "2024-04-30",
          "--event-col", "plan", "--start-event", "pro", "l1.csv"},
+        {"e1.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "buy", "--return-event",
+         "visit", "ev1.csv"},
+        {"e2.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "visit", "--return-event",
+         "buy", "--return-event", "visit", "ev2.csv"},
+        {"e3.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "visit", "ev2.csv"},
     };
     struct run_result r;
     size_t i;
