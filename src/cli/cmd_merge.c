@@ -278,6 +278,9 @@ static int report_periods(struct periods_args *args, const struct rt_part *part)
     merged_log(part, &args->cohorts.log, &log);
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(&log, &none, take_warning, &warnings);
+    /* Every customer leaves a hash: none in any part, no customer. */
+    if (part->hash_count == 0)
+        return periods_no_data(&log);
     if (rt_merge_periods_result(
             part, log.options.spans != RT_SPAN_BITS_NONE,
             rt_cohort_log_last_complete(&log, log.options.as_of),
@@ -363,7 +366,7 @@ static void ids_warnings(const struct rt_part *part,
     note_tally(notes, part, "end", false);
     note_tally(notes, part, "end", true);
     if (counts->end == 0)
-        note(notes, "no IDs in the end lists: every start ID counts as lost");
+        note(notes, "no IDs in the end list: every start ID counts as lost");
 }
 
 static int report_ids(const struct ids_args *args, const struct rt_part *part)

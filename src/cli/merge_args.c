@@ -222,8 +222,8 @@ static bool check_token(const char *token, const struct merge_args *args,
                  len, name, command);
     else if (!(o->printing & bit) && o->printing)
         snprintf(error, size,
-                 "option --%.*s is not one of retain %s's, whose parts these "
-                 "are",
+                 "option --%.*s is not an option of retain %s, whose parts "
+                 "these are",
                  len, name, command);
     else if (!(o->printing & bit))
         snprintf(error, size,

@@ -45,6 +45,22 @@ static const struct cli_row merge_cases[] = {
      0,
      IDS_PART_1,
      ""},
+    {"ids part of an empty end list: normal in a part, no warning",
+     {"ids", "--partial", "s2.txt", "empty.txt"},
+     NULL,
+     0,
+     "retain-partial,1,ids\noption,trim,0\noption,ignore-case,0\n"
+     "tally,start_blank_lines,0\ntally,start_duplicates,0\n"
+     "tally,end_blank_lines,0\ntally,end_duplicates,0\nids,,,1,0,0\n"
+     "hash,1c8c4399178f2261\nend\n",
+     ""},
+    {"merge warns of the sum's empty end list, as one run does",
+     {"merge", "--only", "end", "i2-empty.part"},
+     NULL,
+     0,
+     "0\n",
+     "retain: warning: no IDs in the end list: every start ID counts as "
+     "lost\n"},
     {"ids parts summed",
      {"merge", "--partial", "i1.part", "i2.part", "i3.part"},
      NULL,
@@ -141,6 +157,13 @@ static const struct cli_row merge_cases[] = {
      "",
      "retain: (standard input):3: error: expected a cohort's period between "
      "0001-01-01's and the one of --as-of\n"},
+    {"periods: no customer in any part, as one run says it",
+     {"merge"},
+     "retain-partial,1,periods\noption,as-of,2024-03-31\nend\n",
+     2,
+     "",
+     "retain: no event to compute from (expected rows with a customer ID "
+     "and a date)\n"},
     {"a sum too large names its file",
      {"merge"},
      "retain-partial,1,ids\nids,,,9223372036854775807,0,0\nend\n"
@@ -221,8 +244,8 @@ static const struct cli_row merge_cases[] = {
      NULL,
      2,
      "",
-     "retain: option --long is not one of retain ids's, whose parts these "
-     "are\n" TRY},
+     "retain: option --long is not an option of retain ids, whose parts "
+     "these are\n" TRY},
     {"printing option with merge --partial",
      {"merge", "--partial", "-f", "json", "i1.part"},
      NULL,
@@ -519,6 +542,7 @@ static void make_fixtures(void)
     run_write_fixture("s1.txt", "a\nc\n");
     run_write_fixture("e1.txt", "c\ne\n");
     run_write_fixture("s2.txt", "b\n");
+    run_write_fixture("empty.txt", "");
     run_write_fixture("e2.txt", "f\n");
     run_write_fixture("s3.txt", "d\n");
     run_write_fixture("e3.txt", "d\n");
@@ -531,6 +555,7 @@ static void make_part_fixtures(void)
         {"i1.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i1-copy.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i2.part", "ids", "--partial", "s2.txt", "e2.txt"},
+        {"i2-empty.part", "ids", "--partial", "s2.txt", "empty.txt"},
         {"i3.part", "ids", "--partial", "s3.txt", "e3.txt"},
         {"c1.part", "cohorts", "--partial", "--as-of", "2024-04-30", "l1.csv"},
         {"c1-week.part", "cohorts", "--partial", "--as-of", "2024-04-30",
