@@ -167,11 +167,17 @@ static bool expected(struct reader *r, const char *what)
     return false;
 }
 
-/* Digits of a number below 2^64: no sign, no space, at least one. */
+/*
+ * Digits of a number below 2^64: no sign, no space, at least one, and no
+ * leading zero (a part writes none: "01" is an edit).
+ */
 static bool parse_u64(const char *text, size_t len, uint64_t *out)
 {
     uint64_t value = 0;
     size_t i;
+
+    if (len > 1 && text[0] == '0')
+        return false;
 
     for (i = 0; i < len; i++) {
         unsigned digit = (unsigned)(unsigned char)text[i] - '0';
