@@ -315,6 +315,7 @@ static int run(const struct ids_args *args)
     struct rt_reporter reporter = {report_and_note, &notes};
     struct ids_lists lists = {NULL, NULL};
     struct cli_outfile list_file;
+    struct rt_ids_options options;
     struct rt_ids ids;
     uint64_t key[2];
     int status;
@@ -322,7 +323,9 @@ static int run(const struct ids_args *args)
     notes_init(&notes);
     memset(&list_file, 0, sizeof list_file);
     rt_platform_random_key(key);
-    rt_ids_init(&ids, &args->options, reporter, key);
+    options = args->options;
+    options.part = args->partial;
+    rt_ids_init(&ids, &options, reporter, key);
     status = open_lists(&lists, args);
     if (status == CLI_EXIT_OK && args->list_to)
         status = open_list_to(&list_file, args);

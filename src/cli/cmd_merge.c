@@ -157,25 +157,31 @@ static int read_parts(const struct merge_args *args, struct rt_part *part)
     size_t count = args->file_count ? args->file_count : 1, i;
     int status = cli_inputs_distinct(files, count);
     bool bad = false;
-    enum rt_status added;
+    enum rt_status added = RT_OK;
+    char shown[RT_NAME_SIZE];
 
-    /* Every part is read, so that every bad one is named at once. */
-    for (i = 0; status == CLI_EXIT_OK && i < count && !part->no_memory; i++)
+    /* Every part is read, so that every bad one is named at once; each
+       file's counts are added as it comes, so that a sum too large names
+       the file that made it so. */
+    for (i = 0; status == CLI_EXIT_OK && i < count && !part->no_memory; i++) {
         bad = !read_part(files[i], part) || bad;
+        if (bad || part->no_memory || (added = rt_part_finish(part)) == RT_OK)
+            continue;
+        if (added == RT_ERR_RANGE) {
+            cli_error("%s: the counts add up to more than 2^63 - 1 with the "
+                      "parts before (expected counts that fit)",
+                      rt_quote_name(strcmp(files[i], "-") == 0 ? STDIN_NAME
+                                                               : files[i],
+                                    shown, sizeof shown));
+            return CLI_EXIT_USAGE;
+        }
+        part->no_memory = true;
+    }
     if (status == CLI_EXIT_OK && part->no_memory) {
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
         return CLI_EXIT_FAILURE;
     }
-    if (status == CLI_EXIT_OK && bad)
-        status = CLI_EXIT_USAGE;
-    if (status == CLI_EXIT_OK && (added = rt_part_finish(part)) != RT_OK) {
-        cli_error("%s", added == RT_ERR_RANGE
-                            ? "the counts of the parts add up to more than "
-                              "2^63 - 1"
-                            : rt_status_text(added));
-        status = added == RT_ERR_RANGE ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
-    }
-    return status;
+    return status == CLI_EXIT_OK && bad ? CLI_EXIT_USAGE : status;
 }
 
 static const char *plural(uint64_t count)
@@ -272,6 +278,9 @@ static int report_periods(struct periods_args *args, const struct rt_part *part)
     merged_log(part, &args->cohorts.log, &log);
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(&log, &none, take_warning, &warnings);
+    /* Every customer leaves a hash: none in any part, no customer. */
+    if (part->hash_count == 0)
+        return periods_no_data(&log);
     if (rt_merge_periods_result(
             part, log.options.spans != RT_SPAN_BITS_NONE,
             rt_cohort_log_last_complete(&log, log.options.as_of),
@@ -357,7 +366,7 @@ static void ids_warnings(const struct rt_part *part,
     note_tally(notes, part, "end", false);
     note_tally(notes, part, "end", true);
     if (counts->end == 0)
-        note(notes, "no IDs in the end lists: every start ID counts as lost");
+        note(notes, "no IDs in the end list: every start ID counts as lost");
 }
 
 static int report_ids(const struct ids_args *args, const struct rt_part *part)

@@ -209,7 +209,7 @@ static int internal_error(const struct rt_cohort_log *log,
 }
 
 /* No row counted (none read, or every one left out): a usage error. */
-static int no_data(const struct rt_cohort_log *log)
+int periods_no_data(const struct rt_cohort_log *log)
 {
     cli_error(log->options.spans != RT_SPAN_BITS_NONE
                   ? "no subscription to compute from (expected rows with a "
@@ -330,14 +330,14 @@ static int finish(struct periods_args *args, struct rt_cohort_log *log)
     int status;
 
     if (!rt_cohort_log_as_of(log, &as_of))
-        return no_data(log);
+        return periods_no_data(log);
     memset(&none, 0, sizeof none);
     rt_cohort_log_warnings(log, &none, take_warning, &warnings);
     if (args->cohorts.partial)
         status = write_part(args, log, rt_cohort_log_last_complete(log, as_of));
     else if (log->engine.customers.count == 0)
         /* --as-of gives a cut-off even when no row counts: nothing to note. */
-        return no_data(log);
+        return periods_no_data(log);
     else {
         counted = count(log, rt_cohort_log_last_complete(log, as_of), &result);
         if (counted == RT_ERR_INVALID)

@@ -26,6 +26,12 @@ int periods_report(struct periods_args *args, const struct rt_cohort_log *log,
                    const struct rt_period_result *result, int32_t as_of);
 
 /*
+ * Says that no customer was counted (no row read, or every one left
+ * out), as a usage error; its exit status.  retain merge says it too.
+ */
+int periods_no_data(const struct rt_cohort_log *log);
+
+/*
  * The exit status of a run that wrote its rows: 1 when rows were left out
  * or inputs skipped, or with --strict for `warnings` or blank lines.
  */

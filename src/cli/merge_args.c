@@ -222,8 +222,8 @@ static bool check_token(const char *token, const struct merge_args *args,
                  len, name, command);
     else if (!(o->printing & bit) && o->printing)
         snprintf(error, size,
-                 "option --%.*s is not one of retain %s's, whose parts these "
-                 "are",
+                 "option --%.*s is not an option of retain %s, whose parts "
+                 "these are",
                  len, name, command);
     else if (!(o->printing & bit))
         snprintf(error, size,
@@ -321,13 +321,26 @@ static bool put_day(struct rt_part *part, const char *name, bool given,
     return rt_part_option(part, name, text);
 }
 
+static int text_order(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/*
+ * A repeatable option's values, sorted and each once: the same event
+ * types given in another order, or twice, count the same.
+ */
 static bool put_values(struct rt_part *part, const char *name,
                        const struct cohorts_values *values)
 {
+    const char *sorted[COHORTS_VALUES_MAX];
     size_t i;
 
+    memcpy(sorted, values->items, values->count * sizeof *sorted);
+    qsort(sorted, values->count, sizeof *sorted, text_order);
     for (i = 0; i < values->count; i++)
-        if (!rt_part_option(part, name, values->items[i]))
+        if ((i == 0 || strcmp(sorted[i - 1], sorted[i]) != 0) &&
+            !rt_part_option(part, name, sorted[i]))
             return false;
     return true;
 }

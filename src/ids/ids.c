@@ -428,7 +428,8 @@ static enum rt_ids_result read_list(struct rt_ids *ids, bool end, FILE *in,
     if (result != RT_IDS_OK)
         return result;
     report_stats(ids, end ? &ids->end_stats : &ids->start_stats, file);
-    if (end && end_is_empty(ids))
+    /* A part's end list may well be empty: merge warns of the sum's. */
+    if (end && end_is_empty(ids) && !ids->options.part)
         report(ids, RT_SEVERITY_WARNING, file, 0,
                "no IDs in the end list: every start ID counts as lost");
     return result;

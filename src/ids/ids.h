@@ -22,6 +22,7 @@ struct rt_ids_options {
     bool ignore_case;      /* ASCII letters compare equal in either case */
     const char *id_column; /* read CSV/TSV with a header, IDs from here */
     char delimiter;        /* for id_column: 0 to take it from the name */
+    bool part;             /* --partial: an empty end list is no warning */
 };
 
 /* What one list held besides its distinct IDs. */

@@ -30,6 +30,15 @@ bool rt_merge_ids_part(const struct rt_ids *ids, struct rt_part *part);
 bool rt_merge_ids_counts(const struct rt_part *part, struct rt_counts *counts);
 
 /*
+ * Every --group-by value the engine saw, in the order it saw them, as the
+ * part's groups, even those that no customer took (a value on a row left
+ * out, or not on a customer's earliest start event): one run orders its
+ * groups so, and a merge of the parts in turn orders them alike.
+ */
+bool rt_merge_groups_part(const struct rt_cohort_engine *engine,
+                          struct rt_part *part);
+
+/*
  * A log's tallies (rows left out, events outside the dates, ...), its
  * input's delimiter and group column name, and its customers' hashes:
  * what cohorts and periods parts share.

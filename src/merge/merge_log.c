@@ -14,6 +14,18 @@ static const char *delimiter_name(char delimiter)
     return delimiter == '\t' ? "tab" : delimiter == ';' ? "semicolon" : "comma";
 }
 
+bool rt_merge_groups_part(const struct rt_cohort_engine *engine,
+                          struct rt_part *part)
+{
+    size_t entry = 0, len, group;
+    const char *id;
+    unsigned flags;
+
+    while (rt_idset_next(&engine->segments, &entry, &id, &len, &flags))
+        rt_part_group(part, id, len, &group);
+    return !part->no_memory;
+}
+
 bool rt_merge_log_part(const struct rt_cohort_log *log, struct rt_part *part)
 {
     size_t entry = 0, len;
@@ -23,6 +35,7 @@ bool rt_merge_log_part(const struct rt_cohort_log *log, struct rt_part *part)
 #define ADD_TALLY(name) rt_part_tally(part, #name, (uint64_t)log->name, false);
     LOG_TALLIES(ADD_TALLY)
 #undef ADD_TALLY
+    rt_merge_groups_part(&log->engine, part);
     rt_part_meta(part, "input_delimiter", delimiter_name(log->first_delimiter));
     rt_part_meta(part, "group_name",
                  log->options.group_col && log->group_name ? log->group_name

@@ -61,6 +61,7 @@ enum rt_status rt_merge_periods_part(const struct rt_cohort_engine *engine,
     status = rt_cohort_periods(engine, spans, last_complete + 1, &result);
     if (status != RT_OK)
         return status;
+    rt_merge_groups_part(engine, part);
     put_table(&result.overall, RT_PART_OVERALL, last_complete, part);
     for (i = 0; i < result.group_count; i++)
         if (rt_part_group(part, result.groups[i].group,

@@ -3,10 +3,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "part.h"
+#include "period.h"
 
 /* A part's fields are short, but a cohort line has a field per column. */
 #define FIELD_MAX ((size_t)1 << 20)
+
+/*
+ * What the options of the part being read allow its data lines, worked
+ * out at its first line after the options: every part that --partial
+ * writes keeps to them, an edited one may not.
+ */
+struct limits {
+    bool known;
+    int64_t low;      /* the period of the earliest date, 0001-01-01 */
+    int64_t as_of;    /* the period that holds --as-of */
+    int64_t last;     /* the last complete period by --as-of */
+    uint64_t columns; /* cohorts: cells a row may have (--max-periods + 1) */
+    bool spans;
+};
 
 /* One record of the part being read, its fields unquoted into text. */
 struct reader {
@@ -21,6 +37,10 @@ struct reader {
     struct rt_reporter reporter;
     const char *problem; /* why reading failed, for the message */
     bool reported;       /* a failure was reported (not out of memory) */
+    struct limits limits;
+    struct rt_part_record previous; /* the last data line read (no values) */
+    uint64_t previous_end;          /* periods: its END */
+    bool has_previous;
 };
 
 static bool text_put(struct reader *r, char c)
@@ -147,11 +167,17 @@ static bool expected(struct reader *r, const char *what)
     return false;
 }
 
-/* Digits of a number below 2^64: no sign, no space, at least one. */
+/*
+ * Digits of a number below 2^64: no sign, no space, at least one, and no
+ * leading zero (a part writes none: "01" is an edit).
+ */
 static bool parse_u64(const char *text, size_t len, uint64_t *out)
 {
     uint64_t value = 0;
     size_t i;
+
+    if (len > 1 && text[0] == '0')
+        return false;
 
     for (i = 0; i < len; i++) {
         unsigned digit = (unsigned)(unsigned char)text[i] - '0';
@@ -245,9 +271,92 @@ static bool read_group(struct reader *r, struct rt_part *in)
     return true;
 }
 
+/* The place of a data line in the order a part writes them. */
+static int record_order_of(const struct rt_part_record *x,
+                           const struct rt_part_record *y)
+{
+    size_t gx = x->group == RT_PART_OVERALL ? 0 : x->group + 1;
+    size_t gy = y->group == RT_PART_OVERALL ? 0 : y->group + 1;
+
+    if (gx != gy)
+        return gx < gy ? -1 : 1;
+    return x->period < y->period ? -1 : x->period > y->period ? 1 : 0;
+}
+
+/* The cells a cohort of `period` has by the cut-off, as --partial wrote. */
+static uint64_t cells_of(const struct limits *limits, int64_t period)
+{
+    uint64_t reach;
+
+    if (limits->last < period)
+        return 0;
+    reach = (uint64_t)(limits->last - period) + 1;
+    return reach < limits->columns ? reach : limits->columns;
+}
+
+/* A cohort line: a period and cells the options allow, active <= size. */
+static bool cohort_fits(struct reader *r, int64_t period, const uint64_t *v,
+                        size_t count)
+{
+    size_t k;
+
+    if (period < r->limits.low || period > r->limits.as_of)
+        return expected(r, "a cohort's period between 0001-01-01's and the "
+                           "one of --as-of");
+    if (count - 1 > cells_of(&r->limits, period))
+        return expected(r, "no more active counts than the periods from the "
+                           "cohort's to the last complete one (and "
+                           "--max-periods) allow");
+    for (k = 1; k < count; k++)
+        if (v[k] > v[0])
+            return expected(r, "active counts no greater than the cohort's "
+                               "CUSTOMERS");
+    return true;
+}
+
+/* A period line: a period the options allow, counts that reconcile. */
+static bool period_fits(struct reader *r, const struct rt_part_record *x,
+                        const uint64_t *v)
+{
+    if (x->period < r->limits.low - 1 || x->period > r->limits.last)
+        return expected(r, "a period between 0001-01-01's and the last "
+                           "complete one by --as-of");
+    if (v[3] > v[0] || v[2] != v[0] - v[3] || v[2] > v[1] ||
+        v[4] != v[1] - v[2] || v[5] > v[4] || v[6] != v[4] - v[5] ||
+        (!r->limits.spans && v[7] != 0))
+        return expected(r, "counts that reconcile: RETAINED + LOST = START, "
+                           "RETAINED + NEW = END, FIRST_TIME + RETURNING = "
+                           "NEW, JOINED_AND_LEFT 0 without --spans");
+    if (r->has_previous && r->previous.group == x->group &&
+        r->previous.period + 1 == x->period && r->previous_end != v[0])
+        return expected(r, "START equal to the END of the period before");
+    return true;
+}
+
+/* A data line after the one before: in order, once, within the limits. */
+static bool record_fits(struct reader *r, const struct rt_part *in,
+                        const struct rt_part_record *x, const uint64_t *v,
+                        size_t count)
+{
+    if (r->has_previous && record_order_of(&r->previous, x) >= 0)
+        return expected(r, "each GROUP,PERIOD once, in order: everyone's "
+                           "first, then each group's, by period (as "
+                           "--partial writes them)");
+    if (strcmp(in->command, "cohorts") == 0 &&
+        !cohort_fits(r, x->period, v, count))
+        return false;
+    if (strcmp(in->command, "periods") == 0 && !period_fits(r, x, v))
+        return false;
+    r->previous = *x;
+    r->previous_end = count > 1 ? v[1] : 0;
+    r->has_previous = true;
+    return true;
+}
+
 static bool read_data(struct reader *r, struct rt_part *in)
 {
     uint64_t group = RT_PART_OVERALL, *values = NULL;
+    struct rt_part_record record;
     int64_t period;
     size_t i;
     bool ok;
@@ -270,7 +379,9 @@ static bool read_data(struct reader *r, struct rt_part *in)
             free(values);
             return expected(r, "counts: whole numbers up to 2^63 - 1");
         }
-    ok = rt_part_record(in, (size_t)group, period, values, r->count - 3);
+    record = (struct rt_part_record){(size_t)group, period, NULL, 0};
+    ok = record_fits(r, in, &record, values, r->count - 3) &&
+         rt_part_record(in, (size_t)group, period, values, r->count - 3);
     free(values);
     return ok;
 }
@@ -288,6 +399,78 @@ static bool read_hash(struct reader *r, struct rt_part *in)
     return true;
 }
 
+/* The tallies (and maxima) each command writes: no other adds up. */
+static const struct {
+    const char *commands, *name;
+    bool max;
+} known_tallies[] = {
+    {"cohorts periods", "rows_left_out", false},
+    {"cohorts periods", "inputs_skipped", false},
+    {"cohorts periods", "blank_lines", false},
+    {"cohorts periods", "empty_spans", false},
+    {"cohorts periods", "before_from", false},
+    {"cohorts periods", "after_as_of", false},
+    {"cohorts", "without_cohort", false},
+    {"cohorts", "signup_disagrees", false},
+    {"cohorts", "early_customers", false},
+    {"cohorts", "early_periods", false},
+    {"periods", "last_data", true},
+    {"ids", "start_blank_lines", false},
+    {"ids", "start_duplicates", false},
+    {"ids", "end_blank_lines", false},
+    {"ids", "end_duplicates", false},
+};
+
+static bool tally_known(const struct reader *r, const struct rt_part *in,
+                        bool max)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof known_tallies / sizeof known_tallies[0]; i++)
+        if (field_is(r, 1, known_tallies[i].name) &&
+            known_tallies[i].max == max &&
+            strstr(known_tallies[i].commands, in->command))
+            return true;
+    return false;
+}
+
+/* A date as a part writes one: YYYY-MM-DD, a real day. */
+static bool canonical_day(const char *text, size_t len, int32_t *day)
+{
+    char written[RT_DATE_TEXT_LENGTH + 1];
+
+    return len == RT_DATE_TEXT_LENGTH &&
+           rt_date_parse(text, len, RT_DATE_AS_WRITTEN, day) == RT_DATE_OK &&
+           rt_date_write(*day, written) == len &&
+           memcmp(written, text, len) == 0;
+}
+
+/* The values of the options the limits are worked out from. */
+static bool option_fits(struct reader *r)
+{
+    const char *value = field(r, 2);
+    enum rt_period unit;
+    enum rt_weekday weekday;
+    uint64_t number;
+    int32_t day;
+
+    if (field_is(r, 1, "as-of") || field_is(r, 1, "from"))
+        return r->lens[2] == 0 || canonical_day(value, r->lens[2], &day) ||
+               expected(r, "a date YYYY-MM-DD (as --partial writes it)");
+    if (field_is(r, 1, "period"))
+        return rt_period_lookup(value, &unit) ||
+               expected(r, "a period: day, week, month, quarter or year");
+    if (field_is(r, 1, "week-start"))
+        return rt_period_weekday_lookup(value, &weekday) ||
+               expected(r, "a weekday, monday to sunday");
+    if (field_is(r, 1, "max-periods"))
+        return r->lens[2] == 0 ||
+               (parse_u64(value, r->lens[2], &number) &&
+                number < RT_COUNT_MAX) ||
+               expected(r, "--max-periods: a whole number");
+    return true;
+}
+
 static bool read_named(struct reader *r, struct rt_part *in)
 {
     uint64_t value;
@@ -296,27 +479,69 @@ static bool read_named(struct reader *r, struct rt_part *in)
     if (field_is(r, 0, "option") || field_is(r, 0, "meta")) {
         if (r->count != 3)
             return expected(r, "NAME,VALUE after option or meta");
-        return field_is(r, 0, "option")
-                   ? rt_part_option(in, field(r, 1), field(r, 2))
-                   : rt_part_meta(in, field(r, 1), field(r, 2));
+        if (field_is(r, 0, "meta"))
+            return rt_part_meta(in, field(r, 1), field(r, 2));
+        return option_fits(r) && rt_part_option(in, field(r, 1), field(r, 2));
     }
     if (r->count != 3 || !count_field(r, 2, &value))
         return expected(r, "NAME,COUNT after tally or max");
+    if (!tally_known(r, in, max))
+        return expected(r, max ? "a maximum this command's parts have "
+                                 "(periods: last_data)"
+                               : "a tally this command's parts have (see "
+                                 "the part format in the README)");
     if (rt_part_tally_value(in, field(r, 1)) != 0)
         return expected(r, "each tally once");
     return rt_part_tally(in, field(r, 1), value, max);
 }
 
+/* The limits of a cohorts or periods part, from its options. */
+static bool find_limits(struct reader *r, const struct rt_part *in)
+{
+    const char *as_of = rt_part_option_value(in, "as-of");
+    const char *period = rt_part_option_value(in, "period");
+    const char *week_start = rt_part_option_value(in, "week-start");
+    const char *max_periods = rt_part_option_value(in, "max-periods");
+    const char *spans = rt_part_option_value(in, "spans");
+    struct rt_period_spec spec = {RT_PERIOD_MONTH, RT_MONDAY};
+    int32_t day = 0;
+    uint64_t cap = 0;
+
+    r->limits.known = true;
+    if (strcmp(in->command, "ids") == 0)
+        return true;
+    if (!as_of || !canonical_day(as_of, strlen(as_of), &day))
+        return expected(r, "an option,as-of,YYYY-MM-DD line before the "
+                           "counts (parts are made with --as-of)");
+    if (period)
+        (void)rt_period_lookup(period, &spec.unit);
+    if (week_start)
+        (void)rt_period_weekday_lookup(week_start, &spec.week_start);
+    r->limits.low = rt_period_index(&spec, RT_DATE_MIN_DAY);
+    r->limits.as_of = rt_period_index(&spec, day);
+    r->limits.last = rt_period_ended(&spec, (int32_t)r->limits.as_of, day)
+                         ? r->limits.as_of
+                         : r->limits.as_of - 1;
+    r->limits.columns = UINT64_MAX;
+    if (max_periods && max_periods[0] &&
+        parse_u64(max_periods, strlen(max_periods), &cap))
+        r->limits.columns = cap + 1;
+    r->limits.spans = spans && strcmp(spans, "1") == 0;
+    return true;
+}
+
 /* One line after the first; *done at the line "end". */
 static bool read_line(struct reader *r, struct rt_part *in, bool *done)
 {
+    if (field_is(r, 0, "option") || field_is(r, 0, "meta") ||
+        field_is(r, 0, "tally") || field_is(r, 0, "max"))
+        return read_named(r, in);
+    if (!r->limits.known && !find_limits(r, in))
+        return false;
     if (field_is(r, 0, "end") && r->count == 1) {
         *done = true;
         return true;
     }
-    if (field_is(r, 0, "option") || field_is(r, 0, "meta") ||
-        field_is(r, 0, "tally") || field_is(r, 0, "max"))
-        return read_named(r, in);
     if (field_is(r, 0, "group"))
         return read_group(r, in);
     if (field_is(r, 0, "hash"))
@@ -358,30 +583,69 @@ static bool refuse(struct rt_reporter reporter, const char *name,
 }
 
 /*
- * Whether the options at one place of two parts differ (either may be
- * NULL: a part with fewer), said in message; `first` names the first part.
+ * The values of the option at options[*at] and of those after it of the
+ * same name (a repeatable option's), joined by commas into buf; *at moves
+ * past them.  NULL when there is none left.
  */
-static bool option_differs(const struct rt_part_pair *ours,
-                           const struct rt_part_pair *theirs, const char *first,
+static const char *option_values(const struct rt_part *part, size_t *at,
+                                 char *buf, size_t size)
+{
+    const char *name;
+    size_t used = 0;
+
+    if (*at >= part->option_count)
+        return NULL;
+    name = part->options[*at].name;
+    buf[0] = '\0';
+    for (;
+         *at < part->option_count && strcmp(part->options[*at].name, name) == 0;
+         ++*at) {
+        int n = snprintf(buf + used, size - used, "%s%s", used ? "," : "",
+                         part->options[*at].value);
+
+        used += n > 0 && (size_t)n < size - used ? (size_t)n : 0;
+    }
+    return name;
+}
+
+/*
+ * Whether the options of two parts differ, said in message; `first`
+ * names the part before.  A repeatable option is compared with all its
+ * values at once.
+ */
+static bool options_differ(const struct rt_part *part, const struct rt_part *in,
                            char *message, size_t size)
 {
-    const char *name = theirs ? theirs->name : ours ? ours->name : "";
+    char ours[RT_MESSAGE_SIZE / 4], theirs[RT_MESSAGE_SIZE / 4];
+    size_t i = 0, j = 0;
+    const char *our_name, *their_name;
 
-    if (ours && theirs && strcmp(ours->name, theirs->name) == 0) {
-        if (strcmp(ours->value, theirs->value) == 0)
+    for (;;) {
+        our_name = option_values(part, &i, ours, sizeof ours);
+        their_name = option_values(in, &j, theirs, sizeof theirs);
+        if (!our_name && !their_name)
             return false;
+        if (our_name && their_name && strcmp(our_name, their_name) == 0) {
+            if (strcmp(ours, theirs) == 0)
+                continue;
+            snprintf(message, size,
+                     "option --%s is '%s', and '%s' in %s (expected parts "
+                     "made with the same options)",
+                     our_name, theirs, ours, part->sources[0]);
+            return true;
+        }
+        /* Options come in a fixed order: the one missing from the other
+           part is the first of the two that the other lacks. */
+        if (our_name && !rt_part_option_value(in, our_name))
+            their_name = NULL;
         snprintf(message, size,
-                 "option --%s is '%s', and '%s' in %s (expected parts made "
-                 "with the same options)",
-                 name, theirs->value, ours->value, first);
+                 "option --%s is %s, and %s in %s (expected parts made with "
+                 "the same options)",
+                 their_name ? their_name : our_name,
+                 their_name ? "given" : "not given",
+                 their_name ? "not given" : "given", part->sources[0]);
         return true;
     }
-    snprintf(message, size,
-             "option --%s is %s, and %s in %s (expected parts made with the "
-             "same options)",
-             name, theirs ? "given" : "not given",
-             theirs ? "not given" : "given", first);
-    return true;
 }
 
 /* Whether `in` is of the command and options of the parts before. */
@@ -389,7 +653,6 @@ static bool same_kind(const struct rt_part *part, const struct rt_part *in,
                       const char *name, struct rt_reporter reporter)
 {
     char message[RT_MESSAGE_SIZE];
-    size_t i;
 
     if (strcmp(part->command, in->command) != 0) {
         snprintf(message, sizeof message,
@@ -398,11 +661,8 @@ static bool same_kind(const struct rt_part *part, const struct rt_part *in,
                  in->command, part->sources[0], part->command);
         return refuse(reporter, name, message);
     }
-    for (i = 0; i < part->option_count || i < in->option_count; i++)
-        if (option_differs(i < part->option_count ? &part->options[i] : NULL,
-                           i < in->option_count ? &in->options[i] : NULL,
-                           part->sources[0], message, sizeof message))
-            return refuse(reporter, name, message);
+    if (options_differ(part, in, message, sizeof message))
+        return refuse(reporter, name, message);
     return true;
 }
 
@@ -427,6 +687,13 @@ static bool take_records(struct rt_part *part, struct rt_part *in)
 {
     size_t i, group;
 
+    /* Every group, even one with no customer here: the order of the
+       groups is that of their first rows, in the parts in turn, as in one
+       run over the parts' inputs joined. */
+    for (i = 0; i < in->group_count; i++)
+        if (!rt_part_group(part, in->groups[i].value, in->groups[i].len,
+                           &group))
+            return false;
     for (i = 0; i < in->record_count; i++) {
         struct rt_part_record *record = &in->records[i];
 
@@ -526,6 +793,7 @@ bool rt_part_read(struct rt_part *part, const char *buf, size_t len,
             snprintf(shown, sizeof shown, "%s:%llu", name,
                      (unsigned long long)r.next_line);
         rt_part_init(&in, "");
+        r.limits.known = r.has_previous = false;
         ok = read_one(&r, &in) && !in.no_memory;
         if (!ok && !r.reported)
             part->no_memory = true;

@@ -45,6 +45,22 @@ static const struct cli_row merge_cases[] = {
      0,
      IDS_PART_1,
      ""},
+    {"ids part of an empty end list: normal in a part, no warning",
+     {"ids", "--partial", "s2.txt", "empty.txt"},
+     NULL,
+     0,
+     "retain-partial,1,ids\noption,trim,0\noption,ignore-case,0\n"
+     "tally,start_blank_lines,0\ntally,start_duplicates,0\n"
+     "tally,end_blank_lines,0\ntally,end_duplicates,0\nids,,,1,0,0\n"
+     "hash,1c8c4399178f2261\nend\n",
+     ""},
+    {"merge warns of the sum's empty end list, as one run does",
+     {"merge", "--only", "end", "i2-empty.part"},
+     NULL,
+     0,
+     "0\n",
+     "retain: warning: no IDs in the end list: every start ID counts as "
+     "lost\n"},
     {"ids parts summed",
      {"merge", "--partial", "i1.part", "i2.part", "i3.part"},
      NULL,
@@ -118,6 +134,45 @@ static const struct cli_row merge_cases[] = {
      "retain: c1-events.part: error: option --event-col is 'plan', and '' "
      "in c1.part " MISMATCH},
 
+    {"event types in another order, one twice: the same options",
+     {"merge", "e1.part", "e2.part"},
+     NULL,
+     0,
+     "cohort,customers,month_0,month_1,month_2\n"
+     "2024-01,2,100.00,50.00,50.00\n"
+     "average,2,100.00,50.00,50.00\n",
+     ""},
+    {"one event type against two",
+     {"merge", "e1.part", "e3.part"},
+     NULL,
+     2,
+     "",
+     "retain: e3.part: error: option --return-event is 'visit', and "
+     "'buy,visit' in e1.part " MISMATCH},
+    {"an edited part: a period out of range",
+     {"merge"},
+     "retain-partial,1,cohorts\noption,as-of,2024-03-31\n"
+     "cohort,,-99999999999,1\nend\n",
+     2,
+     "",
+     "retain: (standard input):3: error: expected a cohort's period between "
+     "0001-01-01's and the one of --as-of\n"},
+    {"periods: no customer in any part, as one run says it",
+     {"merge"},
+     "retain-partial,1,periods\noption,as-of,2024-03-31\nend\n",
+     2,
+     "",
+     "retain: no event to compute from (expected rows with a customer ID "
+     "and a date)\n"},
+    {"a sum too large names its file",
+     {"merge"},
+     "retain-partial,1,ids\nids,,,9223372036854775807,0,0\nend\n"
+     "retain-partial,1,ids\nids,,,1,0,0\nend\n",
+     2,
+     "",
+     "retain: (standard input): the counts add up to more than 2^63 - 1 "
+     "with the parts before (expected counts that fit)\n"},
+
     /* What is not a part. */
     {"not a part",
      {"merge", "l1.csv"},
@@ -189,8 +244,8 @@ static const struct cli_row merge_cases[] = {
      NULL,
      2,
      "",
-     "retain: option --long is not one of retain ids's, whose parts these "
-     "are\n" TRY},
+     "retain: option --long is not an option of retain ids, whose parts "
+     "these are\n" TRY},
     {"printing option with merge --partial",
      {"merge", "--partial", "-f", "json", "i1.part"},
      NULL,
@@ -278,6 +333,18 @@ static const struct split splits[] = {
      {"subs.csv"},
      {{"t1.csv"}, {"t2.csv"}, {"t3.csv"}},
      {"text", NULL}},
+    {"cohorts: groups in the order of their first rows",
+     "cohorts",
+     {"--as-of", "2023-12-31", "--group-by", "grp"},
+     {"g.csv"},
+     {{"g1.csv"}, {"g2.csv"}, {"g3.csv"}},
+     {"csv", NULL}},
+    {"periods: groups in the order of their first rows",
+     "periods",
+     {"--as-of", "2023-12-31", "--group-by", "grp"},
+     {"g.csv"},
+     {{"g1.csv"}, {"g2.csv"}, {"g3.csv"}},
+     {"csv", NULL}},
     {"ids",
      "ids",
      {NULL},
@@ -459,11 +526,23 @@ static void make_fixtures(void)
        at the end of the last period all the same. */
     run_write_fixture("t3.csv", "customer_id,start_date,end_date\n"
                                 "g,2024-05-01,\n");
+    /* a's group is y, that of its earliest row, but x shows first. */
+    run_write_fixture("g.csv", "customer_id,date,grp\na,2023-09-01,x\n"
+                               "a,2023-06-01,y\nb,2023-06-01,x\n");
+    run_write_fixture("g1.csv", "customer_id,date,grp\na,2023-09-01,x\n"
+                                "a,2023-06-01,y\n");
+    run_write_fixture("g2.csv", "customer_id,date,grp\nb,2023-06-01,x\n");
+    run_write_fixture("g3.csv", "customer_id,date,grp\n");
+    run_write_fixture("ev1.csv", "customer_id,date,ev\na,2024-01-05,buy\n"
+                                 "a,2024-02-05,visit\n");
+    run_write_fixture("ev2.csv", "customer_id,date,ev\nb,2024-01-05,visit\n"
+                                 "b,2024-03-05,buy\n");
     run_write_fixture("s.txt", "a\nb\nc\nd\n");
     run_write_fixture("e.txt", "c\nd\ne\nf\n");
     run_write_fixture("s1.txt", "a\nc\n");
     run_write_fixture("e1.txt", "c\ne\n");
     run_write_fixture("s2.txt", "b\n");
+    run_write_fixture("empty.txt", "");
     run_write_fixture("e2.txt", "f\n");
     run_write_fixture("s3.txt", "d\n");
     run_write_fixture("e3.txt", "d\n");
@@ -472,16 +551,25 @@ static void make_fixtures(void)
 /* The parts the rows merge, made by retain itself. */
 static void make_part_fixtures(void)
 {
-    static const char *const parts[][10] = {
+    static const char *const parts[][16] = {
         {"i1.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i1-copy.part", "ids", "--partial", "s1.txt", "e1.txt"},
         {"i2.part", "ids", "--partial", "s2.txt", "e2.txt"},
+        {"i2-empty.part", "ids", "--partial", "s2.txt", "empty.txt"},
         {"i3.part", "ids", "--partial", "s3.txt", "e3.txt"},
         {"c1.part", "cohorts", "--partial", "--as-of", "2024-04-30", "l1.csv"},
         {"c1-week.part", "cohorts", "--partial", "--as-of", "2024-04-30",
          "--period", "week", "l1.csv"},
         {"c1-events.part", "cohorts", "--partial", "--as-of", "2024-04-30",
          "--event-col", "plan", "--start-event", "pro", "l1.csv"},
+        {"e1.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "buy", "--return-event",
+         "visit", "ev1.csv"},
+        {"e2.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "visit", "--return-event",
+         "buy", "--return-event", "visit", "ev2.csv"},
+        {"e3.part", "cohorts", "--partial", "--as-of", "2024-03-31",
+         "--event-col", "ev", "--return-event", "visit", "ev2.csv"},
     };
     struct run_result r;
     size_t i;

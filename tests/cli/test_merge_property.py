@@ -16,10 +16,13 @@ Parts of parts too: the parts are merged in random groups with `retain
 merge --partial`, in random order, and those merged again.
 
 A customer's rows keep their order within a part; the single run reads
-the parts' rows in the order of the original file.  No case uses
---group-by (groups are numbered in order of first appearance, which a
-split can change) or warns about a row (its warning names a file and a
-line, which a split changes): both are left to the CLI tests.  Warnings
+the parts' rows in the order of the original file.  These cases use no
+--group-by (groups come in order of first appearance, which a split can
+change) and warn about no row (its warning names a file and a line,
+which a split changes).  The --group-by cases, a fifth as many, compare
+instead with one run over the parts' inputs joined in order, which a
+merge of the parts in that order equals: groups seen first on a row
+left out, or on a row that does not set its customer's group, included.  Warnings
 of the figures (a period without customers at its start) and notes are
 the single run's, and the merge's output must hold them too.
 
@@ -318,6 +321,44 @@ def run_case(rng, runner, case):
     return problems
 
 
+def group_by_case(rng, runner):
+    """--group-by: merge of the parts in order == one run over them joined."""
+    spans = rng.random() < 0.4
+    head = "customer_id,start,end,grp\n" if spans else "customer_id,date,grp\n"
+    count = rng.randint(1, 4)
+    parts, owner = [[] for _ in range(count)], {}
+    for _ in range(rng.randint(1, 25)):
+        ident = "c%d" % rng.randint(0, 8)
+        date = "bad" if rng.random() < 0.05 else day(rng.randint(0, 180))
+        end = [rng.choice(["", day(rng.randint(150, 270))])] if spans else []
+        row = ",".join([ident, date] + end + [rng.choice(["x", "y", "z", "w", ""])])
+        parts[owner.setdefault(ident, rng.randrange(count))].append((ident, row))
+    options = ["--as-of", day(181), "--group-by", "grp"] + ["--spans"] * spans
+    write(os.path.join(runner.work, "all.csv"), head.rstrip("\n"),
+          [r for part in parts for r in part])
+    for k, part in enumerate(parts):
+        write(os.path.join(runner.work, "g%d.csv" % k), head.rstrip("\n"), part)
+    problems = []
+    for kind in ("cohorts", "periods"):
+        single = runner([kind, "-f", "csv"] + options + ["all.csv"])
+        names = []
+        for k in range(count):
+            names.append("g%d.%s" % (k, kind))
+            status, data, err = runner([kind, "--partial"] + options +
+                                       ["g%d.csv" % k])
+            if status > 1:
+                raise Failure("%s --partial: exit %d: %s" % (kind, status,
+                                                             err.decode()))
+            with open(os.path.join(runner.work, names[-1]), "wb") as f:
+                f.write(data)
+        merged = runner(["merge", "-f", "csv"] + names)
+        if merged[1] != single[1] or (merged[0] == 0) != (single[0] == 0):
+            problems.append("%s --group-by%s: merge (exit %d) differs from "
+                            "one run over the parts joined (exit %d)"
+                            % (kind, " --spans" * spans, merged[0], single[0]))
+    return problems
+
+
 def has_merge(retain):
     proc = subprocess.run([retain, "merge", "--help"], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE)
@@ -361,8 +402,22 @@ def main():
         shutil.rmtree(work)
         if failures >= 3:
             break
-    print("test_merge_property: %d cases, %d failed, %d skipped (the data warned)"
-          % (len(numbers), failures, skipped))
+    groups = 0 if opts.case is not None else max(1, opts.cases // 5)
+    for n in range(groups if failures < 3 else 0):
+        work = tempfile.mkdtemp(prefix="retain-merge-")
+        try:
+            problems = group_by_case(random.Random("%d/g%d" % (opts.seed, n)),
+                                     Runner(retain, work))
+        except Failure as e:
+            problems = [str(e)]
+        if problems:
+            failures += 1
+            print("group-by case %d (seed %d)" % (n, opts.seed))
+            for p in problems:
+                print("  " + p)
+        shutil.rmtree(work)
+    print("test_merge_property: %d cases, %d failed, %d skipped (the data warned),"
+          " %d --group-by cases" % (len(numbers), failures, skipped, groups))
     if skipped * 2 > len(numbers):
         print("test_merge_property: most cases skipped: the generator is off")
         return 1

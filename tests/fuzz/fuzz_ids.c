@@ -47,7 +47,7 @@ static bool count(const struct rt_ids_options *options, const char *first,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct rt_ids_options options = {false, false, NULL, 0};
+    struct rt_ids_options options = {false, false, NULL, 0, false};
     struct rt_counts ab, ba;
     const char *text = (const char *)data + 1, *nul;
     size_t len, first_len, lines = 1, i;

@@ -11,7 +11,9 @@
 #include "table.h"
 
 #define HEAD_IDS "retain-partial,1,ids\n"
-#define MONTH    "option,period,month\n"
+#define MONTH    "option,period,month\noption,as-of,2024-12-31\n"
+#define COHORTS  "retain-partial,1,cohorts\n" MONTH
+#define PERIODS  "retain-partial,1,periods\n" MONTH
 
 struct part_case {
     const char *name;
@@ -24,25 +26,34 @@ struct part_case {
 
 static const struct part_case part_cases[] = {
     {"a part reads and writes back the same",
-     {HEAD_IDS "option,trim,0\nmeta,m,x\ntally,t,3\nmax,x,9\nids,,,3,2,1\n"
-               "hash,0000000000000001\nhash,00000000000000ff\nend\n"},
+     {HEAD_IDS "option,trim,0\nmeta,m,x\ntally,start_duplicates,3\n"
+               "ids,,,3,2,1\nhash,0000000000000001\nhash,00000000000000ff\n"
+               "end\n"},
      true,
      RT_OK,
-     HEAD_IDS "option,trim,0\nmeta,m,x\ntally,t,3\nmax,x,9\nids,,,3,2,1\n"
+     HEAD_IDS "option,trim,0\nmeta,m,x\ntally,start_duplicates,3\n"
+              "ids,,,3,2,1\n"
               "hash,0000000000000001\nhash,00000000000000ff\nend\n",
      ""},
-    {"counts add, groups are matched by value, maxima kept",
-     {"retain-partial,1,cohorts\n" MONTH "tally,t,1\nmax,m,5\ngroup,0,pro\n"
-      "group,1,free\ncohort,0,10,2,2,1\ncohort,1,11,1,1\ncohort,,10,2,2,1\n"
-      "end\n",
-      "retain-partial,1,cohorts\n" MONTH "tally,t,2\nmax,m,4\ngroup,0,free\n"
-      "group,1,new\ncohort,0,11,3,3\ncohort,1,9,1,1,0\ncohort,,9,1,1,0\n"
-      "end\n"},
+    {"counts add, groups are matched by value, kept in order of appearance",
+     {COHORTS "tally,before_from,1\ngroup,0,pro\ngroup,1,free\n"
+              "group,2,none\ncohort,,24289,2,2,1\ncohort,0,24289,2,2,1\n"
+              "cohort,1,24290,1,1\nend\n",
+      COHORTS "tally,before_from,2\ngroup,0,new\ngroup,1,free\n"
+              "cohort,,24288,1,1,0\ncohort,0,24288,1,1,0\n"
+              "cohort,1,24290,3,3\nend\n"},
      true,
      RT_OK,
-     "retain-partial,1,cohorts\n" MONTH "tally,t,3\nmax,m,5\ngroup,0,pro\n"
-     "group,1,free\ngroup,2,new\ncohort,,9,1,1,0\ncohort,,10,2,2,1\n"
-     "cohort,0,10,2,2,1\ncohort,1,11,4,4\ncohort,2,9,1,1,0\nend\n",
+     COHORTS "tally,before_from,3\ngroup,0,pro\ngroup,1,free\n"
+             "group,2,none\ngroup,3,new\ncohort,,24288,1,1,0\n"
+             "cohort,,24289,2,2,1\ncohort,0,24289,2,2,1\n"
+             "cohort,1,24290,4,4\ncohort,3,24288,1,1,0\nend\n",
+     ""},
+    {"maxima are kept, not added",
+     {PERIODS "max,last_data,5\nend\n", PERIODS "max,last_data,4\nend\n"},
+     true,
+     RT_OK,
+     PERIODS "max,last_data,5\nend\n",
      ""},
     {"hashes: the 64 smallest of the union; one in two parts is warned of",
      {HEAD_IDS "hash,0000000000000002\nhash,0000000000000005\nend\n",
@@ -73,28 +84,122 @@ static const struct part_case part_cases[] = {
 
     /* Parts that do not go together. */
     {"another option's value",
-     {"retain-partial,1,periods\n" MONTH "end\n",
-      "retain-partial,1,periods\noption,period,week\nend\n"},
+     {PERIODS "end\n", "retain-partial,1,periods\noption,period,week\n"
+                       "option,as-of,2024-12-31\nend\n"},
      false,
      RT_OK,
      NULL,
      "error b:0: option --period is 'week', and 'month' in a (expected parts "
      "made with the same options)\n"},
     {"an option more",
-     {"retain-partial,1,periods\n" MONTH "end\n",
-      "retain-partial,1,periods\n" MONTH "option,spans,1\nend\n"},
+     {PERIODS "end\n", PERIODS "option,spans,1\nend\n"},
      false,
      RT_OK,
      NULL,
      "error b:0: option --spans is given, and not given in a (expected parts "
      "made with the same options)\n"},
     {"another command",
-     {HEAD_IDS "end\n", "retain-partial,1,periods\nend\n"},
+     {HEAD_IDS "end\n", PERIODS "end\n"},
      false,
      RT_OK,
      NULL,
      "error b:0: a part of retain periods, and a one of retain ids (expected "
      "parts of one command)\n"},
+
+    /* Edited parts: what no part of --partial's holds. */
+    {"a cohort before 0001-01-01",
+     {COHORTS "cohort,,-99999999999,1,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected a cohort's period between 0001-01-01's and the one "
+     "of --as-of\n"},
+    {"a cohort after the cut-off",
+     {COHORTS "cohort,,24300,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected a cohort's period between 0001-01-01's and the one "
+     "of --as-of\n"},
+    {"a cohort in the period of --as-of, not complete: no cell",
+     {"retain-partial,1,cohorts\noption,as-of,2024-12-30\n"
+      "cohort,,24299,1,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:3: expected no more active counts than the periods from the "
+     "cohort's to the last complete one (and --max-periods) allow\n"},
+    {"more cells than --max-periods allows",
+     {COHORTS "option,max-periods,1\ncohort,,24288,1,1,1,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:5: expected no more active counts than the periods from the "
+     "cohort's to the last complete one (and --max-periods) allow\n"},
+    {"more active than the cohort has",
+     {COHORTS "cohort,,24298,1,1,2\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected active counts no greater than the cohort's "
+     "CUSTOMERS\n"},
+    {"a cohort twice in one part",
+     {COHORTS "cohort,,24298,1,1\ncohort,,24298,1,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:5: expected each GROUP,PERIOD once, in order: everyone's "
+     "first, then each group's, by period (as --partial writes them)\n"},
+    {"retained and lost are not the start",
+     {PERIODS "period,,24289,1,2,1,1,1,1,0,0\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected counts that reconcile: RETAINED + LOST = START, "
+     "RETAINED + NEW = END, FIRST_TIME + RETURNING = NEW, JOINED_AND_LEFT 0 "
+     "without --spans\n"},
+    {"first-time and returning are not the new",
+     {PERIODS "period,,24289,1,2,1,0,1,0,0,0\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected counts that reconcile: RETAINED + LOST = START, "
+     "RETAINED + NEW = END, FIRST_TIME + RETURNING = NEW, JOINED_AND_LEFT 0 "
+     "without --spans\n"},
+    {"a start that is not the end before",
+     {PERIODS "period,,24289,0,2,0,0,2,2,0,0\nperiod,,24290,1,1,1,0,0,0,0,0\n"
+              "end\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:5: expected START equal to the END of the period before\n"},
+    {"a period after the cut-off",
+     {PERIODS "period,,24300,0,0,0,0,0,0,0,0\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected a period between 0001-01-01's and the last "
+     "complete one by --as-of\n"},
+    {"an unknown tally",
+     {PERIODS "tally,rows_gone,0\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:4: expected a tally this command's parts have (see the part "
+     "format in the README)\n"},
+    {"a date not as a part writes it",
+     {"retain-partial,1,periods\noption,as-of,2024-3-31\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:2: expected a date YYYY-MM-DD (as --partial writes it)\n"},
+    {"no --as-of",
+     {"retain-partial,1,cohorts\noption,period,month\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:3: expected an option,as-of,YYYY-MM-DD line before the counts "
+     "(parts are made with --as-of)\n"},
 
     /* What is not a part. */
     {"no first line",
@@ -136,6 +241,12 @@ static const struct part_case part_cases[] = {
      RT_OK,
      NULL,
      "error a:2: expected ids,,,START,END,RETAINED\n"},
+    {"a count with a leading zero",
+     {HEAD_IDS "ids,,,01,1,1\nend\n"},
+     false,
+     RT_OK,
+     NULL,
+     "error a:2: expected counts: whole numbers up to 2^63 - 1\n"},
     {"a count too large",
      {HEAD_IDS "ids,,,9223372036854775808,1,1\nend\n"},
      false,
@@ -143,24 +254,24 @@ static const struct part_case part_cases[] = {
      NULL,
      "error a:2: expected counts: whole numbers up to 2^63 - 1\n"},
     {"a group not given",
-     {"retain-partial,1,cohorts\ncohort,0,1,1\nend\n"},
+     {COHORTS "cohort,0,24288,1\nend\n"},
      false,
      RT_OK,
      NULL,
-     "error a:2: expected cohort,GROUP,PERIOD,CUSTOMERS,ACTIVE...\n"},
+     "error a:4: expected cohort,GROUP,PERIOD,CUSTOMERS,ACTIVE...\n"},
     {"groups out of order",
-     {"retain-partial,1,cohorts\ngroup,1,x\nend\n"},
+     {COHORTS "group,1,x\nend\n"},
      false,
      RT_OK,
      NULL,
-     "error a:2: expected group,INDEX,VALUE with the groups numbered 0, 1, "
+     "error a:4: expected group,INDEX,VALUE with the groups numbered 0, 1, "
      "... in order\n"},
     {"a group twice",
-     {"retain-partial,1,cohorts\ngroup,0,x\ngroup,1,x\nend\n"},
+     {COHORTS "group,0,x\ngroup,1,x\nend\n"},
      false,
      RT_OK,
      NULL,
-     "error a:3: expected each group value once\n"},
+     "error a:5: expected each group value once\n"},
     {"a hash of 15 digits",
      {HEAD_IDS "hash,000000000000001\nend\n"},
      false,
@@ -168,7 +279,7 @@ static const struct part_case part_cases[] = {
      NULL,
      "error a:2: expected hash,HHHHHHHHHHHHHHHH (16 lower-case hex digits)\n"},
     {"a tally twice",
-     {HEAD_IDS "tally,t,1\ntally,t,1\nend\n"},
+     {HEAD_IDS "tally,end_duplicates,1\ntally,end_duplicates,1\nend\n"},
      false,
      RT_OK,
      NULL,
