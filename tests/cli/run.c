@@ -153,6 +153,28 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
     return 0;
 }
 
+char *run_unwrap(bool unwrap)
+{
+    const char *wrapper = getenv("RETAIN_WRAPPER");
+    char *kept;
+
+    if (!run_wrapper_sampled() || !unwrap)
+        return NULL;
+    kept = malloc(strlen(wrapper) + 1);
+    assert_non_null(kept);
+    strcpy(kept, wrapper);
+    unsetenv("RETAIN_WRAPPER");
+    return kept;
+}
+
+void run_rewrap(char *kept)
+{
+    if (!kept)
+        return;
+    setenv("RETAIN_WRAPPER", kept, 1);
+    free(kept);
+}
+
 bool run_wrapper_sampled(void)
 {
     const char *full = getenv("RETAIN_WRAPPER_FULL");

@@ -50,6 +50,18 @@ void run_result_free(struct run_result *result);
 bool run_wrapper_sampled(void);
 
 /*
+ * Under valgrind (RETAIN_WRAPPER: check.sh's memcheck stage, which has a
+ * time budget) a run whose memory other runs already check goes without
+ * it, as cli_table.c does for refusals and sampled rows: valgrind's
+ * start-up would be most of its time.  run_unwrap(true) takes the wrapper
+ * out of the environment and returns it (NULL when there is none, when it
+ * is not sampled (run_wrapper_sampled()), or for false); run_rewrap() puts
+ * it back and frees it.
+ */
+char *run_unwrap(bool unwrap);
+void run_rewrap(char *kept);
+
+/*
  * Whether the binary run is a Windows program (retain.exe, run under Wine
  * by tests/windows/run.sh), where what Windows cannot do by nature is
  * skipped, with the reason printed.

@@ -10,28 +10,6 @@
 #include "run.h"
 #include "svg_probe.h"
 
-char *svg_unwrap(bool unwrap)
-{
-    const char *wrapper = getenv("RETAIN_WRAPPER");
-    char *kept;
-
-    if (!run_wrapper_sampled() || !unwrap)
-        return NULL;
-    kept = malloc(strlen(wrapper) + 1);
-    assert_non_null(kept);
-    strcpy(kept, wrapper);
-    unsetenv("RETAIN_WRAPPER");
-    return kept;
-}
-
-void svg_rewrap(char *kept)
-{
-    if (!kept)
-        return;
-    setenv("RETAIN_WRAPPER", kept, 1);
-    free(kept);
-}
-
 long svg_tenths(const char *text)
 {
     long value = 0;

@@ -8,17 +8,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/*
- * Under valgrind (RETAIN_WRAPPER: check.sh's memcheck stage, which has a
- * time budget) a run whose memory other runs already check goes without
- * it, as cli_table.c does for refusals: valgrind's start-up would be most
- * of its time.  svg_unwrap(true) takes the wrapper out of the environment
- * and returns it (NULL when there is none, or for false); svg_rewrap()
- * puts it back and frees it.
- */
-char *svg_unwrap(bool unwrap);
-void svg_rewrap(char *kept);
-
 /* A length in a chart, "123.4" or "12", in tenths of a pixel. */
 long svg_tenths(const char *text);
 

