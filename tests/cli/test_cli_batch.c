@@ -1147,7 +1147,7 @@ static void test_batch(void **state)
 {
     const struct cli_row *c = *state;
     bool own_jobs = c->args[1] && strncmp(c->args[1], "--jobs", 6) == 0;
-    bool sampled = getenv("RETAIN_WRAPPER") && (c - batch_cases) % 6 != 0;
+    bool sampled = run_wrapper_sampled() && (c - batch_cases) % 6 != 0;
 
     cli_row_check_unwrapped(c, own_jobs ? NULL : "-j1", sampled);
     if (!sampled)

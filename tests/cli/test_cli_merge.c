@@ -374,16 +374,10 @@ static size_t put_words(const char **args, size_t at, const char *const *words,
 static int run_maybe_plain(const char *const *args, const char *in, bool plain,
                            struct run_result *r)
 {
-    const char *wrapper = getenv("RETAIN_WRAPPER");
-    char *kept = wrapper && plain ? strdup(wrapper) : NULL;
-    int status;
+    char *kept = run_unwrap(plain);
+    int status = run_retain(args, in, NULL, RUN_CAPTURE, r);
 
-    if (kept)
-        unsetenv("RETAIN_WRAPPER");
-    status = run_retain(args, in, NULL, RUN_CAPTURE, r);
-    if (kept)
-        setenv("RETAIN_WRAPPER", kept, 1);
-    free(kept);
+    run_rewrap(kept);
     return status;
 }
 
@@ -472,7 +466,7 @@ static void test_same_as_one_run(void **state)
 {
     const struct split *split = *state;
     /* Under valgrind the first format alone: the memcheck stage's time. */
-    bool all = getenv("RETAIN_WRAPPER") == NULL;
+    bool all = !run_wrapper_sampled();
     char *err, *sum;
     size_t i;
 
