@@ -158,7 +158,7 @@ coverage
 echo "check: lint (at ${SECONDS}s)"
 bash "$root/tests/lint.sh"
 echo "check: fuzz (at ${SECONDS}s)"
-bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-6}"
+bash "$root/tests/fuzz/run.sh" "${RETAIN_FUZZ_SECONDS:-4}"
 # The CLI test programs of the memcheck stage's tree, run against retain.exe.
 bash "$root/tests/windows/run.sh" "$builds" "$builds/build-check"
 install_check

@@ -177,7 +177,7 @@ printf '%s\n' oracle_cohorts test_cli_batch $cli_tests oracle_summary \
     oracle_periods | awk '!seen[$0]++' |
     env LC_ALL=C RETAIN_GOLDEN_DIR="$root/tests/cli/golden" \
         RETAIN_TEST_BINARY="$cross/retain.exe" RETAIN_WRAPPER="$wine" \
-        RETAIN_WRAPPER_FULL=1 RETAIN_ORACLE_CASES="${RETAIN_ORACLE_CASES:-5}" \
+        RETAIN_WRAPPER_FULL=1 RETAIN_ORACLE_CASES="${RETAIN_ORACLE_CASES:-3}" \
         xargs -P "$jobs" -n 1 bash -c 'run_one "$1"' run_one
 echo "check: windows: rows skipped, as Windows cannot do what they test:"
 cat "$logs"/*.log | { grep '^skipped on Windows: ' || true; } |
