@@ -157,7 +157,7 @@ static int read_parts(const struct merge_args *args, struct rt_part *part)
     size_t count = args->file_count ? args->file_count : 1, i;
     int status = cli_inputs_distinct(files, count);
     bool bad = false;
-    enum rt_status added = RT_OK;
+    enum rt_status added;
     char shown[RT_NAME_SIZE];
 
     /* Every part is read, so that every bad one is named at once; each
@@ -243,7 +243,7 @@ static int print_cohorts(int argc, char **line, const struct rt_part *part,
 {
     struct cohorts_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    enum cli_parse_result parsed = CLI_PARSE_OK;
+    enum cli_parse_result parsed;
     int status = CLI_EXIT_FAILURE;
 
     if (!args || !files) {
@@ -300,7 +300,7 @@ static int print_periods(int argc, char **line, const struct rt_part *part,
 {
     struct periods_args *args = calloc(1, sizeof *args);
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    enum cli_parse_result parsed = CLI_PARSE_OK;
+    enum cli_parse_result parsed;
     int status = CLI_EXIT_FAILURE;
 
     if (!args || !files) {
