@@ -292,6 +292,14 @@ struct rt_cohort_result {
  * The result points into the engine, which must outlive it; free it with
  * rt_cohort_result_free().
  */
+/*
+ * Sets tri->columns and builds tri's average row from its rows: per
+ * column k, the cohorts observed at k, their customers and active ones
+ * (rt_cohort_finish() does it for each triangle; a merge of parts too).
+ */
+enum rt_status rt_cohort_make_average(struct rt_cohort_triangle *tri,
+                                      size_t columns);
+
 enum rt_status rt_cohort_finish(const struct rt_cohort_engine *engine,
                                 int64_t last_complete, enum rt_cohort_mode mode,
                                 size_t max_columns,

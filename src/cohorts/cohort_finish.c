@@ -295,8 +295,8 @@ static void spread(struct rt_cohort_triangle *tri)
             tri->rows[i].active[k - 1] += tri->rows[i].active[k];
 }
 
-static enum rt_status make_average(struct rt_cohort_triangle *tri,
-                                   size_t columns)
+enum rt_status rt_cohort_make_average(struct rt_cohort_triangle *tri,
+                                      size_t columns)
 {
     struct rt_cohort_average *average = &tri->average;
     size_t i, k, n = columns ? columns : 1;
@@ -359,7 +359,7 @@ static enum rt_status build_triangles(struct build *b, size_t max_columns)
     for (t = 0; t <= b->result->group_count && status == RT_OK; t++) {
         if (b->result->mode == RT_COHORT_ON_OR_AFTER)
             spread(triangle(b, t));
-        status = make_average(triangle(b, t), b->result->columns);
+        status = rt_cohort_make_average(triangle(b, t), b->result->columns);
     }
     return status;
 }

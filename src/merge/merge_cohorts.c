@@ -93,27 +93,6 @@ static bool make_row(const struct rt_part_record *record, int64_t last,
     return true;
 }
 
-/* The average row, as rt_cohort_finish() makes it. */
-static bool make_average(struct rt_cohort_triangle *tri, size_t columns)
-{
-    struct rt_cohort_average *average = &tri->average;
-    size_t i, k, n = columns ? columns : 1;
-
-    tri->columns = columns;
-    average->cohorts = calloc(n, sizeof *average->cohorts);
-    average->customers = calloc(n, sizeof *average->customers);
-    average->active = calloc(n, sizeof *average->active);
-    if (!average->cohorts || !average->customers || !average->active)
-        return false;
-    for (i = 0; i < tri->row_count; i++)
-        for (k = 0; k < tri->rows[i].observed; k++) {
-            average->cohorts[k]++;
-            average->customers[k] += tri->rows[i].customers;
-            average->active[k] += tri->rows[i].active[k];
-        }
-    return true;
-}
-
 /* The triangle of records[from .. to - 1], all of one group. */
 static bool make_triangle(const struct rt_part *part, size_t from, size_t to,
                           int64_t last, size_t columns,
@@ -131,18 +110,7 @@ static bool make_triangle(const struct rt_part *part, size_t from, size_t to,
             return false;
         tri->customers += row->customers;
     }
-    return make_average(tri, columns);
-}
-
-/* The records of the group of records[from], up to the next group's. */
-static size_t group_end(const struct rt_part *part, size_t from)
-{
-    size_t to = from;
-
-    while (to < part->record_count &&
-           part->records[to].group == part->records[from].group)
-        to++;
-    return to;
+    return rt_cohort_make_average(tri, columns) == RT_OK;
 }
 
 static bool make_triangles(const struct rt_part *part, int64_t last,
@@ -158,7 +126,7 @@ static bool make_triangles(const struct rt_part *part, int64_t last,
         const struct rt_part_record *first = &part->records[from];
         struct rt_cohort_triangle *tri = &result->overall;
 
-        to = group_end(part, from);
+        to = rt_part_group_end(part, from);
         if (first->group != RT_PART_OVERALL) {
             tri = &result->groups[result->group_count++];
             tri->group = part->groups[first->group].value;
@@ -170,7 +138,7 @@ static bool make_triangles(const struct rt_part *part, int64_t last,
     }
     /* No cohort at all: an empty triangle, as rt_cohort_finish() has. */
     return result->overall.average.cohorts ||
-           make_average(&result->overall, result->columns);
+           rt_cohort_make_average(&result->overall, result->columns) == RT_OK;
 }
 
 static void take_notes(const struct rt_part *part,

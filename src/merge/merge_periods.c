@@ -111,16 +111,6 @@ static bool make_table(const struct rt_part *part, size_t from, size_t to,
     return true;
 }
 
-static size_t group_end(const struct rt_part *part, size_t from)
-{
-    size_t to = from;
-
-    while (to < part->record_count &&
-           part->records[to].group == part->records[from].group)
-        to++;
-    return to;
-}
-
 static bool make_tables(const struct rt_part *part, int64_t last,
                         struct rt_period_result *result)
 {
@@ -134,7 +124,7 @@ static bool make_tables(const struct rt_part *part, int64_t last,
         const struct rt_part_record *record = &part->records[from];
         struct rt_period_table *table = &result->overall;
 
-        to = group_end(part, from);
+        to = rt_part_group_end(part, from);
         if (record->group != RT_PART_OVERALL) {
             table = &result->groups[result->group_count];
             table->group = part->groups[record->group].value;

@@ -264,3 +264,13 @@ uint64_t rt_part_tally_value(const struct rt_part *part, const char *name)
 
     return tally ? tally->value : 0;
 }
+
+size_t rt_part_group_end(const struct rt_part *part, size_t from)
+{
+    size_t to = from;
+
+    while (to < part->record_count &&
+           part->records[to].group == part->records[from].group)
+        to++;
+    return to;
+}

@@ -125,6 +125,9 @@ const char *rt_part_option_value(const struct rt_part *part, const char *name);
 const char *rt_part_meta_value(const struct rt_part *part, const char *name);
 uint64_t rt_part_tally_value(const struct rt_part *part, const char *name);
 
+/* The end of the run of records of records[from]'s group (sorted). */
+size_t rt_part_group_end(const struct rt_part *part, size_t from);
+
 /*
  * Writes the part (its records sorted and added by rt_part_finish()).
  * A write error is the sink's to tell.
