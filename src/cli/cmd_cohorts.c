@@ -12,7 +12,7 @@
 #include "digits.h"
 #include "cmd_cohorts.h"
 #include "cohorts_args.h"
-#include "cmd_merge.h"
+#include "cli_part.h"
 #include "merge.h"
 #include "merge_args.h"
 #include "platform.h"
@@ -338,7 +338,7 @@ static int write_part(const struct cohorts_args *args,
     rt_part_init(&part, "cohorts");
     if (merge_args_cohorts_part(args, false, &part) &&
         rt_merge_log_part(log, &part) && rt_merge_cohorts_part(result, &part))
-        status = merge_write_part(&part);
+        status = cli_write_part(&part);
     else
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
     rt_part_free(&part);

@@ -11,7 +11,7 @@
 #include "describe.h"
 #include "cli_outfile.h"
 #include "cmd_ids.h"
-#include "cmd_merge.h"
+#include "cli_part.h"
 #include "merge.h"
 #include "merge_args.h"
 #include "emit.h"
@@ -300,7 +300,7 @@ static int write_part(const struct rt_ids *ids, const struct ids_args *args)
 
     rt_part_init(&part, "ids");
     if (merge_args_ids_part(args, &part) && rt_merge_ids_part(ids, &part))
-        status = merge_write_part(&part);
+        status = cli_write_part(&part);
     else
         cli_error("%s", rt_status_text(RT_ERR_NOMEM));
     rt_part_free(&part);

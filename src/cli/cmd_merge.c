@@ -10,6 +10,7 @@
 #include "cli_diag.h"
 #include "cli_inputs.h"
 #include "cli_output.h"
+#include "cli_part.h"
 #include "cmd_cohorts.h"
 #include "cmd_merge.h"
 #include "cmd_periods.h"
@@ -65,29 +66,6 @@ const char merge_help_text[] =
     "  retain cohorts --partial --as-of 2024-06-30 part2.csv > p2\n"
     "  retain merge -f text p1 p2\n"
     "  cat p1 p2 | retain merge --partial > both\n";
-
-int merge_write_part(const struct rt_part *part)
-{
-    struct rt_sink *sink = malloc(sizeof *sink);
-    int error;
-
-    if (!sink) {
-        cli_error("%s", rt_status_text(RT_ERR_NOMEM));
-        return CLI_EXIT_FAILURE;
-    }
-    rt_sink_init(sink, stdout);
-    rt_part_write(part, sink);
-    if (rt_sink_flush(sink)) {
-        free(sink);
-        return CLI_EXIT_OK;
-    }
-    error = sink->error;
-    free(sink);
-    /* Reported once, here: stdout's close must not say it again. */
-    clearerr(stdout);
-    cli_error("write error on standard output: %s", strerror(error));
-    return CLI_EXIT_FAILURE;
-}
 
 /*
  * The whole of a stream, in a new buffer; NULL on a read error or, with
@@ -431,7 +409,7 @@ static int print_sum(const struct merge_args *args, const struct rt_part *part)
     if (!line)
         return cli_parse_report("merge", CLI_PARSE_USAGE, error);
     if (args->partial)
-        status = merge_write_part(part);
+        status = cli_write_part(part);
     else if (strcmp(part->command, "cohorts") == 0)
         status = print_cohorts(argc, line, part, error, sizeof error);
     else if (strcmp(part->command, "periods") == 0)

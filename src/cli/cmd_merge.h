@@ -13,12 +13,6 @@
  */
 int cmd_merge(int argc, char *const *argv, int first);
 
-/*
- * Writes a part to standard output: CLI_EXIT_OK, or CLI_EXIT_FAILURE with
- * the write error reported.
- */
-int merge_write_part(const struct rt_part *part);
-
 /* The text of retain merge --help. */
 extern const char merge_help_text[];
 

@@ -12,7 +12,7 @@
 #include "cli_log.h"
 #include "cli_outfile.h"
 #include "cmd_batch.h"
-#include "cmd_merge.h"
+#include "cli_part.h"
 #include "cmd_periods.h"
 #include "merge.h"
 #include "merge_args.h"
@@ -310,7 +310,7 @@ static int write_part(const struct periods_args *args,
          !rt_merge_log_part(log, &part)))
         status = RT_ERR_NOMEM;
     if (status == RT_OK)
-        exit_status = merge_write_part(&part);
+        exit_status = cli_write_part(&part);
     else if (status == RT_ERR_INVALID)
         exit_status = CLI_EXIT_INTERNAL;
     if (status != RT_OK)
