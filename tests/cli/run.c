@@ -1,9 +1,12 @@
 /* run.c - see run.h. */
+#include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -196,12 +199,64 @@ void run_result_free(struct run_result *result)
     free(result->err);
 }
 
+/* The fixture directory of this test program, and the process that made it
+ * (a child started by fork() must not remove it). */
+static char fresh_dir[PATH_MAX];
+static pid_t fresh_dir_owner;
+
+/* Removes `path` and, if it is a directory, all below it; symbolic links
+ * are removed, never followed.  Best effort: what cannot go is left. */
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    DIR *dir;
+    struct dirent *entry;
+
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
+        while ((entry = readdir(dir)) != NULL) {
+            char child[PATH_MAX];
+
+            if (strcmp(entry->d_name, ".") == 0 ||
+                strcmp(entry->d_name, "..") == 0)
+                continue;
+            if (snprintf(child, sizeof child, "%s/%s", path, entry->d_name) <
+                (int)sizeof child)
+                remove_tree(child);
+        }
+        closedir(dir);
+        rmdir(path);
+        return;
+    }
+    remove(path);
+}
+
+/*
+ * At exit: the fixtures go, so that runs do not fill /tmp (a run of
+ * test_cli_faults writes a 100 MB file).  RETAIN_KEEP_FIXTURES=1 keeps them
+ * for a look after a failure.
+ */
+static void remove_fresh_dir(void)
+{
+    const char *keep = getenv("RETAIN_KEEP_FIXTURES");
+
+    if (getpid() != fresh_dir_owner || (keep && strcmp(keep, "1") == 0))
+        return;
+    if (chdir("/") == 0)
+        remove_tree(fresh_dir);
+}
+
 void run_enter_fresh_dir(char *template)
 {
-    if (!mkdtemp(template) || chdir(template) != 0) {
+    if (strlen(template) >= sizeof fresh_dir || !mkdtemp(template) ||
+        chdir(template) != 0) {
         perror("fixtures");
         exit(1);
     }
+    strcpy(fresh_dir, template);
+    fresh_dir_owner = getpid();
+    atexit(remove_fresh_dir);
 }
 
 void run_write_fixture(const char *name, const char *text)

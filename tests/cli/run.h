@@ -69,7 +69,8 @@ void run_rewrap(char *kept);
 bool run_windows(void);
 
 /* Moves into a new directory made from `template` (ending in XXXXXX), where
- * the fixtures are written; exits on failure. */
+ * the fixtures are written; exits on failure.  The directory and all in it
+ * are removed when the program exits (RETAIN_KEEP_FIXTURES=1 keeps them). */
 void run_enter_fresh_dir(char *template);
 
 /* Writes a fixture file with `text`; exits on failure. */
