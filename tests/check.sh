@@ -34,9 +34,11 @@
 #    find_package and with pkg-config; the libraries must export exactly
 #    the functions of retain.h (tests/install/run.sh).
 # Build trees go to build-check/, build-asan/, build-cov/, build-lint/,
-# build-fuzz/, build-windows*/, build-install-shared/ and build-install/
-# under
-# RETAIN_BUILD_ROOT, the top of the repository unless it is set.
+# build-fuzz/, build-windows*/, wineprefix/, build-install-shared/ and
+# build-install/ under RETAIN_BUILD_ROOT, the top of the repository unless
+# it is set: about 1.3 GB in all.  The tests write their fixtures under
+# /tmp and remove them.  The check stops at once, saying so, when either
+# has too little room.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -138,6 +140,28 @@ install_check() {
         "$builds/build-install-shared" "$builds/build-check"
 }
 
+# need_space DIR MB WHAT: fails at once, saying so, when DIR has less than
+# MB megabytes free, rather than with a test that cannot write its fixtures
+# minutes later (a CI run failed so, its disk filled by other files).
+need_space() {
+    local free
+    mkdir -p "$1"
+    free=$(df -Pk "$1" | awk 'NR == 2 { print int($4 / 1024) }')
+    echo "check: ${free} MB free in $1"
+    if [ "$free" -lt "$2" ]; then
+        echo "check: $1 has ${free} MB free; $3 need about $2 MB" >&2
+        exit 1
+    fi
+}
+
+# Build trees: about 1.3 GB for the full check (the Wine prefix 700 MB);
+# the tests' fixtures and captured output: up to 300 MB at a time.
+if $quick; then
+    need_space "$builds" 300 "the quick suite's build tree and tests"
+else
+    need_space "$builds" 1600 "the full check's build trees"
+fi
+need_space /tmp 400 "the tests' fixtures and captured output"
 install_missing
 export RETAIN_REQUIRE_LOCALES=1
 export RETAIN_REQUIRE_TOOLS=1

@@ -381,14 +381,14 @@ static const struct cli_row cli_cases[] = {
 };
 
 /*
- * Each row; under valgrind every fourth one (cli_row_check_sampled(): the
+ * Each row; under valgrind every eighth one (cli_row_check_sampled(): the
  * others run without it; the sanitizer stage runs them all).
  */
 static void test_cli_row(void **state)
 {
     const struct cli_row *c = *state;
 
-    cli_row_check_sampled(c, (size_t)(c - cli_cases), 4);
+    cli_row_check_sampled(c, (size_t)(c - cli_cases), 8);
 }
 
 int main(void)

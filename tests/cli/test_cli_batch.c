@@ -1138,7 +1138,7 @@ static void make_fixtures(void)
 /*
  * Each row with -j1 and with -j3; a row that sets --jobs itself runs as
  * it is, twice.  Under valgrind (RETAIN_WRAPPER: the memcheck stage of
- * check.sh, which has a time budget) every sixth row runs both ways under
+ * check.sh, which has a time budget) every twelfth row runs both ways under
  * it, and the others run without it: the threaded engine and every kind
  * of input are still checked there, and the sanitizer and coverage stages
  * run every row both ways.
@@ -1147,7 +1147,7 @@ static void test_batch(void **state)
 {
     const struct cli_row *c = *state;
     bool own_jobs = c->args[1] && strncmp(c->args[1], "--jobs", 6) == 0;
-    bool sampled = run_wrapper_sampled() && (c - batch_cases) % 6 != 0;
+    bool sampled = run_wrapper_sampled() && (c - batch_cases) % 12 != 0;
 
     cli_row_check_unwrapped(c, own_jobs ? NULL : "-j1", sampled);
     if (!sampled)

@@ -909,8 +909,8 @@ static bool spans_row(const struct cli_row *row)
 }
 
 /*
- * Each row; under valgrind (the memcheck stage's time budget) every third
- * row, and every sixth of the --spans rows, which share their reader and
+ * Each row; under valgrind (the memcheck stage's time budget) every sixth
+ * row, and every twelfth of the --spans rows, which share their reader and
  * engine with the rest (cli_row_check_sampled()).
  */
 static void test_cohorts_row(void **state)
@@ -918,7 +918,7 @@ static void test_cohorts_row(void **state)
     const struct cli_row *row = *state;
 
     cli_row_check_sampled(row, (size_t)(row - cohorts_cases),
-                          spans_row(row) ? 6 : 3);
+                          spans_row(row) ? 12 : 6);
 }
 
 int main(void)

@@ -635,14 +635,14 @@ static void test_ids_infinite(void **state)
 }
 
 /*
- * Each row; under valgrind every fourth one (cli_row_check_sampled(): the
+ * Each row; under valgrind every eighth one (cli_row_check_sampled(): the
  * others run without it; the sanitizer stage runs them all).
  */
 static void test_cli_options_row(void **state)
 {
     const struct cli_row *c = *state;
 
-    cli_row_check_sampled(c, (size_t)(c - option_cases), 4);
+    cli_row_check_sampled(c, (size_t)(c - option_cases), 8);
 }
 
 int main(void)
