@@ -106,6 +106,8 @@ static int open_temp(struct cli_outfile *file)
 
 static void forget(struct cli_outfile *file)
 {
+    if (file->temp)
+        rt_platform_keep_on_signal(file->temp); /* before the name goes */
     free(file->temp);
     free(file->target);
     file->temp = file->target = NULL;
@@ -233,9 +235,7 @@ static int finish(struct cli_outfile *file, bool keep)
                   shown(file), strerror(error));
     if (file->temp && (error || !keep))
         remove(file->temp);
-    if (file->temp)
-        rt_platform_remove_on_signal(NULL); /* renamed, or removed */
-    forget(file);
+    forget(file); /* renamed, or removed */
     return error && keep ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
 }
 

@@ -161,28 +161,62 @@ int rt_platform_replace(const char *temp, const char *target)
     return rename(temp, target) == 0 ? 0 : errno;
 }
 
-/* The file a fatal signal removes; unlink is safe in a signal handler. */
-static const char *volatile doomed;
+/*
+ * The files a fatal signal removes: a fixed table, so that the handler
+ * reads only memory that never moves (unlink is safe in a handler; free
+ * and realloc are not).  A slot is written whole before or after the
+ * handler can read it, a pointer store being one instruction here.
+ */
+static const char *volatile doomed[RT_PLATFORM_DOOMED_MAX];
+static size_t doomed_count;
 
 static void remove_and_end(int signal_number)
 {
-    const char *path = doomed;
+    size_t i;
 
-    if (path)
-        (void)unlink(path);
+    for (i = 0; i < RT_PLATFORM_DOOMED_MAX; i++)
+        if (doomed[i])
+            (void)unlink(doomed[i]);
     (void)signal(signal_number, SIG_DFL);
     (void)raise(signal_number);
 }
 
-void rt_platform_remove_on_signal(const char *path)
+/* The handler while any file is doomed, else the default; a signal that
+   is ignored stays ignored. */
+static void catch_fatal_signals(bool catch)
 {
     static const int fatal[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
     size_t i;
 
-    doomed = path;
     for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
-        if (signal(fatal[i], path ? remove_and_end : SIG_DFL) == SIG_IGN)
+        if (signal(fatal[i], catch ? remove_and_end : SIG_DFL) == SIG_IGN)
             (void)signal(fatal[i], SIG_IGN);
+}
+
+void rt_platform_remove_on_signal(const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < RT_PLATFORM_DOOMED_MAX && doomed[i]; i++)
+        ;
+    if (i == RT_PLATFORM_DOOMED_MAX)
+        return;
+    doomed[i] = path;
+    if (doomed_count++ == 0)
+        catch_fatal_signals(true);
+}
+
+void rt_platform_keep_on_signal(const char *path)
+{
+    size_t i;
+
+    for (i = 0; i < RT_PLATFORM_DOOMED_MAX; i++)
+        if (doomed[i] == path) {
+            doomed[i] = NULL;
+            if (--doomed_count == 0)
+                catch_fatal_signals(false);
+            return;
+        }
 }
 
 #elif defined(_WIN32)
@@ -242,6 +276,11 @@ void rt_platform_remove_on_signal(const char *path)
     (void)path; /* Windows ends a process on Ctrl-C without signals to catch */
 }
 
+void rt_platform_keep_on_signal(const char *path)
+{
+    (void)path;
+}
+
 int rt_platform_replace(const char *temp, const char *target)
 {
     if (MoveFileExA(temp, target,
@@ -280,6 +319,11 @@ void rt_platform_match_mode(const char *temp, const char *target)
 void rt_platform_remove_on_signal(const char *path)
 {
     (void)path; /* removing a file is not safe in an ISO C signal handler */
+}
+
+void rt_platform_keep_on_signal(const char *path)
+{
+    (void)path;
 }
 
 /* rename may refuse to replace: then, the new file being complete, the old

@@ -66,14 +66,23 @@ bool rt_platform_resolve(const char *name, char **path);
  */
 void rt_platform_match_mode(const char *temp, const char *target);
 
+/* How many files can be doomed at once: retain shard's most parts (1,000),
+ * with room for the other outputs of a run. */
+#define RT_PLATFORM_DOOMED_MAX 1024
+
 /*
  * Has the file `path` removed should a signal end the run (an interrupt, a
  * hang-up, a request to terminate, or SIGPIPE: a reader of the output that
- * went away) before it is renamed into place; NULL stops that.  One path
- * at a time, which the caller keeps alive meanwhile; a signal that is
+ * went away) before it is renamed into place; the caller keeps the string
+ * alive until rt_platform_keep_on_signal().  Up to RT_PLATFORM_DOOMED_MAX
+ * paths at once (a path beyond them is not removed).  A signal that is
  * ignored stays ignored.  Nothing where the system has no such signals.
  */
 void rt_platform_remove_on_signal(const char *path);
+
+/* Stops rt_platform_remove_on_signal() for `path` (the same pointer): the
+ * file was renamed into place, or removed. */
+void rt_platform_keep_on_signal(const char *path);
 
 /*
  * Moves the complete file `temp` over `target` in one step where the

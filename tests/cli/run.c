@@ -189,6 +189,37 @@ int run_retain(const char *const *args, const char *stdin_text, const char *env,
     return 0;
 }
 
+pid_t run_retain_started(const char *const *args, int *stdin_fd)
+{
+    const char *argv[32] = {tested_binary()};
+    int fds[2], null;
+    size_t n;
+    pid_t pid;
+
+    for (n = 1; args[n - 1] && n < 31; n++)
+        argv[n] = args[n - 1];
+    if (pipe(fds) != 0)
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        null = open("/dev/null", O_WRONLY);
+        dup2(fds[0], 0);
+        dup2(null, 1);
+        dup2(null, 2);
+        close(fds[1]);
+        signal(SIGPIPE, SIG_DFL);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(fds[0]);
+    if (pid < 0) {
+        close(fds[1]);
+        return -1;
+    }
+    *stdin_fd = fds[1];
+    return pid;
+}
+
 char *run_unwrap(bool unwrap)
 {
     const char *wrapper = getenv("RETAIN_WRAPPER");

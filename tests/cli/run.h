@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Where the child's standard output goes. */
 enum run_stdout {
@@ -67,6 +68,14 @@ void run_rewrap(char *kept);
  * skipped, with the reason printed.
  */
 bool run_windows(void);
+
+/*
+ * Starts the binary with `args` (NULL-ended, without the wrapper), its
+ * standard input a pipe whose write end goes to *stdin_fd, its output to
+ * /dev/null, and returns at once with its pid (-1 on failure): for a test
+ * that signals a run in the middle.  The caller closes the pipe and waits.
+ */
+pid_t run_retain_started(const char *const *args, int *stdin_fd);
 
 /* Moves into a new directory made from `template` (ending in XXXXXX), where
  * the fixtures are written; exits on failure.  The directory and all in it

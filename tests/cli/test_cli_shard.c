@@ -1,7 +1,8 @@
 /*
  * test_cli_shard.c - retain shard: the exact bytes of every part, the
  * exit status and the messages, and that a failed run leaves no part
- * (and no temporary file) behind and an older part as it was.
+ * (and no temporary file) behind and an older part as it was, nor a run
+ * ended by a signal in the middle.
  *
  * Each row runs retain once in a folder of its own, holding the inputs
  * below and an old part or two, then compares the folder's files with
@@ -13,11 +14,14 @@
  * "x\ty" to part 2.
  */
 #include <dirent.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_table.h"
@@ -329,6 +333,81 @@ static void test_shard(void **state)
     assert_int_equal(chdir(".."), 0);
 }
 
+/* How many names in the folder begin with `prefix`, and how many of those
+   end in ".tmp". */
+static size_t count_files(const char *prefix, size_t *temporary)
+{
+    DIR *dir = opendir(".");
+    struct dirent *entry;
+    size_t n = 0, len;
+
+    assert_non_null(dir);
+    *temporary = 0;
+    while ((entry = readdir(dir)) != NULL)
+        if (strncmp(entry->d_name, prefix, strlen(prefix)) == 0) {
+            n++;
+            len = strlen(entry->d_name);
+            *temporary +=
+                len > 4 && strcmp(entry->d_name + len - 4, ".tmp") == 0;
+        }
+    closedir(dir);
+    return n;
+}
+
+/* Writes a header and 100,000 rows (1.7 MB, more than the reader's first
+   block) to the run's standard input, which stays open. */
+static void feed_rows(int fd)
+{
+    char row[64];
+    int i, len;
+
+    assert_true(write(fd, "id,date\n", 8) == 8);
+    for (i = 0; i < 100000; i++) {
+        len = snprintf(row, sizeof row, "c%d,2024-01-01\n", i);
+        assert_true(write(fd, row, (size_t)len) == len);
+    }
+}
+
+/*
+ * A signal in the middle of a split (its input still open) removes the
+ * temporary file of every part, not only of the last one opened, and puts
+ * no part in place.  SIGTERM, SIGINT and SIGHUP, each with 8 parts open.
+ */
+static void test_signal_mid_split(void **state)
+{
+    static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
+    const char *args[] = {"shard", "--by",     "id",  "--parts",
+                          "8",     "--prefix", "sig", NULL};
+    struct timespec pause = {0, 20 * 1000 * 1000};
+    size_t i, tries, temporary;
+    int fd, status;
+    pid_t pid;
+
+    (void)state;
+    if (run_windows())
+        skip();               /* no signals to catch there: README */
+    signal(SIGPIPE, SIG_IGN); /* a run that ends early fails the write */
+    for (i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        pid = run_retain_started(args, &fd);
+        assert_true(pid > 0);
+        feed_rows(fd);
+        for (tries = 0; tries < 500; tries++) {
+            if (count_files("sig-", &temporary) == 8 && temporary == 8)
+                break;
+            nanosleep(&pause, NULL);
+        }
+        assert_int_equal(count_files("sig-", &temporary), 8);
+        assert_int_equal(temporary, 8);
+        assert_int_equal(kill(pid, signals[i]), 0);
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        close(fd);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(WTERMSIG(status), signals[i]);
+        assert_int_equal(count_files("sig-", &temporary), 0);
+    }
+    signal(SIGPIPE, SIG_DFL);
+}
+
 /* --help, whole, against its golden file. */
 static const struct cli_row help_cases[] = {
     {"help", {"shard", "--help"}, NULL, 0, NULL, "", .golden = "help/shard"},
@@ -338,7 +417,12 @@ int main(void)
 {
     char dir[] = "/tmp/retain-shard-XXXXXX";
 
+    const struct CMUnitTest signal_tests[] = {
+        cmocka_unit_test(test_signal_mid_split)};
+
     run_enter_fresh_dir(dir);
     return TABLE_RUN("shard", shard_cases, test_shard) +
-           TABLE_RUN("shard help", help_cases, cli_row_test);
+           TABLE_RUN("shard help", help_cases, cli_row_test) +
+           cmocka_run_group_tests_name("shard, signals", signal_tests, NULL,
+                                       NULL);
 }
