@@ -9,6 +9,7 @@
 #include "cli_inputs.h"
 #include "cli_outfile.h"
 #include "cmd_shard.h"
+#include "platform.h"
 #include "shard.h"
 #include "shard_args.h"
 
@@ -169,9 +170,12 @@ static int close_parts(struct shard_out *out, bool keep)
     /* A message lost on stderr: the run did not go as it says. */
     if (keep && !cli_outfile_stdout_taken())
         keep = false;
+    /* All the parts in place or none: a signal waits for the renames. */
+    rt_platform_hold_signals(true);
     for (part = 0; part < out->opened; part++)
         if (cli_outfile_close(&out->files[part], keep) != CLI_EXIT_OK)
             status = CLI_EXIT_FAILURE;
+    rt_platform_hold_signals(false);
     return wanted && !keep ? CLI_EXIT_FAILURE : status;
 }
 

@@ -14,7 +14,7 @@
     (defined(__APPLE__) && defined(__MACH__))
 #define RT_PLATFORM_POSIX 1
 /* NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
-#define _XOPEN_SOURCE     700 /* stat, lstat, fstat, realpath, chmod */
+#define _XOPEN_SOURCE     700 /* stat, lstat, fstat, realpath, chmod, sigaction */
 #endif
 
 #include <errno.h>
@@ -181,16 +181,34 @@ static void remove_and_end(int signal_number)
     (void)raise(signal_number);
 }
 
-/* The handler while any file is doomed, else the default; a signal that
-   is ignored stays ignored. */
+static const int fatal_signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+
+/*
+ * The handler while any file is doomed, else the default.  A signal that
+ * is ignored (nohup, a shell's background job) stays ignored: it is looked
+ * at first and left alone, for were it set and then set back, a signal in
+ * between would end the run.
+ */
 static void catch_fatal_signals(bool catch)
 {
-    static const int fatal[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+    struct sigaction now;
     size_t i;
 
-    for (i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
-        if (signal(fatal[i], catch ? remove_and_end : SIG_DFL) == SIG_IGN)
-            (void)signal(fatal[i], SIG_IGN);
+    for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        if (sigaction(fatal_signals[i], NULL, &now) != 0 ||
+            now.sa_handler != SIG_IGN)
+            (void)signal(fatal_signals[i], catch ? remove_and_end : SIG_DFL);
+}
+
+void rt_platform_hold_signals(bool hold)
+{
+    sigset_t set;
+    size_t i;
+
+    (void)sigemptyset(&set);
+    for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        (void)sigaddset(&set, fatal_signals[i]);
+    (void)sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
 void rt_platform_remove_on_signal(const char *path)
@@ -281,6 +299,11 @@ void rt_platform_keep_on_signal(const char *path)
     (void)path;
 }
 
+void rt_platform_hold_signals(bool hold)
+{
+    (void)hold;
+}
+
 int rt_platform_replace(const char *temp, const char *target)
 {
     if (MoveFileExA(temp, target,
@@ -324,6 +347,11 @@ void rt_platform_remove_on_signal(const char *path)
 void rt_platform_keep_on_signal(const char *path)
 {
     (void)path;
+}
+
+void rt_platform_hold_signals(bool hold)
+{
+    (void)hold;
 }
 
 /* rename may refuse to replace: then, the new file being complete, the old

@@ -85,6 +85,14 @@ void rt_platform_remove_on_signal(const char *path);
 void rt_platform_keep_on_signal(const char *path);
 
 /*
+ * true: holds back the signals of rt_platform_remove_on_signal() while a
+ * set of files is put in place one by one, so that a signal cannot leave
+ * the set half old, half new; false: lets them through again, and one that
+ * came meanwhile ends the run then.  Single-threaded callers only.
+ */
+void rt_platform_hold_signals(bool hold);
+
+/*
  * Moves the complete file `temp` over `target` in one step where the
  * system can (rename on POSIX; MoveFileEx on Windows, where rename refuses
  * to replace).  Returns 0, or an errno value.

@@ -408,6 +408,71 @@ static void test_signal_mid_split(void **state)
     signal(SIGPIPE, SIG_DFL);
 }
 
+/* The size of `name` in bytes, -1 when there is none. */
+static long size_of(const char *name)
+{
+    struct stat st;
+
+    return stat(name, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* The inode of `name`, 0 when there is none. */
+static ino_t inode_of(const char *name)
+{
+    struct stat st;
+
+    return stat(name, &st) == 0 ? st.st_ino : 0;
+}
+
+/*
+ * A signal that comes while the parts are put in place waits for the last
+ * of them: the set is then all new, never half old, half new.  The run is
+ * stopped the moment its first part is renamed, sent SIGTERM, and let go.
+ * (Should it finish before it is seen, the set is all new too.)
+ */
+static void test_signal_during_renames(void **state)
+{
+    const char *old_run[] = {"shard", "--by",     "id",  "--parts",
+                             "1000",  "--prefix", "ren", NULL};
+    const char *new_run[] = {"shard",    "--by", "id",      "--parts", "1000",
+                             "--prefix", "ren",  "ren.csv", NULL};
+    FILE *f = fopen("ren.csv", "wb");
+    struct run_result r;
+    char name[64];
+    ino_t first;
+    int fd, status, i;
+    pid_t pid;
+
+    (void)state;
+    if (run_windows())
+        skip(); /* no signals to catch there: README */
+    assert_non_null(f);
+    fputs("id,date\n", f);
+    for (i = 0; i < 30000; i++)
+        fprintf(f, "c%d,2024-01-01\n", i);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(run_retain(old_run, "id,date\n", NULL, RUN_CAPTURE, &r),
+                     0);
+    assert_int_equal(r.status, 0);
+    run_result_free(&r);
+    first = inode_of("ren-00000-of-01000.csv");
+    pid = run_retain_started(new_run, &fd);
+    assert_true(pid > 0);
+    close(fd);
+    while (inode_of("ren-00000-of-01000.csv") == first &&
+           waitpid(pid, &status, WNOHANG) == 0)
+        ;
+    kill(pid, SIGSTOP);
+    kill(pid, SIGTERM);
+    kill(pid, SIGCONT);
+    waitpid(pid, &status, 0);
+    for (i = 0; i < 1000; i++) {
+        snprintf(name, sizeof name, "ren-%05d-of-01000.csv", i);
+        if (size_of(name) <= (long)strlen("id,date\n"))
+            fail_msg("%s: still the old part, beside new ones", name);
+    }
+}
+
 /* --help, whole, against its golden file. */
 static const struct cli_row help_cases[] = {
     {"help", {"shard", "--help"}, NULL, 0, NULL, "", .golden = "help/shard"},
@@ -418,7 +483,8 @@ int main(void)
     char dir[] = "/tmp/retain-shard-XXXXXX";
 
     const struct CMUnitTest signal_tests[] = {
-        cmocka_unit_test(test_signal_mid_split)};
+        cmocka_unit_test(test_signal_mid_split),
+        cmocka_unit_test(test_signal_during_renames)};
 
     run_enter_fresh_dir(dir);
     return TABLE_RUN("shard", shard_cases, test_shard) +
