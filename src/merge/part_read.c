@@ -82,6 +82,20 @@ static bool field_start(struct reader *r)
     return true;
 }
 
+/* One byte of a field's text.  A NUL byte is refused (r->problem): names
+   and values are C strings after, and a NUL would cut one short. */
+static bool field_byte(struct reader *r, char c)
+{
+    if (c == '\0') {
+        r->problem = "text without NUL bytes";
+        return false;
+    }
+    if (!text_put(r, c))
+        return false;
+    r->lens[r->count - 1]++;
+    return true;
+}
+
 /* A quoted field's bytes, up to its closing quote; false if unclosed. */
 static bool quoted_field(struct reader *r)
 {
@@ -95,9 +109,8 @@ static bool quoted_field(struct reader *r)
             r->pos++;
         if (c == '\n')
             r->next_line++;
-        if (!text_put(r, c))
+        if (!field_byte(r, c))
             return false;
-        r->lens[r->count - 1]++;
     }
     r->problem = "a closing quote";
     return false;
@@ -127,9 +140,8 @@ static int next_record(struct reader *r)
                 r->problem = "a quote only around a whole field";
                 return -1;
             }
-            if (!text_put(r, r->buf[r->pos++]))
+            if (!field_byte(r, r->buf[r->pos++]))
                 return -1;
-            r->lens[r->count - 1]++;
         }
         if (r->pos == r->len || r->buf[r->pos++] == '\n')
             break;
